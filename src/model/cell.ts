@@ -1,0 +1,44 @@
+/**
+ * What the readers hand to the parsers: rows of cells, each cell already reduced to a plain value.
+ * Formulas are replaced by their cached result; a formula without one becomes a CellError.
+ */
+export interface CellError {
+  /** Excel's error text (#DIV/0!, #N/A, #VALUE!, …) or 'NO_CACHED_VALUE' for a formula without a result. */
+  error: string;
+}
+
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export interface RawRow {
+  /** 1-based row number in the sheet (or line-based record number in a CSV, header included). */
+  row: number;
+  /** cells[0] is column A. Trailing empty cells may be absent. */
+  cells: CellValue[];
+}
+
+export interface SheetSource {
+  /** The path as the user gave it ('-' for stdin). */
+  file: string;
+  /** Sheet name; for CSV the file's base name. */
+  sheet: string;
+  /** 1-based position among the workbook's sheets. */
+  index: number;
+  hidden: boolean;
+  /** Rows in order. Must be consumed (or abandoned) before the next sheet is requested. */
+  rows(): AsyncIterable<RawRow>;
+}
+
+export const isCellError = (v: CellValue): v is CellError =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+
+/** Column letter for a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

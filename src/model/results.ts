@@ -1,0 +1,102 @@
+import type { Dec } from '../score/decimal.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Band, Settings } from './settings.js';
+import type { Component, Rule } from './framework.js';
+import type { RowCounts } from './scores.js';
+
+/**
+ * Everything a renderer needs. Dec values named `published` or listed as published are already rounded
+ * to --precision; renderers only format them.
+ */
+export interface LeafResult {
+  code: string;
+  component: Component;
+  rule: Rule['kind'];
+  /** Raw text shown in explain traces (the chosen stage's cell). */
+  raw: string;
+  /** Points counted (after N/A policy); null when excluded as N/A. */
+  points: Dec | null;
+  /** Maximum counted (0 when excluded). */
+  max: Dec;
+  na: boolean;
+  self: Dec | null;
+  appraised: Dec | null;
+  reason: string;
+  evidence: string;
+}
+
+export interface DomainResult {
+  code: string;
+  name: string;
+  points: Dec;
+  max: Dec;
+  /** Published index of the domain (null when its maximum is 0). */
+  index: Dec | null;
+}
+
+export interface UnitResult {
+  unit: string;
+  unitCode: string | null;
+  group: string;
+  groupKey: string;
+  /** Published (rounded) values. */
+  appraisal: Dec;
+  self: Dec | null;
+  survey: Dec | null;
+  bonus: Dec;
+  penalty: Dec;
+  total: Dec;
+  max: Dec;
+  index: Dec;
+  /** Exact index (≥ 12 decimals), for group statistics. */
+  exactIndex: Dec;
+  rank: number;
+  of: number;
+  band: string;
+  domains: DomainResult[];
+  leaves: LeafResult[];
+  previous: { rank: number; index: Dec } | null;
+  rankChange: number | null;
+  indexChange: Dec | null;
+}
+
+export interface BandCount extends Band {
+  count: number;
+}
+
+export interface GroupResult {
+  group: string;
+  groupKey: string;
+  units: number;
+  mean: Dec;
+  median: Dec;
+  min: Dec;
+  max: Dec;
+  top: string;
+  bands: BandCount[];
+}
+
+export interface InputRef {
+  role: 'criteria' | 'scores' | 'survey' | 'previous' | 'bands' | 'config';
+  file: string;
+  sha256: string;
+}
+
+export interface FrameworkSummary {
+  appraisalMax: Dec;
+  surveyMax: Dec;
+  bonusMax: Dec;
+  penaltyMax: Dec;
+  leaves: number;
+}
+
+export interface Results {
+  settings: Settings;
+  inputs: InputRef[];
+  framework: FrameworkSummary;
+  /** Ordered: group (first appearance), rank, unit name (Vietnamese collation). */
+  units: UnitResult[];
+  groups: GroupResult[];
+  rows: RowCounts;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,105 @@
+/**
+ * Exact decimal arithmetic on scaled integers: a Dec is a bigint counting 10^-12 units.
+ * Twelve decimals are enough for every input the product sees (points, ratios, Excel's 15 significant
+ * digits for values under 1000) and leave divisions two digits beyond the ten SPEC §5 asks for.
+ * Rounding is half away from zero ("half-up" for the non-negative values scores are), as Excel's ROUND.
+ */
+export type Dec = bigint;
+
+export const DEC_PLACES = 12;
+export const SCALE = 10n ** BigInt(DEC_PLACES);
+export const ZERO: Dec = 0n;
+export const HUNDRED: Dec = 100n * SCALE;
+
+const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** Parses a plain decimal text with a dot ("1.5", "-0.25", "3", "1e-3"). Returns null when it is not one. */
+export function parseDec(text: string): Dec | null {
+  const m = DECIMAL_TEXT.exec(text);
+  if (!m) return null;
+  const [, sign, intPart = '', fracPart = '', expPart] = m;
+  if (intPart === '' && fracPart === '') return null;
+  const exp = expPart === undefined ? 0 : Number(expPart);
+  if (!Number.isFinite(exp) || Math.abs(exp) > 40) return null;
+  let digits = intPart + fracPart;
+  let point = intPart.length + exp; // position of the decimal point within digits
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const whole = digits.slice(0, point) || '0';
+  const frac = digits.slice(point);
+  let value = BigInt(whole) * SCALE;
+  if (frac.length > 0) {
+    const kept = frac.slice(0, DEC_PLACES).padEnd(DEC_PLACES, '0');
+    value += BigInt(kept);
+    // Digits beyond 10^-12 are rounded half-up, never silently truncated.
+    if (frac.length > DEC_PLACES && frac.charCodeAt(DEC_PLACES) >= 53 /* '5' */) value += 1n;
+  }
+  return sign === '-' ? -value : value;
+}
+
+/**
+ * A JS number from a spreadsheet cell, read as Excel shows it: 15 significant digits, so that a cached
+ * 0.30000000000000004 is 0.3. Returns null for NaN and ±Infinity.
+ */
+export function decFromNumber(n: number): Dec | null {
+  if (!Number.isFinite(n)) return null;
+  return parseDec(Number(n.toPrecision(15)).toString());
+}
+
+export const decFromInt = (n: number | bigint): Dec => BigInt(n) * SCALE;
+
+/** Divides scaled integers, rounding half away from zero to the last unit. */
+function divRound(num: bigint, den: bigint): bigint {
+  if (den === 0n) throw new RangeError('division by zero');
+  const neg = num < 0n !== den < 0n;
+  const a = num < 0n ? -num : num;
+  const b = den < 0n ? -den : den;
+  let q = a / b;
+  if ((a % b) * 2n >= b) q += 1n;
+  return neg ? -q : q;
+}
+
+export const mul = (a: Dec, b: Dec): Dec => divRound(a * b, SCALE);
+export const div = (a: Dec, b: Dec): Dec => divRound(a * SCALE, b);
+
+/** Rounds to `places` decimals (0..12), half away from zero. */
+export function round(a: Dec, places: number): Dec {
+  if (places >= DEC_PLACES) return a;
+  const unit = 10n ** BigInt(DEC_PLACES - places);
+  return divRound(a, unit) * unit;
+}
+
+export const sum = (values: Iterable<Dec>): Dec => {
+  let s = 0n;
+  for (const v of values) s += v;
+  return s;
+};
+
+export const min = (a: Dec, b: Dec): Dec => (a < b ? a : b);
+export const max = (a: Dec, b: Dec): Dec => (a > b ? a : b);
+
+/** Fixed-point text with exactly `places` decimals (rounded half-up) and the given decimal separator. */
+export function toFixed(a: Dec, places: number, separator = '.'): string {
+  const r = round(a, places);
+  const neg = r < 0n;
+  const abs = neg ? -r : r;
+  const whole = abs / SCALE;
+  const frac = (abs % SCALE).toString().padStart(DEC_PLACES, '0').slice(0, places);
+  const text = places > 0 ? `${whole}${separator}${frac}` : `${whole}`;
+  return neg && r !== 0n ? `-${text}` : text;
+}
+
+/** Shortest exact text ("81.87", "3", "0.5"), dot separator: for JSON and CSV. */
+export function toPlain(a: Dec): string {
+  const neg = a < 0n;
+  const abs = neg ? -a : a;
+  const whole = abs / SCALE;
+  const frac = (abs % SCALE).toString().padStart(DEC_PLACES, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** A JS number for JSON/XLSX output. Exact for published values (few decimals, well under 2^53). */
+export const toNumber = (a: Dec): number => Number(toPlain(a));
