@@ -103,3 +103,17 @@ export function toPlain(a: Dec): string {
 
 /** A JS number for JSON/XLSX output. Exact for published values (few decimals, well under 2^53). */
 export const toNumber = (a: Dec): number => Number(toPlain(a));
+
+/** a × num ÷ den rounded half-up to `places` decimals, with no intermediate rounding. */
+export function mulDiv(a: Dec, num: Dec, den: Dec, places: number): Dec {
+  const unit = 10n ** BigInt(DEC_PLACES - places);
+  return divRound(a * num, den * unit) * unit;
+}
+
+/** Exact comparison of num/den with a threshold (all Dec): negative, zero or positive like a − b. */
+export function compareRatio(num: Dec, den: Dec, threshold: Dec): number {
+  // num/den ? t  ⇔  num ? t·den  (den > 0)
+  const lhs = num * SCALE;
+  const rhs = threshold * den;
+  return lhs < rhs ? -1 : lhs > rhs ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+import type { Results } from '../../model/results.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Lang } from '../../model/settings.js';
+import { runPipeline } from '../../pipeline/runPipeline.js';
+import { applyPrevious } from '../../pipeline/applyPrevious.js';
+import { diagnosticLines, summaryLine, writeDiagnosticsFile } from '../diagnosticsOutput.js';
+import { exitCodeFor } from '../exitCode.js';
+import { type InputFlags, inputFiles, type ResolvedInputs, resolveInputs } from '../inputOptions.js';
+import type { CliIO } from '../io.js';
+import { assertNotInput } from '../writeAtomic.js';
+
+export interface Checked {
+  resolved: ResolvedInputs;
+  results: Results | null;
+  diagnostics: Diagnostic[];
+  /** 0 when the results may be published, else 1. */
+  exitCode: number;
+  lang: Lang;
+  color: boolean;
+}
+
+/**
+ * What score, validate and explain share: resolve the options, run the pipeline, apply --previous, write
+ * --diagnostics, and print the diagnostics to stderr (or nowhere when the caller prints them itself).
+ */
+export async function check(flags: InputFlags, io: CliIO, printDiagnostics: boolean): Promise<Checked> {
+  const resolved = await resolveInputs(flags, io);
+  const { lang } = resolved;
+  const inputs = inputFiles(resolved.pipeline);
+  if (resolved.diagnosticsFile) assertNotInput(resolved.diagnosticsFile, inputs);
+  const out = await runPipeline(resolved.pipeline);
+  let diagnostics = out.diagnostics;
+  if (out.results && resolved.previous) {
+    await applyPrevious(out.results, resolved.previous, { read: resolved.pipeline.read });
+    diagnostics = out.results.diagnostics;
+  }
+  const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
+  if (printDiagnostics && diagnostics.length > 0) {
+    io.stderr.write(diagnosticLines(diagnostics, lang, color));
+    io.stderr.write(summaryLine(diagnostics, out.results?.rows ?? null, lang));
+  }
+  if (resolved.diagnosticsFile) await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, lang);
+  return {
+    resolved,
+    results: out.results,
+    diagnostics,
+    exitCode: exitCodeFor(diagnostics, resolved.pipeline.settings.strict),
+    lang,
+    color,
+  };
+}

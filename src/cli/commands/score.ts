@@ -1,0 +1,51 @@
+import { UsageError } from '../../model/errors.js';
+import { type Format, formatFromPath, isFormat, RENDERERS, type RenderContext } from '../../render/index.js';
+import { diagnosticRecords } from '../diagnosticsOutput.js';
+import type { InputFlags } from '../inputOptions.js';
+import { inputFiles } from '../inputOptions.js';
+import type { CliIO } from '../io.js';
+import { assertNotInput, writeAtomic } from '../writeAtomic.js';
+import { check } from './check.js';
+
+export interface ScoreFlags extends InputFlags {
+  format?: string;
+  out?: string[];
+}
+
+/** cchc score: read, check, score, then render to stdout and every -o file — or nothing when inputs have errors. */
+export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number> {
+  const checked = await check(flags, io, true);
+  const { resolved, results, lang } = checked;
+  const format = flags.format ?? resolved.config.format ?? 'table';
+  if (!isFormat(format) || format === 'xlsx' || format === 'html') {
+    throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json, csv, md' });
+  }
+  const outs = (flags.out ?? resolved.config.out ?? []).map((path) => {
+    const f = path === '-' ? format : formatFromPath(path);
+    if (f === null) throw new UsageError('E_OUTPUT_FORMAT', { file: path });
+    assertNotInput(path, inputFiles(resolved.pipeline));
+    return { path, format: f as Format };
+  });
+  if (checked.exitCode !== 0 || !results) {
+    // No report is written from inputs with errors; JSON consumers still get the diagnostics as data.
+    if (format === 'json') {
+      const doc = { schema: 'cchc.diagnostics/1', rows: results?.rows ?? null, diagnostics: diagnosticRecords(checked.diagnostics, lang) };
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    }
+    return checked.exitCode || 1;
+  }
+  const ctx = (color: boolean): RenderContext => ({ lang, color, precision: results.settings.precision });
+  const rendered = new Map<Format, string | Uint8Array>();
+  const render = async (f: Format, color: boolean) => {
+    if (color) return RENDERERS[f](results, ctx(true));
+    if (!rendered.has(f)) rendered.set(f, await RENDERERS[f](results, ctx(false)));
+    return rendered.get(f)!;
+  };
+  // Render everything before writing anything, so a failure never leaves half the reports behind.
+  const files = await Promise.all(outs.filter((o) => o.path !== '-').map(async (o) => ({ ...o, data: await render(o.format, false) })));
+  const stdoutColor = flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'table';
+  const toStdout = outs.length === 0 || outs.some((o) => o.path === '-') ? await render(format, stdoutColor) : null;
+  for (const f of files) await writeAtomic(f.path, f.data);
+  if (toStdout !== null) io.stdout.write(toStdout);
+  return checked.exitCode;
+}

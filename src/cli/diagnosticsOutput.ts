@@ -1,0 +1,80 @@
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { RowCounts } from '../model/scores.js';
+import type { Lang } from '../model/settings.js';
+import { formatDiagnostic, formatMessage } from '../i18n/format.js';
+import { UsageError } from '../model/errors.js';
+import { writeAtomic } from './writeAtomic.js';
+
+const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** "lỗi E_SCORE_ABOVE_MAX scores.xlsx › Xã › D7: 3,5 vượt điểm tối đa 3 của 2.1.1", one per line. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], lang: Lang, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const paint = { error: c.red, warning: c.yellow, info: c.dim };
+  return diagnostics
+    .map((d) => `${paint[d.severity](`${SEVERITY_WORD[lang][d.severity]} ${d.code}`)} ${formatDiagnostic(d, lang)}\n`)
+    .join('');
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[], rows: RowCounts | null, lang: Lang): string {
+  const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+  const [e, w, i] = [count('error'), count('warning'), count('info')];
+  const rowText = rows
+    ? lang === 'vi'
+      ? `; dòng đọc ${rows.read}, chấm ${rows.scored}, loại ${rows.rejected}`
+      : `; rows read ${rows.read}, scored ${rows.scored}, rejected ${rows.rejected}`
+    : '';
+  return lang === 'vi'
+    ? `${e} lỗi, ${w} cảnh báo, ${i} thông tin${rowText}\n`
+    : `${e} errors, ${w} warnings, ${i} info${rowText}\n`;
+}
+
+/** Diagnostics as plain records, the shape of the JSON schema's `diagnostics` list. */
+export function diagnosticRecords(diagnostics: readonly Diagnostic[], lang: Lang) {
+  return diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: formatMessage(d, lang),
+    file: d.location.file ?? null,
+    sheet: d.location.sheet ?? null,
+    row: d.location.row ?? null,
+    column: d.location.column ?? null,
+    cell: d.location.cell ?? null,
+  }));
+}
+
+/** Text from the inputs that a spreadsheet would run as a formula gets a leading quote (OWASP, SPEC §8). */
+const neutralize = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+const csvField = (v: string | number | null): string => {
+  if (v === null) return '';
+  const s = typeof v === 'string' ? neutralize(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** --diagnostics FILE: the list for the clerk to fix, as .json, .csv or .xlsx. */
+export async function writeDiagnosticsFile(path: string, diagnostics: readonly Diagnostic[], lang: Lang): Promise<void> {
+  const records = diagnosticRecords(diagnostics, lang);
+  const ext = path.toLowerCase().split('.').pop();
+  const keys = ['severity', 'code', 'file', 'sheet', 'cell', 'row', 'column', 'message'] as const;
+  if (ext === 'json') {
+    await writeAtomic(path, `${JSON.stringify({ schema: 'cchc.diagnostics/1', diagnostics: records }, null, 2)}\n`);
+  } else if (ext === 'csv') {
+    const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
+    await writeAtomic(path, `${lines.join('\n')}\n`);
+  } else if (ext === 'xlsx') {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
+    ws.addRow([...keys]);
+    for (const r of records) ws.addRow(keys.map((k) => { const v = r[k]; return typeof v === 'string' ? neutralize(v) : v; }));
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    await writeAtomic(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+  } else {
+    throw new UsageError('E_OUTPUT_FORMAT', { file: path });
+  }
+}

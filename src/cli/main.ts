@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { formatMessage } from '../i18n/format.js';
+import { UsageError } from '../model/errors.js';
+import type { Lang } from '../model/settings.js';
+import { addInputOptions } from './inputOptions.js';
+import { EXIT } from './exitCode.js';
+import type { CliIO } from './io.js';
+
+// Only commander and our own small modules load at start-up; each command imports the heavy parts
+// (exceljs, csv-parse, renderers) when it runs, so `cchc --version` stays as fast as node itself.
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function langOf(argv: readonly string[], io: CliIO): Lang {
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const v = flag ?? io.env.CCHC_LANG;
+  return v === 'en' ? 'en' : 'vi';
+}
+
+function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
+  const program = new Command('cchc')
+    .description('Chỉ số cải cách hành chính (PAR Index) from spreadsheets')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  addInputOptions(
+    program
+      .command('score')
+      .description('score, rank and band every unit; print and write the reports')
+      .addOption(new Option('--format <format>', 'stdout format').choices(['table', 'json', 'csv', 'md']))
+      .option('-o, --out <file>', 'write a report; format from the extension (.json .csv .xlsx .md .html); repeatable', (v: string, prev: string[] = []) => [...prev, v]),
+  ).action(async (flags) => setCode(await (await import('./commands/score.js')).scoreCommand(flags, io)));
+
+  addInputOptions(
+    program
+      .command('validate')
+      .description('check the inputs; print only the diagnostics')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
+  ).action(async (flags) => setCode(await (await import('./commands/validate.js')).validateCommand(flags, io)));
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws, never calls process.exit. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const lang = langOf(argv, io);
+  try {
+    await buildProgram(io, (c) => {
+      code = c;
+    }).parseAsync([...argv]);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`cchc: ${formatMessage({ code: e.code, args: e.args }, lang)}\n`);
+      return EXIT.usage;
+    }
+    if (io.env.CCHC_DEBUG === '1') io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    const hint =
+      lang === 'vi'
+        ? 'lỗi nội bộ của cchc; hãy báo lỗi kèm lệnh đã chạy (đặt CCHC_DEBUG=1 để xem chi tiết)'
+        : 'internal error in cchc; please report it with the command you ran (set CCHC_DEBUG=1 for details)';
+    io.stderr.write(`cchc: ${hint}: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT.internal;
+  }
+}

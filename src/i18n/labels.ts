@@ -1,0 +1,165 @@
+import type { Lang } from '../model/settings.js';
+
+/**
+ * User-facing words of the report renderers (table, md, html, xlsx), per language. Diagnostic messages
+ * live in messages.ts; these are the headers, titles and summary words around the numbers.
+ */
+export interface Labels {
+  unit: string;
+  unitCode: string;
+  group: string;
+  appraisal: string;
+  self: string;
+  survey: string;
+  bonus: string;
+  penalty: string;
+  total: string;
+  /** Maximum points (điểm tối đa). */
+  maxPoints: string;
+  index: string;
+  rank: string;
+  band: string;
+  threshold: string;
+  units: string;
+  mean: string;
+  median: string;
+  min: string;
+  max: string;
+  top: string;
+  previousRank: string;
+  previousIndex: string;
+  rankChange: string;
+  indexChange: string;
+  domain: string;
+  points: string;
+  /** Title of the ranking section. */
+  ranking: string;
+  /** Title of the band summary section. */
+  bandSummary: string;
+  /** Title of the diagnostics section. */
+  diagnostics: string;
+  /** Shown for a group named '' (inputs without a group column). */
+  allUnits: string;
+  /** "Khối: Sở, ban, ngành" — the heading of one group's section. */
+  groupHeading: (name: string) => string;
+  /** "Dòng: đọc 120, chấm điểm 118, loại 2". */
+  rowsSummary: (read: number, scored: number, rejected: number) => string;
+  errors: (n: number) => string;
+  warnings: (n: number) => string;
+  infos: (n: number) => string;
+  /** The settings line under a report. */
+  stage: string;
+  stages: { appraised: string; self: string };
+  na: string;
+  precision: string;
+  language: string;
+  inputs: string;
+  file: string;
+  role: string;
+  sha256: string;
+}
+
+const vi: Labels = {
+  unit: 'Đơn vị',
+  unitCode: 'Mã đơn vị',
+  group: 'Khối',
+  appraisal: 'Thẩm định',
+  self: 'Tự đánh giá',
+  survey: 'Điều tra XHH',
+  bonus: 'Điểm cộng',
+  penalty: 'Điểm trừ',
+  total: 'Tổng điểm',
+  maxPoints: 'Điểm tối đa',
+  index: 'Chỉ số (%)',
+  rank: 'Xếp hạng',
+  band: 'Xếp loại',
+  threshold: 'Ngưỡng (%)',
+  units: 'Số đơn vị',
+  mean: 'Trung bình',
+  median: 'Trung vị',
+  min: 'Thấp nhất',
+  max: 'Cao nhất',
+  top: 'Dẫn đầu',
+  previousRank: 'Xếp hạng kỳ trước',
+  previousIndex: 'Chỉ số kỳ trước',
+  rankChange: 'Thay đổi hạng',
+  indexChange: 'Thay đổi chỉ số',
+  domain: 'Lĩnh vực',
+  points: 'Điểm',
+  ranking: 'Xếp hạng',
+  bandSummary: 'Xếp loại',
+  diagnostics: 'Cảnh báo',
+  allUnits: 'Tất cả',
+  groupHeading: (name) => `Khối: ${name}`,
+  rowsSummary: (read, scored, rejected) => `Dòng dữ liệu: đọc ${read}, chấm điểm ${scored}, loại ${rejected}`,
+  errors: (n) => `${n} lỗi`,
+  warnings: (n) => `${n} cảnh báo`,
+  infos: (n) => `${n} thông tin`,
+  stage: 'Giai đoạn',
+  stages: { appraised: 'thẩm định', self: 'tự đánh giá' },
+  na: 'Không phát sinh',
+  precision: 'Số chữ số thập phân',
+  language: 'Ngôn ngữ',
+  inputs: 'Tệp đầu vào',
+  file: 'Tệp',
+  role: 'Vai trò',
+  sha256: 'SHA-256',
+};
+
+const en: Labels = {
+  unit: 'Unit',
+  unitCode: 'Unit code',
+  group: 'Group',
+  appraisal: 'Appraisal',
+  self: 'Self-assessed',
+  survey: 'Survey',
+  bonus: 'Bonus',
+  penalty: 'Penalty',
+  total: 'Total',
+  maxPoints: 'Maximum',
+  index: 'Index (%)',
+  rank: 'Rank',
+  band: 'Band',
+  threshold: 'Threshold (%)',
+  units: 'Units',
+  mean: 'Mean',
+  median: 'Median',
+  min: 'Min',
+  max: 'Max',
+  top: 'Top',
+  previousRank: 'Previous rank',
+  previousIndex: 'Previous index',
+  rankChange: 'Rank change',
+  indexChange: 'Index change',
+  domain: 'Domain',
+  points: 'Points',
+  ranking: 'Ranking',
+  bandSummary: 'Bands',
+  diagnostics: 'Diagnostics',
+  allUnits: 'All units',
+  groupHeading: (name) => `Group: ${name}`,
+  rowsSummary: (read, scored, rejected) => `Rows: ${read} read, ${scored} scored, ${rejected} rejected`,
+  errors: (n) => `${n} ${n === 1 ? 'error' : 'errors'}`,
+  warnings: (n) => `${n} ${n === 1 ? 'warning' : 'warnings'}`,
+  infos: (n) => `${n} info`,
+  stage: 'Stage',
+  stages: { appraised: 'appraised', self: 'self-assessed' },
+  na: 'Not applicable',
+  precision: 'Decimals',
+  language: 'Language',
+  inputs: 'Inputs',
+  file: 'File',
+  role: 'Role',
+  sha256: 'SHA-256',
+};
+
+export const LABELS: Record<Lang, Labels> = { vi, en };
+
+export const labels = (lang: Lang): Labels => LABELS[lang];
+
+/** A group's display name: '' (no group column in the inputs) is "Tất cả" / "All units". */
+export const groupName = (group: string, lang: Lang): string => (group === '' ? LABELS[lang].allUnits : group);
+
+/** Group heading: "Khối: X", or just "Tất cả" when the inputs had no groups. */
+export const groupHeading = (group: string, lang: Lang): string =>
+  group === '' ? LABELS[lang].allUnits : LABELS[lang].groupHeading(group);

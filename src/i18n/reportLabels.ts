@@ -1,0 +1,140 @@
+import type { Severity } from '../model/diagnostic.js';
+import type { Lang, Settings } from '../model/settings.js';
+import { labels } from './labels.js';
+
+/**
+ * Words of the published reports (xlsx and html) that the terminal renderers do not use: sheet names,
+ * section titles and the headers of the detail, appraisal and diagnostics tables. Shared words (unit,
+ * index, band, …) come from labels.ts so every format says the same thing.
+ */
+export interface ReportLabels {
+  /** Sheet names: at most 31 characters, none of : \ / ? * [ ] (Excel's rules). */
+  sheets: { ranking: string; bands: string; detail: string; changes: string; diagnostics: string };
+  /** Title of the whole report. */
+  title: string;
+  /** Short product line under the title. */
+  subtitle: string;
+  /** "KPS" — a leaf that did not arise this year (không phát sinh). */
+  notApplicable: string;
+  criterion: string;
+  difference: string;
+  reason: string;
+  evidence: string;
+  leavesChanged: string;
+  /** Heading of the appraisal changes list. */
+  changesTitle: string;
+  /** Heading of the per-unit totals under the changes. */
+  changesByUnit: string;
+  noChanges: string;
+  severity: string;
+  code: string;
+  message: string;
+  sheet: string;
+  cell: string;
+  severities: Record<Severity, string>;
+  noDiagnostics: string;
+  /** Heading of the chart of indices. */
+  indexChart: string;
+  /** Heading of the band distribution chart. */
+  bandChart: string;
+  /** Heading of the units × domains heat map. */
+  heatMap: string;
+  share: string;
+  settings: string;
+  /** The N/A policies: exclude (dropped from points and maximum) and full (awarded its maximum). */
+  naPolicies: { exclude: string; full: string };
+  /** Footer line: which program made the report. */
+  generatedBy: string;
+  /** Row of maxima under the leaf codes of the detail sheet. */
+  leafMax: string;
+  groupsCount: (groups: number, units: number) => string;
+}
+
+const vi: ReportLabels = {
+  sheets: {
+    ranking: 'Xếp hạng',
+    bands: 'Xếp loại',
+    detail: 'Chi tiết',
+    changes: 'Thẩm định',
+    diagnostics: 'Cảnh báo',
+  },
+  title: 'Kết quả Chỉ số cải cách hành chính',
+  subtitle: 'Chỉ số CCHC',
+  notApplicable: 'KPS',
+  criterion: 'Tiêu chí',
+  difference: 'Chênh lệch',
+  reason: 'Lý do',
+  evidence: 'Tài liệu kiểm chứng',
+  leavesChanged: 'Số tiêu chí điều chỉnh',
+  changesTitle: 'Điểm thẩm định khác điểm tự đánh giá',
+  changesByUnit: 'Tổng điểm điều chỉnh theo đơn vị',
+  noChanges: 'Không có tiêu chí nào được điều chỉnh.',
+  severity: 'Mức độ',
+  code: 'Mã',
+  message: 'Nội dung',
+  sheet: 'Trang tính',
+  cell: 'Ô',
+  severities: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
+  noDiagnostics: 'Không có cảnh báo.',
+  indexChart: 'Chỉ số theo đơn vị',
+  bandChart: 'Phân bố xếp loại',
+  heatMap: 'Chỉ số theo lĩnh vực (%)',
+  share: 'Tỷ lệ (%)',
+  settings: 'Thiết lập',
+  naPolicies: { exclude: 'loại khỏi điểm tối đa', full: 'tính đủ điểm' },
+  generatedBy: 'Lập bằng công cụ cchc',
+  leafMax: 'Điểm tối đa',
+  groupsCount: (groups, units) => `${groups} khối, ${units} đơn vị`,
+};
+
+const en: ReportLabels = {
+  sheets: {
+    ranking: 'Ranking',
+    bands: 'Bands',
+    detail: 'Detail',
+    changes: 'Appraisal changes',
+    diagnostics: 'Diagnostics',
+  },
+  title: 'Administrative Reform Index results',
+  subtitle: 'PAR Index (Chỉ số CCHC)',
+  notApplicable: 'N/A',
+  criterion: 'Criterion',
+  difference: 'Difference',
+  reason: 'Reason',
+  evidence: 'Evidence',
+  leavesChanged: 'Criteria changed',
+  changesTitle: 'Appraised points that differ from the self-assessment',
+  changesByUnit: 'Points changed per unit',
+  noChanges: 'No criterion was changed by the appraisal.',
+  severity: 'Severity',
+  code: 'Code',
+  message: 'Message',
+  sheet: 'Sheet',
+  cell: 'Cell',
+  severities: { error: 'Error', warning: 'Warning', info: 'Info' },
+  noDiagnostics: 'No diagnostics.',
+  indexChart: 'Index by unit',
+  bandChart: 'Band distribution',
+  heatMap: 'Index by domain (%)',
+  share: 'Share (%)',
+  settings: 'Settings',
+  naPolicies: { exclude: 'excluded from the maximum', full: 'awarded in full' },
+  generatedBy: 'Made with cchc',
+  leafMax: 'Maximum',
+  groupsCount: (groups, units) => `${groups} ${groups === 1 ? 'group' : 'groups'}, ${units} units`,
+};
+
+export const REPORT_LABELS: Record<Lang, ReportLabels> = { vi, en };
+
+export const reportLabels = (lang: Lang): ReportLabels => REPORT_LABELS[lang];
+
+/** "Giai đoạn: thẩm định · Không phát sinh: loại khỏi điểm tối đa · Số chữ số thập phân: 2". */
+export function settingsLine(settings: Pick<Settings, 'stage' | 'na' | 'precision'>, lang: Lang): string {
+  const L = labels(lang);
+  const R = REPORT_LABELS[lang];
+  return [
+    `${L.stage}: ${L.stages[settings.stage]}`,
+    `${L.na}: ${R.naPolicies[settings.na]}`,
+    `${L.precision}: ${settings.precision}`,
+  ].join(' · ');
+}

@@ -1,0 +1,128 @@
+import type { CellValue } from '../model/cell.js';
+import { cellText, headerKey } from './normalize.js';
+
+/**
+ * Column aliases per field. Matching ignores case, diacritics, spaces and punctuation (headerKey), so
+ * "Điểm tự đánh giá", "ĐIỂM TỰ ĐÁNH GIÁ" and "diem_tu_danh_gia" are one alias. Add what clerks really write.
+ */
+export const CRITERIA_FIELDS = {
+  code: ['code', 'mã', 'mã tiêu chí', 'mã số', 'mã tc', 'ký hiệu'],
+  /** A running number; used as the code only when there is no code column. */
+  stt: ['stt', 'tt', 'số tt', 'số thứ tự'],
+  name: [
+    'name',
+    'tên',
+    'tên tiêu chí',
+    'tiêu chí',
+    'nội dung',
+    'nội dung tiêu chí',
+    'lĩnh vực/tiêu chí/tiêu chí thành phần',
+    'lĩnh vực, tiêu chí, tiêu chí thành phần',
+    'lĩnh vực tiêu chí',
+    'tiêu chí thành phần',
+    'tên lĩnh vực, tiêu chí',
+  ],
+  max: ['max', 'maximum', 'max points', 'điểm tối đa', 'điểm', 'thang điểm', 'điểm chuẩn', 'tối đa'],
+  component: ['component', 'thành phần', 'loại điểm', 'thành phần điểm'],
+  rule: ['rule', 'cách tính', 'cách tính điểm', 'cách chấm', 'phương pháp tính', 'quy tắc'],
+  na: ['na', 'n/a', 'không phát sinh', 'kps', 'khi không phát sinh'],
+  groups: ['groups', 'group', 'áp dụng cho', 'khối', 'khối áp dụng', 'đối tượng áp dụng', 'nhóm'],
+  parent: ['parent', 'mã cha', 'tiêu chí cha', 'thuộc'],
+} as const;
+
+export const SCORE_FIELDS = {
+  unit: [
+    'unit',
+    'unit name',
+    'đơn vị',
+    'tên đơn vị',
+    'cơ quan, đơn vị',
+    'cơ quan đơn vị',
+    'tên cơ quan, đơn vị',
+    'địa phương',
+    'đơn vị, địa phương',
+    'xã, phường, thị trấn',
+  ],
+  group: ['group', 'khối', 'nhóm', 'khối/nhóm', 'khối thi đua', 'loại đơn vị', 'cấp'],
+  criterion: ['criterion', 'criterion code', 'code', 'mã tiêu chí', 'mã', 'mã tc', 'mã số tiêu chí'],
+  criterion_name: ['criterion name', 'tiêu chí', 'tên tiêu chí', 'nội dung', 'nội dung tiêu chí'],
+  max: ['max', 'điểm tối đa', 'tối đa'],
+  self: ['self', 'self assessed', 'điểm tự đánh giá', 'tự đánh giá', 'điểm tự chấm', 'tự chấm', 'điểm tđg', 'tđg'],
+  appraised: [
+    'appraised',
+    'điểm thẩm định',
+    'thẩm định',
+    'điểm hội đồng thẩm định',
+    'điểm sau thẩm định',
+    'điểm hđtđ',
+    'điểm tđ',
+  ],
+  unit_code: ['unit code', 'unit_code', 'mã đơn vị', 'mã đv', 'mã cơ quan'],
+  evidence: ['evidence', 'tài liệu kiểm chứng', 'tài liệu', 'tlkc', 'minh chứng'],
+  reason: ['reason', 'lý do điều chỉnh', 'lý do', 'lí do', 'lí do điều chỉnh', 'giải trình'],
+  note: ['note', 'notes', 'ghi chú'],
+  survey: [
+    'survey',
+    'xhh',
+    'điểm xhh',
+    'điều tra xhh',
+    'điểm điều tra xhh',
+    'điểm điều tra xã hội học',
+    'điều tra xã hội học',
+    'điểm khảo sát',
+    'survey points',
+  ],
+  stt: ['stt', 'tt', 'số tt', 'số thứ tự', 'no'],
+} as const;
+
+export type FieldSpec = Record<string, readonly string[]>;
+
+const keyCache = new WeakMap<FieldSpec, Map<string, string>>();
+function aliasIndex(spec: FieldSpec): Map<string, string> {
+  let idx = keyCache.get(spec);
+  if (!idx) {
+    idx = new Map();
+    for (const [field, aliases] of Object.entries(spec)) for (const a of aliases) idx.set(headerKey(a), field);
+    keyCache.set(spec, idx);
+  }
+  return idx;
+}
+
+export interface HeaderColumn {
+  index: number;
+  text: string;
+}
+
+export interface HeaderMap {
+  /** field → 0-based column. */
+  fields: Map<string, number>;
+  /** Fields named by more than one column: field → the columns. */
+  duplicates: Map<string, number[]>;
+  /** Non-empty header cells that match no field. */
+  others: HeaderColumn[];
+}
+
+export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderMap {
+  const idx = aliasIndex(spec);
+  const fields = new Map<string, number>();
+  const duplicates = new Map<string, number[]>();
+  const others: HeaderColumn[] = [];
+  cells.forEach((cell, index) => {
+    const text = cellText(cell);
+    if (text === '') return;
+    const field = idx.get(headerKey(text));
+    if (field === undefined) {
+      others.push({ index, text });
+      return;
+    }
+    const first = fields.get(field);
+    if (first === undefined) fields.set(field, index);
+    else duplicates.set(field, [...(duplicates.get(field) ?? [first]), index]);
+  });
+  return { fields, duplicates, others };
+}
+
+/** Names of a spec's fields, for "expected headers" messages: the first alias of each, quoted. */
+export function describeFields(spec: FieldSpec, fields: readonly string[]): string {
+  return fields.map((f) => `"${spec[f]?.[1] ?? f}"`).join(', ');
+}

@@ -1,0 +1,47 @@
+import type { CellValue } from '../model/cell.js';
+import { isCellError } from '../model/cell.js';
+
+const COMBINING = /[\u0300-\u036f]/g;
+const SPACES = /\s+/g;
+
+/** NFC, trimmed, inner runs of white space (incl. NBSP, tabs, line breaks) collapsed to one space. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/** Strips Vietnamese diacritics (đ → d) and lower-cases: "Điểm thẩm định" → "diem tham dinh". */
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/** Header match key: no case, diacritics, spaces or punctuation. "Điểm tối đa (*)" → "diemtoida". */
+export function headerKey(s: string): string {
+  return foldDiacritics(s).replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Unit and group match key. NFC/NFD, stray or double spaces and case never split a unit in two;
+ * diacritics do count ("Xã An Bình" and "Xã An Binh" are different names a near-match warns about).
+ */
+export function nameKey(s: string): string {
+  return cleanText(s).toLowerCase();
+}
+
+/** Label key for choice/yesno rules and N/A words: diacritics, case and spacing ignored. */
+export function labelKey(s: string): string {
+  return foldDiacritics(cleanText(s)).replace(/\s+/g, ' ');
+}
+
+/** The text of a cell as a user would read it; numbers as Excel shows them (15 significant digits). */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return '';
+}
+
+export const isBlank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

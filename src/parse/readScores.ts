@@ -1,0 +1,196 @@
+import type { CellValue, RawRow } from '../model/cell.js';
+import { columnLetter } from '../model/cell.js';
+import { diag, type Location } from '../model/diagnostic.js';
+import type { Framework, FrameworkNode } from '../model/framework.js';
+import type { SourceValue } from '../model/scores.js';
+import { describeFields, SCORE_FIELDS } from './headers.js';
+import { type LocateOptions, locateTable } from './locateTable.js';
+import { cellText, isBlank } from './normalize.js';
+import { type Layout, detectScoreHeader, duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
+import type { ScoreBook } from './scoreBook.js';
+import { nearest } from './suggest.js';
+import { normalizeCode } from './criteriaRow.js';
+
+export type ScoreRole = 'scores' | 'survey';
+
+interface RowContext {
+  raw: RawRow;
+  where: { file: string; sheet: string };
+  header: ScoreHeader;
+}
+
+const cellLoc = (ctx: RowContext, col: number | undefined): Location => {
+  if (col === undefined) return { ...ctx.where, row: ctx.raw.row };
+  const column = columnLetter(col);
+  return { ...ctx.where, row: ctx.raw.row, column, cell: `${column}${ctx.raw.row}` };
+};
+
+const field = (ctx: RowContext, name: string): CellValue => {
+  const c = ctx.header.map.fields.get(name);
+  return c === undefined ? null : (ctx.raw.cells[c] ?? null);
+};
+
+const source = (ctx: RowContext, col: number | undefined): SourceValue | null => {
+  if (col === undefined) return null;
+  const value = ctx.raw.cells[col] ?? null;
+  return isBlank(value) ? null : { value, location: cellLoc(ctx, col) };
+};
+
+/** The framework's only survey leaf, for files with a single survey value column. */
+export function soleSurveyLeaf(framework: Framework): FrameworkNode | FrameworkNode[] {
+  const leaves = framework.leaves.filter((l) => l.component === 'survey');
+  return leaves.length === 1 ? leaves[0]! : leaves;
+}
+
+function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
+  const name = cellText(field(ctx, 'unit'));
+  if (name === '') {
+    book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, ctx.header.map.fields.get('unit'))));
+    return null;
+  }
+  const hasGroup = ctx.header.map.fields.has('group');
+  const group = hasGroup ? cellText(field(ctx, 'group')) : null;
+  const code = cellText(field(ctx, 'unit_code'));
+  return book.unit(name, group === '' ? null : group, code || null, cellLoc(ctx, ctx.header.map.fields.get('unit')), role === 'survey');
+}
+
+function entryBase(ctx: RowContext, code: string, location: Location) {
+  return {
+    code,
+    reason: cellText(field(ctx, 'reason')),
+    evidence: cellText(field(ctx, 'evidence')),
+    note: cellText(field(ctx, 'note')),
+    location,
+  };
+}
+
+function checkLeaf(ctx: RowContext, book: ScoreBook, framework: Framework, code: string, loc: Location, role: ScoreRole) {
+  const node = framework.byCode.get(code);
+  if (!node) {
+    const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
+    book.reject(diag('E_UNKNOWN_CRITERION', 'error', loc, { code, suggestion: nearest(code, candidates) }));
+    return null;
+  }
+  if (node.children.length > 0) {
+    book.reject(diag('W_SUBTOTAL_IGNORED', 'warning', loc, { code }));
+    return null;
+  }
+  if (role === 'survey' && node.component !== 'survey') {
+    book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', loc, { code }));
+    return null;
+  }
+  return node;
+}
+
+function longRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
+  const fields = ctx.header.map.fields;
+  const codeCell = field(ctx, 'criterion');
+  const code = normalizeCode(codeCell);
+  if (code === '') {
+    book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, fields.get('criterion'))));
+    return;
+  }
+  const unit = rowUnit(ctx, book, role);
+  if (!unit) return;
+  const leaf = checkLeaf(ctx, book, framework, code, cellLoc(ctx, fields.get('criterion')), role);
+  if (!leaf) return;
+  const self = source(ctx, fields.get('self'));
+  const appraised = source(ctx, fields.get('appraised'));
+  const loc = cellLoc(ctx, fields.get(appraised || !self ? 'appraised' : 'self') ?? fields.get('self'));
+  book.add(unit, { ...entryBase(ctx, leaf.code, loc), self, appraised }, role === 'survey');
+}
+
+function wideRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
+  const unit = rowUnit(ctx, book, role);
+  if (!unit) return;
+  for (const col of ctx.header.columns) {
+    if (col.kind !== 'leaf') continue;
+    const value = source(ctx, col.index);
+    if (!value) continue; // empty: not applicable to the group, or missing (reported when scoring)
+    const node = framework.byCode.get(col.code)!;
+    if (role === 'survey' && node.component !== 'survey') continue; // reported once on the header
+    book.add(unit, { ...entryBase(ctx, col.code, value.location), self: null, appraised: value }, role === 'survey');
+  }
+  const surveyCol = ctx.header.map.fields.get('survey');
+  if (surveyCol !== undefined) surveyValue(ctx, book, framework, surveyCol, unit);
+}
+
+function surveyValue(
+  ctx: RowContext,
+  book: ScoreBook,
+  framework: Framework,
+  col: number,
+  unit: NonNullable<ReturnType<typeof rowUnit>>,
+): void {
+  const leaf = soleSurveyLeaf(framework);
+  const value = source(ctx, col);
+  if (!value || Array.isArray(leaf)) return; // the header diagnostic covers an ambiguous leaf
+  book.add(unit, { ...entryBase(ctx, leaf.code, value.location), self: null, appraised: value }, true);
+}
+
+function surveyRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
+  const unit = rowUnit(ctx, book, role);
+  if (!unit) return;
+  surveyValue(ctx, book, framework, ctx.header.map.fields.get('survey')!, unit);
+}
+
+const ROW_READERS = { long: longRow, wide: wideRow, survey: surveyRow } as const;
+
+/** Reads one --scores or --survey file into the book. */
+export async function readScores(
+  file: string,
+  role: ScoreRole,
+  framework: Framework,
+  book: ScoreBook,
+  options: LocateOptions & { layout?: Layout | undefined },
+): Promise<void> {
+  const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, options.layout);
+  const expected = describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
+  const located = await locateTable(file, options, detect, expected, async (t) => {
+    const where = { file: t.file, sheet: t.sheet };
+    book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
+    headerDiagnostics(t.header, framework, book, where, t.headerRow, role);
+    const read = ROW_READERS[t.header.layout];
+    for await (const raw of t.rows) {
+      if (raw.cells.every(isBlank)) continue;
+      book.rowsRead++;
+      read({ raw, where, header: t.header }, book, framework, role);
+    }
+  });
+  book.diagnostics.push(...located);
+}
+
+function headerDiagnostics(
+  header: ScoreHeader,
+  framework: Framework,
+  book: ScoreBook,
+  where: { file: string; sheet: string },
+  row: number,
+  role: ScoreRole,
+): void {
+  const at = (index: number): Location => {
+    const column = columnLetter(index);
+    return { ...where, row, column, cell: `${column}${row}` };
+  };
+  for (const c of header.columns) {
+    if (c.kind === 'unknown') {
+      const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
+      book.diagnostics.push(
+        diag('E_UNKNOWN_CRITERION', 'error', at(c.index), { code: c.code, suggestion: nearest(c.code, candidates) }),
+      );
+    } else if (c.kind === 'parent' || c.kind === 'other') {
+      book.diagnostics.push(diag('I_COLUMN_IGNORED', 'info', at(c.index), { found: c.text }));
+    } else if (role === 'survey' && framework.byCode.get(c.code)?.component !== 'survey') {
+      book.diagnostics.push(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', at(c.index), { code: c.code }));
+    }
+  }
+  const surveyCol = header.map.fields.get('survey');
+  if (surveyCol !== undefined && header.layout !== 'long') {
+    const leaf = soleSurveyLeaf(framework);
+    if (Array.isArray(leaf)) {
+      book.diagnostics.push(
+        diag('E_SURVEY_LEAF_AMBIGUOUS', 'error', at(surveyCol), { found: leaf.map((l) => l.code).join(', ') || '—' }),
+      );
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import type { CellValue } from '../model/cell.js';
+import { diag } from '../model/diagnostic.js';
+import { UsageError } from '../model/errors.js';
+import type { Results } from '../model/results.js';
+import { mapHeader } from '../parse/headers.js';
+import { type LocateOptions, locateTable } from '../parse/locateTable.js';
+import { cellText, nameKey } from '../parse/normalize.js';
+import { type Dec, decFromNumber, round } from '../score/decimal.js';
+import { parseNumberText } from '../score/rules/cellValues.js';
+import { sha256File } from './hashFile.js';
+
+interface PreviousUnit {
+  unit: string;
+  group: string;
+  rank: number;
+  index: Dec;
+}
+
+const PREVIOUS_FIELDS = {
+  unit: ['unit', 'đơn vị', 'tên đơn vị'],
+  group: ['group', 'khối', 'nhóm'],
+  rank: ['rank', 'xếp hạng', 'thứ hạng', 'hạng'],
+  index: ['index', 'chỉ số', 'chỉ số (%)', 'chỉ số cchc', 'chỉ số cải cách hành chính'],
+};
+
+async function readPreviousJson(file: string): Promise<PreviousUnit[]> {
+  let json: { schema?: string; units?: { unit: string; group?: string; rank: number | string; index: number }[] };
+  try {
+    json = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError('E_FILE_UNREADABLE', { file, reason: (e as Error).message });
+  }
+  if (json.schema !== 'cchc.results/1' || !Array.isArray(json.units)) {
+    throw new UsageError('E_FILE_UNREADABLE', { file, reason: 'not a cchc.results/1 file' });
+  }
+  return json.units.map((u) => ({
+    unit: u.unit,
+    group: u.group ?? '',
+    rank: Number(String(u.rank).split('/')[0]),
+    index: decFromNumber(u.index) ?? 0n,
+  }));
+}
+
+async function readPreviousTable(file: string, options: LocateOptions, results: Results): Promise<PreviousUnit[]> {
+  const units: PreviousUnit[] = [];
+  const detect = (cells: CellValue[]) => {
+    const h = mapHeader(cells, PREVIOUS_FIELDS);
+    return h.fields.has('unit') && h.fields.has('rank') && h.fields.has('index') ? h : null;
+  };
+  const problems = await locateTable(file, options, detect, '"đơn vị", "xếp hạng", "chỉ số"', async (t) => {
+    for await (const raw of t.rows) {
+      const get = (f: string) => {
+        const c = t.header.fields.get(f);
+        return c === undefined ? null : (raw.cells[c] ?? null);
+      };
+      const unit = cellText(get('unit'));
+      if (unit === '') continue;
+      const rank = Number.parseInt(cellText(get('rank')), 10);
+      const idxCell = get('index');
+      const index = typeof idxCell === 'number' ? decFromNumber(idxCell) : parseNumberText(cellText(idxCell).replace('%', ''));
+      if (!Number.isFinite(rank) || index === null) {
+        results.diagnostics.push(diag('W_PREVIOUS_ROW_IGNORED', 'warning', { file, sheet: t.sheet, row: raw.row }, { unit }));
+        continue;
+      }
+      units.push({ unit, group: cellText(get('group')), rank, index });
+    }
+  });
+  results.diagnostics.push(...problems);
+  return units;
+}
+
+/**
+ * --previous: rank and index change per unit against an earlier result (SPEC §4, §6). rankChange is
+ * positive when a unit moved up. Units new this year and units gone since are named in info diagnostics.
+ */
+export async function applyPrevious(results: Results, file: string, options: LocateOptions): Promise<void> {
+  const isJson = file.toLowerCase().endsWith('.json');
+  const previous = isJson ? await readPreviousJson(file) : await readPreviousTable(file, options, results);
+  const p = results.settings.precision;
+  const byKey = new Map(previous.map((u) => [nameKey(u.unit), u]));
+  const seen = new Set<string>();
+  for (const u of results.units) {
+    const prev = byKey.get(nameKey(u.unit));
+    if (!prev) {
+      results.diagnostics.push(diag('I_PREVIOUS_NEW_UNIT', 'info', { file }, { unit: u.unit }));
+      continue;
+    }
+    seen.add(nameKey(u.unit));
+    const index = round(prev.index, p);
+    u.previous = { rank: prev.rank, index };
+    u.rankChange = prev.rank - u.rank;
+    u.indexChange = u.index - index;
+  }
+  for (const [key, prev] of byKey) {
+    if (!seen.has(key)) results.diagnostics.push(diag('I_PREVIOUS_GONE_UNIT', 'info', { file }, { unit: prev.unit }));
+  }
+  results.inputs.push({ role: 'previous', file, sha256: await sha256File(file) });
+}

@@ -1,0 +1,107 @@
+import { Readable } from 'node:stream';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Framework } from '../model/framework.js';
+import type { InputRef, Results } from '../model/results.js';
+import type { Settings } from '../model/settings.js';
+import { readBandsFile } from '../parse/readBandsFile.js';
+import { readCriteria } from '../parse/readCriteria.js';
+import { readScores } from '../parse/readScores.js';
+import { ScoreBook } from '../parse/scoreBook.js';
+import type { Layout } from '../parse/scoreHeader.js';
+import { nearest } from '../parse/suggest.js';
+import type { ReadOptions } from '../read/openSheets.js';
+import { computeResults } from '../score/computeResults.js';
+import { diag } from '../model/diagnostic.js';
+import { sha256Bytes, sha256File } from './hashFile.js';
+
+export interface PipelineInput {
+  criteria: string;
+  scores: string[];
+  survey: string[];
+  bandsFile?: string | undefined;
+  sheet?: string | undefined;
+  layout?: Layout | undefined;
+  settings: Settings;
+  read: ReadOptions;
+}
+
+export interface PipelineOutput {
+  /** null when the framework could not be read at all. */
+  results: Results | null;
+  framework: Framework | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * read → parse → score. Standard input ('-') is read once into memory so that it can be hashed and parsed.
+ * Throws UsageError for files that cannot be opened; every other problem is a diagnostic.
+ */
+export async function runPipeline(input: PipelineInput): Promise<PipelineOutput> {
+  let stdinBytes: Buffer | null = null;
+  const readFor = async (file: string): Promise<ReadOptions> => {
+    if (file !== '-') return input.read;
+    if (stdinBytes === null) {
+      const chunks: Buffer[] = [];
+      for await (const c of input.read.stdin ?? process.stdin) chunks.push(Buffer.from(c as Buffer));
+      stdinBytes = Buffer.concat(chunks);
+    }
+    return { ...input.read, stdin: Readable.from([stdinBytes]) };
+  };
+  const inputs: InputRef[] = [];
+  const hash = async (role: InputRef['role'], file: string) => {
+    inputs.push({ role, file, sha256: file === '-' ? sha256Bytes(stdinBytes ?? Buffer.alloc(0)) : await sha256File(file) });
+  };
+  const locate = async (file: string) => ({ sheet: input.sheet, read: await readFor(file) });
+
+  const settings = { ...input.settings };
+  const diagnostics: Diagnostic[] = [];
+  if (input.bandsFile) {
+    const bands = await readBandsFile(input.bandsFile, await locate(input.bandsFile), settings.bands.default);
+    settings.bands = bands.schemes;
+    diagnostics.push(...bands.diagnostics);
+    await hash('bands', input.bandsFile);
+  }
+
+  const groupNames = new Map<string, string>();
+  const criteria = await readCriteria(input.criteria, await locate(input.criteria), groupNames);
+  await hash('criteria', input.criteria);
+  diagnostics.push(...criteria.diagnostics);
+  if (!criteria.framework || criteria.diagnostics.some((d) => d.severity === 'error')) {
+    // Scores cannot be checked against a broken framework; report what is wrong with it first.
+    return { results: null, framework: criteria.framework, diagnostics };
+  }
+  const framework = criteria.framework;
+
+  const book = new ScoreBook(groupNames);
+  for (const file of input.scores) {
+    await readScores(file, 'scores', framework, book, { ...(await locate(file)), layout: input.layout });
+    await hash('scores', file);
+  }
+  for (const file of input.survey) {
+    await readScores(file, 'survey', framework, book, { ...(await locate(file)), layout: input.layout });
+    await hash('survey', file);
+  }
+  diagnostics.push(...book.diagnostics);
+
+  const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
+  for (const key of book.surveyOnly) {
+    const u = book.units.get(key)!;
+    const suggestion = nearest(u.key, scored.map((s) => ({ key: s.key, label: s.name })));
+    diagnostics.push(diag('E_SURVEY_UNKNOWN_UNIT', 'error', u.location, { unit: u.name, suggestion }));
+  }
+  const withoutGroup = scored.some((u) => u.groupKey === '') && scored.some((u) => u.groupKey !== '');
+  if (withoutGroup) {
+    for (const u of scored) if (u.groupKey === '') diagnostics.push(diag('E_UNIT_NO_GROUP', 'error', u.location, { unit: u.name }));
+  }
+  if (scored.length === 0) diagnostics.push(diag('E_NO_UNITS', 'error', { file: input.scores[0] }));
+
+  const results = computeResults({
+    framework,
+    units: scored,
+    settings,
+    inputs,
+    diagnostics,
+    rows: { read: book.rowsRead, rejected: book.rejected },
+  });
+  return { results, framework, diagnostics: results.diagnostics };
+}

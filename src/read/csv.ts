@@ -1,0 +1,127 @@
+import { basename, extname } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
+import { UsageError } from '../model/errors.js';
+import { decodeChunks, detectEncoding, nfc } from './decodeText.js';
+import { type ByteSource, readError, readRange, streamFrom } from './source.js';
+
+export interface CsvOptions {
+  encoding?: string;
+  maxRows: number;
+}
+
+/** Enough bytes to detect the encoding and the delimiter of any real file. */
+const SAMPLE_BYTES = 1024 * 1024;
+const SNIFF_LINES = 50;
+/** An unclosed quote must not swallow the whole file into one field. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+type Delimiter = ',' | ';' | '\t';
+
+/**
+ * One CSV/TSV/TXT input as one sheet. Cells are strings exactly as written (trimmed later, numbers parsed
+ * later: `1,5` is a number only once the parser knows the column), empty fields are null, text is NFC.
+ * `row` is the record number, header included (equal to the line number unless a quoted field spans lines).
+ */
+export async function* readCsv(
+  src: ByteSource,
+  file: string,
+  options: CsvOptions,
+): AsyncGenerator<SheetSource> {
+  const sample = await readRange(src, 0, SAMPLE_BYTES);
+  const { encoding, bom } = detectEncoding(sample, sample.length >= src.size, options.encoding);
+  const ext = extname(file).toLowerCase();
+  const text = new TextDecoder(encoding).decode(sample.subarray(bom), { stream: sample.length < src.size });
+  const sniffed = sniffDelimiter(text);
+  const delimiter = ext === '.tsv' ? '\t' : sniffed.delimiter;
+  const sheet = file === '-' ? 'stdin' : basename(file, extname(file));
+  yield {
+    file,
+    sheet,
+    index: 1,
+    hidden: false,
+    rows: () =>
+      records(src, file, sheet, { bom, encoding, delimiter, skipFirst: sniffed.sepLine }, options.maxRows),
+  };
+}
+
+interface Plan {
+  bom: number;
+  encoding: ReturnType<typeof detectEncoding>['encoding'];
+  delimiter: string;
+  skipFirst: boolean;
+}
+
+async function* records(src: ByteSource, file: string, sheet: string, plan: Plan, maxRows: number) {
+  const bytes = streamFrom(src, plan.bom);
+  // UTF-8 goes to csv-parse as bytes (its fields are decoded whole, so nothing is split); other encodings
+  // are decoded chunk by chunk first.
+  const input = plan.encoding === 'utf-8' ? bytes : Readable.from(decodeChunks(bytes, plan.encoding));
+  const parser = parse({
+    delimiter: plan.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  pipeline(input, parser, () => {
+    // Errors surface through the iteration below.
+  });
+  let n = 0;
+  try {
+    for await (const record of parser as AsyncIterable<(string | null)[]>) {
+      if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
+      if (n === 1 && plan.skipFirst) continue;
+      let empty = true;
+      for (let i = 0; i < record.length; i++) {
+        const v = record[i] as string;
+        if (v === '') record[i] = null;
+        else {
+          empty = false;
+          record[i] = nfc(v);
+        }
+      }
+      if (!empty) yield { row: n, cells: record as CellValue[] } satisfies RawRow;
+    }
+  } catch (e) {
+    throw readError(e, file);
+  } finally {
+    bytes.destroy();
+    input.destroy();
+    parser.destroy();
+  }
+}
+
+/**
+ * Pick the delimiter among `,` `;` tab: the one that splits the most sample lines into the same number of
+ * fields (quotes respected), then the one giving more fields. Excel's `sep=;` first line wins outright.
+ * Vietnamese Excel writes `;` with comma decimals, so `,` also appears inside cells: consistency, not
+ * frequency, decides.
+ */
+export function sniffDelimiter(text: string): { delimiter: Delimiter; sepLine: boolean } {
+  const lines = text.split(/\r\n|\n|\r/, SNIFF_LINES + 1);
+  if (lines.length > SNIFF_LINES) lines.pop(); // possibly cut by the sample end
+  const sep = /^sep=(.)$/i.exec(lines[0] ?? '');
+  if (sep && (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t'))
+    return { delimiter: sep[1], sepLine: true };
+  let best: { delimiter: Delimiter; lines: number; fields: number } = { delimiter: ',', lines: 0, fields: 0 };
+  for (const delimiter of ['\t', ';', ','] as const) {
+    const counts = new Map<number, number>();
+    let inQuotes = false;
+    for (const line of lines) {
+      let count = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '"') inQuotes = !inQuotes;
+        else if (c === delimiter && !inQuotes) count++;
+      }
+      if (count > 0) counts.set(count, (counts.get(count) ?? 0) + 1);
+    }
+    for (const [fields, lineCount] of counts) {
+      if (lineCount > best.lines || (lineCount === best.lines && fields > best.fields)) {
+        best = { delimiter, lines: lineCount, fields };
+      }
+    }
+  }
+  return { delimiter: best.delimiter, sepLine: false };
+}

@@ -1,0 +1,122 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { UsageError } from '../model/errors.js';
+
+/**
+ * The bytes of one input: a regular file read in place (random access for the zip directory, streaming
+ * for the rows), or a buffer (stdin, pipes and FIFOs, which cannot be read twice).
+ */
+export type ByteSource =
+  | { kind: 'file'; path: string; size: number }
+  | { kind: 'buffer'; buffer: Buffer; size: number };
+
+const CHUNK = 256 * 1024;
+
+/** Stat and probe a path; every failure becomes the UsageError a user can act on. */
+export async function openSource(
+  file: string,
+  stdin: NodeJS.ReadableStream | undefined,
+): Promise<ByteSource> {
+  if (file === '-') return bufferSource(await readAll(stdin ?? process.stdin, file));
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    throw ioError(e, file);
+  }
+  if (info.isDirectory()) throw new UsageError('E_FILE_UNREADABLE', { file, reason: 'is a directory' });
+  if (!info.isFile()) {
+    // A FIFO or character device (/dev/stdin, <(…)): no size, no seeking, so take it whole.
+    return bufferSource(await readAll(createReadStream(file), file));
+  }
+  try {
+    // Opening proves readability now, not halfway through a stream.
+    await (await open(file, 'r')).close();
+  } catch (e) {
+    throw ioError(e, file);
+  }
+  return { kind: 'file', path: file, size: info.size };
+}
+
+function bufferSource(buffer: Buffer): ByteSource {
+  return { kind: 'buffer', buffer, size: buffer.length };
+}
+
+async function readAll(stream: NodeJS.ReadableStream, file: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  try {
+    for await (const chunk of stream) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  } catch (e) {
+    throw ioError(e, file);
+  }
+  return Buffer.concat(parts);
+}
+
+/** Random access reads; the handle is opened once for a batch of reads. */
+export async function withReader<T>(
+  src: ByteSource,
+  body: (readAt: (offset: number, length: number) => Promise<Buffer>) => Promise<T>,
+): Promise<T> {
+  if (src.kind === 'buffer') {
+    return body(async (offset, length) => src.buffer.subarray(offset, Math.min(src.size, offset + length)));
+  }
+  const handle = await open(src.path, 'r');
+  try {
+    return await body(async (offset, length) => {
+      const n = Math.max(0, Math.min(length, src.size - offset));
+      const buf = Buffer.allocUnsafe(n);
+      const { bytesRead } = await handle.read(buf, 0, n, offset);
+      return buf.subarray(0, bytesRead);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+export const readRange = (src: ByteSource, offset: number, length: number): Promise<Buffer> =>
+  withReader(src, (readAt) => readAt(offset, length));
+
+/** The bytes from `start` to the end, as a stream of chunks. */
+export function streamFrom(src: ByteSource, start = 0): Readable {
+  if (src.kind === 'file') return createReadStream(src.path, { start, highWaterMark: CHUNK });
+  const { buffer } = src;
+  return Readable.from(
+    (function* () {
+      for (let i = start; i < buffer.length; i += CHUNK) yield buffer.subarray(i, i + CHUNK);
+    })(),
+    { objectMode: false },
+  );
+}
+
+const IO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
+/** A failed syscall on the input: missing, or there but unreadable. */
+export function ioError(e: unknown, file: string): UsageError {
+  if (e instanceof UsageError) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UsageError('E_FILE_NOT_FOUND', { file });
+  return new UsageError('E_FILE_UNREADABLE', { file, reason: IO_REASONS[code] ?? shortReason(e) });
+}
+
+/**
+ * Anything thrown while decoding an input (zip, xml, csv): I/O failures keep their meaning, the rest is a
+ * damaged file. The reason is one short line, never a stack.
+ */
+export function readError(e: unknown, file: string): UsageError {
+  if (e instanceof UsageError) return e;
+  if (typeof (e as NodeJS.ErrnoException | undefined)?.syscall === 'string') return ioError(e, file);
+  return new UsageError('E_FILE_CORRUPT', { file, reason: shortReason(e) });
+}
+
+export function shortReason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = (text.split('\n')[0] ?? '').trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line || 'unknown error';
+}

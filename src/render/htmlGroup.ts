@@ -1,0 +1,162 @@
+import { groupHeading, labels } from '../i18n/labels.js';
+import { reportLabels } from '../i18n/reportLabels.js';
+import type { GroupResult, UnitResult } from '../model/results.js';
+import { toNumber } from '../score/decimal.js';
+import { bandColumnChart, indexBarChart } from './charts.js';
+import { bandTones, heatColor } from './chartsPalette.js';
+import { escapeHtml as esc } from './htmlEscape.js';
+import type { RenderContext } from './index.js';
+import { DASH, formatBandRule, formatChange, formatDec, formatDecOrDash, formatRank } from './numbers.js';
+
+/** Which optional columns the ranking tables show: the same for every group, so groups read alike. */
+export interface Columns {
+  bonus: boolean;
+  penalty: boolean;
+  previous: boolean;
+}
+
+/**
+ * One group's section: headline statistics and the band distribution, the ranking table, the index bar
+ * chart coloured by band and the heat map of domain indices. `id` anchors the navigation links.
+ */
+export function groupSection(
+  group: GroupResult,
+  units: readonly UnitResult[],
+  id: string,
+  show: Columns,
+  ctx: RenderContext,
+): string {
+  const L = labels(ctx.lang);
+  const R = reportLabels(ctx.lang);
+  const tone = bandTones(group.bands);
+  const f = (d: bigint) => formatDec(d, ctx.precision, ctx.lang);
+  const stat = (k: string, v: string, cls = '') =>
+    `<div class="stat${cls}"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`;
+  const stats = [
+    stat(L.units, String(group.units)),
+    stat(L.mean, f(group.mean)),
+    stat(L.median, f(group.median)),
+    stat(L.min, f(group.min)),
+    stat(L.max, f(group.max)),
+    stat(L.top, group.top || DASH, ' top'),
+  ].join('');
+  const legend = group.bands
+    .map((b) => {
+      const rule = formatBandRule(b, ctx.lang);
+      return `<span><i style="background:${tone(b.band).strong}"></i>${esc(b.band)}${rule === DASH ? '' : ` (${esc(rule)})`}</span>`;
+    })
+    .join('');
+  const columns = bandColumnChart(
+    group.bands.map((b) => ({
+      label: b.band,
+      note: formatBandRule(b, ctx.lang) === DASH ? '' : formatBandRule(b, ctx.lang),
+      count: b.count,
+      color: tone(b.band).strong,
+    })),
+    group.units,
+    `${R.bandChart} — ${groupHeading(group.group, ctx.lang)}`,
+  );
+  const bars = indexBarChart(
+    units.map((u) => ({
+      label: u.unit,
+      value: toNumber(u.index),
+      text: f(u.index),
+      color: tone(u.band).strong,
+    })),
+    group.bands.flatMap((b) =>
+      b.min === null ? [] : [{ value: toNumber(b.min), label: formatBandRule(b, ctx.lang), color: tone(b.band).strong }],
+    ),
+    `${R.indexChart} — ${groupHeading(group.group, ctx.lang)}`,
+  );
+  return [
+    `<section class="group" id="${id}">`,
+    `<h2>${esc(groupHeading(group.group, ctx.lang))}</h2>`,
+    `<div class="overview"><div><div class="stats">${stats}</div><div class="legend">${legend}</div></div>`,
+    `<figure class="band-chart" style="margin:0"><figcaption class="muted">${esc(R.bandChart)}</figcaption>${columns}</figure></div>`,
+    `<h3>${esc(L.ranking)}</h3>`,
+    rankingTable(units, show, tone, ctx),
+    `<h3>${esc(R.indexChart)}</h3>`,
+    bars,
+    heatMap(units, ctx),
+    '</section>',
+  ].join('\n');
+}
+
+function rankingTable(
+  units: readonly UnitResult[],
+  show: Columns,
+  tone: ReturnType<typeof bandTones>,
+  ctx: RenderContext,
+): string {
+  const L = labels(ctx.lang);
+  const p = ctx.precision;
+  const num = (text: string) => `<th class="num">${esc(text)}</th>`;
+  const head = [`<th>${esc(L.unit)}</th>`, num(L.appraisal), num(L.survey)];
+  if (show.bonus) head.push(num(L.bonus));
+  if (show.penalty) head.push(num(L.penalty));
+  head.push(num(L.total), num(L.maxPoints), num(L.index), `<th class="rank">${esc(L.rank)}</th>`);
+  head.push(`<th>${esc(L.band)}</th>`);
+  if (show.previous) head.push(num(L.previousRank), num(L.rankChange), num(L.indexChange));
+  const rows = units.map((u) => {
+    const t = tone(u.band);
+    const cells = [
+      `<td class="unit">${esc(u.unit)}${u.unitCode ? ` <span class="muted">${esc(u.unitCode)}</span>` : ''}</td>`,
+      `<td class="num">${formatDec(u.appraisal, p, ctx.lang)}</td>`,
+      `<td class="num">${formatDecOrDash(u.survey, p, ctx.lang)}</td>`,
+    ];
+    if (show.bonus) cells.push(`<td class="num">${formatDec(u.bonus, p, ctx.lang)}</td>`);
+    if (show.penalty) cells.push(`<td class="num">${formatDec(u.penalty, p, ctx.lang)}</td>`);
+    cells.push(
+      `<td class="num">${formatDec(u.total, p, ctx.lang)}</td>`,
+      `<td class="num muted">${formatDec(u.max, p, ctx.lang)}</td>`,
+      `<td class="num idx">${formatDec(u.index, p, ctx.lang)}</td>`,
+      `<td class="rank">${formatRank(u.rank, u.of)}</td>`,
+      `<td><span class="band" style="background:${t.light};color:${t.ink}">${esc(u.band)}</span></td>`,
+    );
+    if (show.previous) {
+      const change = u.rankChange;
+      const cls = change === null ? 'muted' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+      const arrow = change === null || change === 0 ? '' : change > 0 ? '▲ ' : '▼ ';
+      cells.push(
+        `<td class="num muted">${u.previous ? u.previous.rank : DASH}</td>`,
+        `<td class="num ${cls}">${arrow}${formatChange(change === null ? null : Math.abs(change) * Math.sign(change))}</td>`,
+        `<td class="num">${u.indexChange === null ? DASH : signed(u.indexChange, ctx)}</td>`,
+      );
+    }
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return `<table class="ranking"><thead><tr>${head.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function signed(d: bigint, ctx: RenderContext): string {
+  const text = formatDec(d < 0n ? -d : d, ctx.precision, ctx.lang);
+  return d > 0n ? `+${text}` : d < 0n ? `−${text}` : text;
+}
+
+/** Units × domains, each cell the domain's published index on a red → amber → green background. */
+function heatMap(units: readonly UnitResult[], ctx: RenderContext): string {
+  const L = labels(ctx.lang);
+  const R = reportLabels(ctx.lang);
+  const domains = new Map<string, string>();
+  for (const u of units) for (const d of u.domains) if (!domains.has(d.code)) domains.set(d.code, d.name);
+  if (domains.size === 0) return '';
+  const codes = [...domains.keys()];
+  const head = codes
+    .map((c) => `<th class="dom" title="${esc(domains.get(c) ?? '')}">${esc(c)}<span>${esc(domains.get(c) ?? '')}</span></th>`)
+    .join('');
+  const rows = units.map((u) => {
+    const byCode = new Map(u.domains.map((d) => [d.code, d]));
+    const cells = codes.map((c) => {
+      const d = byCode.get(c);
+      if (!d || d.index === null) return '<td class="cell muted">—</td>';
+      return `<td class="cell" style="background:${heatColor(toNumber(d.index))}">${formatDec(d.index, ctx.precision, ctx.lang)}</td>`;
+    });
+    return `<tr><td class="unit">${esc(u.unit)}</td>${cells.join('')}<td class="num idx">${formatDec(u.index, ctx.precision, ctx.lang)}</td></tr>`;
+  });
+  return [
+    `<h3>${esc(R.heatMap)}</h3>`,
+    `<table class="heat"><thead><tr><th>${esc(L.unit)}</th>${head}<th class="num">${esc(L.index)}</th></tr></thead><tbody>`,
+    rows.join('\n'),
+    '</tbody></table>',
+  ].join('\n');
+}

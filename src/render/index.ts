@@ -1,0 +1,54 @@
+import type { Results } from '../model/results.js';
+import type { Lang } from '../model/settings.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { renderMd } from './md.js';
+import { renderTable } from './table.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What every renderer needs besides the results. Build it from the run's Settings and the terminal. */
+export interface RenderContext {
+  lang: Lang;
+  /** ANSI colours (table only); false for pipes, NO_COLOR and --no-color. */
+  color: boolean;
+  /** Decimals shown; the same --precision the published values were rounded to. */
+  precision: number;
+}
+
+export type Renderer = (results: Results, ctx: RenderContext) => Promise<string | Uint8Array>;
+
+/**
+ * One renderer per format, all from the same Results. xlsx and html load exceljs and the page template
+ * only when asked for, so `cchc score` to stdout and `cchc --version` stay fast (SPEC §9).
+ */
+export const RENDERERS: Record<Format, Renderer> = {
+  table: async (r, ctx) => renderTable(r, ctx),
+  json: async (r, ctx) => renderJson(r, ctx),
+  csv: async (r, ctx) => renderCsv(r, ctx),
+  md: async (r, ctx) => renderMd(r, ctx),
+  xlsx: async (r, ctx) => (await import('./xlsx.js')).renderXlsx(r, ctx),
+  html: async (r, ctx) => (await import('./html.js')).renderHtml(r, ctx),
+};
+
+const BY_EXTENSION: Record<string, Format> = {
+  json: 'json',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  txt: 'table',
+};
+
+/** The format an output path asks for by its extension (case-insensitive), or null when unknown. */
+export function formatFromPath(path: string): Format | null {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? null;
+}
+
+export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);

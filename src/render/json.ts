@@ -1,0 +1,103 @@
+import { formatMessage } from '../i18n/format.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { GroupResult, Results, UnitResult } from '../model/results.js';
+import { type Dec, round, toNumber } from '../score/decimal.js';
+import type { RenderContext } from './index.js';
+
+export const JSON_SCHEMA = 'cchc.results/1';
+
+/**
+ * The stable, versioned results document of SPEC §6. Objects are built key by key in the SPEC's order,
+ * so the output is byte-for-byte the same for the same results; nothing outside the schema is written.
+ * Numbers are the published values: exact decimals rounded to --precision, then turned into the JSON
+ * number with the same shortest text (81.87, never 81.87000000000001).
+ */
+export function renderJson(results: Results, ctx: RenderContext): string {
+  const pub = (d: Dec): number => toNumber(round(d, ctx.precision));
+  const pubOrNull = (d: Dec | null): number | null => (d === null ? null : pub(d));
+  const doc = {
+    schema: JSON_SCHEMA,
+    settings: {
+      stage: results.settings.stage,
+      na: results.settings.na,
+      precision: ctx.precision,
+      lang: ctx.lang,
+    },
+    inputs: results.inputs.map((i) => ({ role: i.role, file: i.file, sha256: i.sha256 })),
+    framework: {
+      appraisalMax: toNumber(results.framework.appraisalMax),
+      surveyMax: toNumber(results.framework.surveyMax),
+      bonusMax: toNumber(results.framework.bonusMax),
+      penaltyMax: toNumber(results.framework.penaltyMax),
+      leaves: results.framework.leaves,
+    },
+    units: results.units.map((u) => unitJson(u, pub, pubOrNull)),
+    groups: results.groups.map((g) => groupJson(g, pub)),
+    rows: { read: results.rows.read, scored: results.rows.scored, rejected: results.rows.rejected },
+    diagnostics: results.diagnostics.map((d) => diagnosticJson(d, ctx)),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function unitJson(u: UnitResult, pub: (d: Dec) => number, pubOrNull: (d: Dec | null) => number | null) {
+  return {
+    unit: u.unit,
+    unitCode: u.unitCode,
+    group: u.group,
+    appraisal: pub(u.appraisal),
+    self: pubOrNull(u.self),
+    survey: pubOrNull(u.survey),
+    bonus: pub(u.bonus),
+    penalty: pub(u.penalty),
+    total: pub(u.total),
+    max: toNumber(u.max),
+    index: pub(u.index),
+    rank: u.rank,
+    of: u.of,
+    band: u.band,
+    // Domain points and maxima are exact sums (a ratio leaf may carry 4 decimals); the index is published.
+    domains: u.domains.map((d) => ({
+      code: d.code,
+      name: d.name,
+      points: toNumber(d.points),
+      max: toNumber(d.max),
+      index: pubOrNull(d.index),
+    })),
+    previous: u.previous === null ? null : { rank: u.previous.rank, index: pub(u.previous.index) },
+    rankChange: u.rankChange,
+    indexChange: pubOrNull(u.indexChange),
+  };
+}
+
+function groupJson(g: GroupResult, pub: (d: Dec) => number) {
+  return {
+    group: g.group,
+    units: g.units,
+    mean: pub(g.mean),
+    median: pub(g.median),
+    min: pub(g.min),
+    max: pub(g.max),
+    top: g.top,
+    bands: g.bands.map((b) => ({
+      band: b.band,
+      op: b.op,
+      min: b.min === null ? null : toNumber(b.min),
+      count: b.count,
+    })),
+  };
+}
+
+/** Location fields that are not known are null, never missing, so every diagnostic has the same keys. */
+function diagnosticJson(d: Diagnostic, ctx: RenderContext) {
+  const loc = d.location;
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: formatMessage(d, ctx.lang),
+    file: loc.file ?? null,
+    sheet: loc.sheet ?? null,
+    row: loc.row ?? null,
+    column: loc.column ?? null,
+    cell: loc.cell ?? null,
+  };
+}

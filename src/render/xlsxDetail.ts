@@ -1,0 +1,226 @@
+import type { Workbook } from 'exceljs';
+import { formatMessage } from '../i18n/format.js';
+import { groupName, labels } from '../i18n/labels.js';
+import { reportLabels } from '../i18n/reportLabels.js';
+import type { Severity } from '../model/diagnostic.js';
+import type { LeafResult, Results, UnitResult } from '../model/results.js';
+import type { Dec } from '../score/decimal.js';
+import type { RenderContext } from './index.js';
+import {
+  addRow,
+  addSheet,
+  addTitle,
+  type BodyStyles,
+  type CellInput,
+  type CellStyle,
+  fill,
+  fitWidth,
+  num,
+  numOrNull,
+  styleHeader,
+} from './xlsxCells.js';
+
+/**
+ * Leaf codes of all units in framework order. Groups may use different leaves, so this merges the units'
+ * ordered lists: a code first seen after code p is placed right after p (a linked list, O(units × leaves)).
+ */
+export function leafColumns(units: readonly UnitResult[]): string[] {
+  const next = new Map<string, string | null>();
+  let head: string | null = null;
+  for (const u of units) {
+    let prev: string | null = null;
+    for (const leaf of u.leaves) {
+      if (!next.has(leaf.code)) {
+        if (prev === null) {
+          next.set(leaf.code, head);
+          head = leaf.code;
+        } else {
+          next.set(leaf.code, next.get(prev) ?? null);
+          next.set(prev, leaf.code);
+        }
+      }
+      prev = leaf.code;
+    }
+  }
+  const codes: string[] = [];
+  for (let c = head; c !== null; c = next.get(c) ?? null) codes.push(c);
+  return codes;
+}
+
+/** *Chi tiết*: one row per unit, one column per leaf; an excluded N/A leaf shows "KPS". */
+export function addDetailSheet(
+  wb: Workbook,
+  results: Results,
+  ctx: RenderContext,
+  subtitle: string,
+  S: BodyStyles,
+): void {
+  const L = labels(ctx.lang);
+  const R = reportLabels(ctx.lang);
+  const ws = addSheet(wb, R.sheets.detail, { headerRows: 4, frozenColumns: 1 });
+  ws.pageSetup.printTitlesRow = '3:4';
+  const codes = leafColumns(results.units);
+  const column = new Map(codes.map((c, i) => [c, 3 + i])); // 0-based position in the row
+  const widths = [
+    fitWidth(
+      results.units.map((u) => u.unit),
+      18,
+      44,
+    ),
+    fitWidth(
+      results.units.map((u) => u.unitCode ?? ''),
+      8,
+      14,
+    ),
+    fitWidth(
+      results.groups.map((g) => groupName(g.group, ctx.lang)),
+      10,
+      24,
+    ),
+    ...codes.map((c) => Math.max(7, c.length + 2)),
+    11,
+  ];
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  addTitle(ws, `${R.title} — ${R.sheets.detail}`, subtitle);
+  styleHeader(addRow(ws, [L.unit, L.unitCode, L.group, ...codes, L.total]));
+
+  // The leaf's maximum (largest over units: an excluded leaf counts 0 for its unit).
+  const maxima = new Map<string, Dec>();
+  for (const u of results.units) {
+    for (const leaf of u.leaves) if (leaf.max > (maxima.get(leaf.code) ?? -1n)) maxima.set(leaf.code, leaf.max);
+  }
+  const maxStyle = S.filled('#eef1f5', '#555f6d', S.number.numFmt);
+  addRow(
+    ws,
+    [R.leafMax, null, null, ...codes.map((c) => numOrNull(maxima.get(c) ?? null)), null],
+    widths.map(() => maxStyle),
+  );
+
+  const base: CellStyle[] = [S.text, S.text, S.text, ...codes.map(() => S.number), S.bold];
+  for (const u of results.units) {
+    const values: CellInput[] = new Array(widths.length).fill(null);
+    const styles = base.slice();
+    values[0] = u.unit;
+    values[1] = u.unitCode;
+    values[2] = groupName(u.group, ctx.lang);
+    for (const leaf of u.leaves) {
+      const at = column.get(leaf.code)!;
+      if (leaf.points !== null) values[at] = num(leaf.points);
+      else if (leaf.na) {
+        values[at] = R.notApplicable;
+        styles[at] = S.muted;
+      }
+    }
+    values[widths.length - 1] = num(u.total);
+    addRow(ws, values, styles);
+  }
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 4 + results.units.length, column: widths.length } };
+}
+
+/** A leaf the council changed: both values present and different. */
+const changed = (leaf: LeafResult): leaf is LeafResult & { self: Dec; appraised: Dec } =>
+  leaf.self !== null && leaf.appraised !== null && leaf.self !== leaf.appraised;
+
+/**
+ * *Thẩm định*: every leaf where the appraised value differs from the self-assessed one, with the council's
+ * reason and evidence; then per unit the sum of the differences (negative: points lost).
+ */
+export function addChangesSheet(
+  wb: Workbook,
+  results: Results,
+  ctx: RenderContext,
+  subtitle: string,
+  S: BodyStyles,
+): void {
+  const L = labels(ctx.lang);
+  const R = reportLabels(ctx.lang);
+  const ws = addSheet(wb, R.sheets.changes, { headerRows: 3, frozenColumns: 1 });
+  const unitWidth = fitWidth(
+    results.units.map((u) => u.unit),
+    18,
+    44,
+  );
+  [unitWidth, 16, 10, 12, 12, 12, 48, 40].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  addTitle(ws, `${R.title} — ${R.changesTitle}`, subtitle);
+  styleHeader(addRow(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]));
+
+  const lost = S.filled('#f9d6d3', '#6d130d', S.signed.numFmt);
+  const gained = S.filled('#d7efdc', '#0f4220', S.signed.numFmt);
+  const perUnit: { unit: UnitResult; count: number; difference: Dec }[] = [];
+  for (const u of results.units) {
+    let count = 0;
+    let difference = 0n;
+    for (const leaf of u.leaves) {
+      if (!changed(leaf)) continue;
+      count++;
+      const delta = leaf.appraised - leaf.self;
+      difference += delta;
+      addRow(
+        ws,
+        [
+          u.unit,
+          groupName(u.group, ctx.lang),
+          leaf.code,
+          num(leaf.self),
+          num(leaf.appraised),
+          num(delta),
+          leaf.reason,
+          leaf.evidence,
+        ],
+        [S.text, S.text, S.center, S.number, S.number, delta < 0n ? lost : gained, S.wrap, S.wrap],
+      );
+    }
+    if (count > 0) perUnit.push({ unit: u, count, difference });
+  }
+  if (perUnit.length === 0) addRow(ws, [R.noChanges]);
+
+  ws.addRow([]);
+  const heading = addRow(ws, [R.changesByUnit]);
+  heading.font = { bold: true, size: 12 };
+  styleHeader(addRow(ws, [L.unit, L.group, R.leavesChanged, L.self, L.appraisal, R.difference]));
+  for (const { unit: u, count, difference } of perUnit) {
+    addRow(
+      ws,
+      [u.unit, groupName(u.group, ctx.lang), count, numOrNull(u.self), num(u.appraisal), num(difference)],
+      [S.text, S.text, S.integer, S.number, S.number, difference < 0n ? lost : gained],
+    );
+  }
+}
+
+const SEVERITY_FILL: Record<Severity, [string, string]> = {
+  error: ['#f9d6d3', '#6d130d'],
+  warning: ['#fbefc5', '#5c4100'],
+  info: ['#d6e6f5', '#0e3a66'],
+};
+
+/** *Cảnh báo*: every diagnostic, in the order the run produced them, with where it points. */
+export function addDiagnosticsSheet(
+  wb: Workbook,
+  results: Results,
+  ctx: RenderContext,
+  subtitle: string,
+  S: BodyStyles,
+): void {
+  const R = reportLabels(ctx.lang);
+  const ws = addSheet(wb, R.sheets.diagnostics, { headerRows: 3 });
+  [12, 22, 90, 28, 18, 8].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  addTitle(ws, `${R.title} — ${R.sheets.diagnostics}`, subtitle);
+  styleHeader(addRow(ws, [R.severity, R.code, R.message, labels(ctx.lang).file, R.sheet, R.cell]));
+  for (const d of results.diagnostics) {
+    const loc = d.location;
+    const cell = loc.cell ?? (loc.row !== undefined ? `${loc.column ?? ''}${loc.row}` : (loc.column ?? null));
+    const [light, ink] = SEVERITY_FILL[d.severity];
+    addRow(
+      ws,
+      [R.severities[d.severity], d.code, formatMessage(d, ctx.lang), loc.file ?? null, loc.sheet ?? null, cell],
+      [S.filled(light, ink), S.text, S.wrap, S.text, S.text, S.center],
+    );
+  }
+  if (results.diagnostics.length === 0) addRow(ws, [R.noDiagnostics]);
+}

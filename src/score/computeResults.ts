@@ -1,0 +1,156 @@
+import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
+import { appliesTo, type Framework } from '../model/framework.js';
+import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
+import type { RowCounts, UnitInput } from '../model/scores.js';
+import type { Settings } from '../model/settings.js';
+import { bandOf, schemeFor } from './bands.js';
+import { type Dec, div, round, ZERO } from './decimal.js';
+import { summarizeFramework } from './frameworkSummary.js';
+import { competitionRanks, viCollator } from './rank.js';
+import { scoreUnit, type UnitScore } from './scoreUnit.js';
+import { stats } from './stats.js';
+
+export interface ScoreInput {
+  framework: Framework;
+  units: UnitInput[];
+  settings: Settings;
+  inputs: InputRef[];
+  /** Diagnostics from reading and parsing, carried into the results. */
+  diagnostics: Diagnostic[];
+  rows: { read: number; rejected: Set<string> };
+}
+
+const rowId = (loc: Location) => `${loc.file}|${loc.sheet}|${loc.row}`;
+const indexOf = (points: Dec, max: Dec): Dec => (max === ZERO ? ZERO : div(points * 100n, max));
+
+function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
+  const byLeaf = new Map(score.leaves.map((l) => [l.code, l]));
+  const sumUnder = (code: string): { points: Dec; max: Dec } => {
+    const node = framework.byCode.get(code)!;
+    if (node.children.length === 0) {
+      const l = byLeaf.get(code);
+      return { points: l?.points ?? ZERO, max: l?.max ?? ZERO };
+    }
+    return node.children.map(sumUnder).reduce((a, b) => ({ points: a.points + b.points, max: a.max + b.max }));
+  };
+  return framework.roots
+    .filter((r) => appliesTo(r, score.unit.groupKey))
+    .map((r) => {
+      const { points, max } = sumUnder(r.code);
+      return {
+        code: r.code,
+        name: r.name,
+        points: round(points, precision),
+        max: round(max, precision),
+        index: max === ZERO ? null : round(indexOf(points, max), precision),
+      };
+    });
+}
+
+/**
+ * The whole computation of SPEC §5: every unit scored, the survey rule applied per group, published
+ * values, competition ranks within groups, bands and group statistics. Pure: data in, data out.
+ */
+export function computeResults(input: ScoreInput): Results {
+  const { framework, settings } = input;
+  const p = settings.precision;
+  const diagnostics = [...input.diagnostics];
+  const rejected = new Set(input.rows.rejected);
+  const scores: UnitScore[] = [];
+  for (const unit of input.units) {
+    const out = scoreUnit(framework, unit, settings);
+    diagnostics.push(...out.diagnostics);
+    for (const loc of out.rejected) rejected.add(rowId(loc));
+    scores.push(out.score);
+  }
+
+  // Survey held by no unit of a group → that group is indexed on the appraisal maximum alone;
+  // held by some → the others are missing a value.
+  const groupOrder = [...new Set(scores.map((s) => s.unit.groupKey))];
+  const held = new Map<string, boolean>();
+  for (const g of groupOrder) {
+    const members = scores.filter((s) => s.unit.groupKey === g);
+    const any = members.some((s) => s.surveyHeld);
+    held.set(g, any);
+    const applies = members.some((s) => s.surveyMissing.length > 0 || s.surveyHeld);
+    if (!any && applies) {
+      diagnostics.push(diag('I_SURVEY_NOT_HELD', 'info', {}, { group: members[0]!.unit.group }));
+    }
+    if (!any) continue;
+    for (const s of members) {
+      for (const leaf of s.surveyMissing) {
+        diagnostics.push(diag('E_SURVEY_MISSING', 'error', s.unit.location, { unit: s.unit.name, code: leaf.code }));
+      }
+    }
+  }
+
+  const units: UnitResult[] = scores.map((s) => {
+    const surveyHeld = held.get(s.unit.groupKey) === true;
+    const total = s.points.appraisal + s.points.survey + s.points.bonus - s.points.penalty;
+    const max = s.max.appraisal + (surveyHeld ? s.max.survey : ZERO);
+    if (max === ZERO) diagnostics.push(diag('E_UNIT_NO_MAX', 'error', s.unit.location, { unit: s.unit.name }));
+    const exactIndex = indexOf(total, max);
+    return {
+      unit: s.unit.name,
+      unitCode: s.unit.unitCode,
+      group: s.unit.group,
+      groupKey: s.unit.groupKey,
+      appraisal: round(s.points.appraisal, p),
+      self: s.self === null ? null : round(s.self, p),
+      survey: s.surveyHeld ? round(s.points.survey, p) : null,
+      bonus: round(s.points.bonus, p),
+      penalty: round(s.points.penalty, p),
+      total: round(total, p),
+      max: round(max, p),
+      index: round(exactIndex, p),
+      exactIndex,
+      rank: 0,
+      of: 0,
+      band: '',
+      domains: domainsOf(framework, s, p),
+      leaves: s.leaves,
+      previous: null,
+      rankChange: null,
+      indexChange: null,
+    };
+  });
+
+  const ordered: UnitResult[] = [];
+  const groups: GroupResult[] = [];
+  for (const g of groupOrder) {
+    const members = units.filter((u) => u.groupKey === g);
+    const ranks = competitionRanks(members.map((u) => u.index));
+    const scheme = schemeFor(settings.bands, g);
+    members.forEach((u, i) => {
+      u.rank = ranks[i]!;
+      u.of = members.length;
+      u.band = bandOf(scheme, u.index);
+    });
+    members.sort((a, b) => a.rank - b.rank || viCollator.compare(a.unit, b.unit));
+    ordered.push(...members);
+    const st = stats(
+      members.map((u) => u.exactIndex),
+      p,
+    );
+    groups.push({
+      group: members[0]!.group,
+      groupKey: g,
+      units: members.length,
+      ...st,
+      top: members[0]!.unit,
+      bands: scheme.map((b) => ({ ...b, count: members.filter((u) => u.band === b.band).length })),
+    });
+  }
+
+  const rows: RowCounts = { read: input.rows.read, scored: input.rows.read - rejected.size, rejected: rejected.size };
+  return {
+    settings,
+    inputs: input.inputs,
+    framework: summarizeFramework(framework),
+    units: ordered,
+    groups,
+    rows,
+    diagnostics,
+  };
+}
+

@@ -1,0 +1,117 @@
+import type { CellValue } from '../../model/cell.js';
+import { isCellError } from '../../model/cell.js';
+import type { DiagnosticArgs } from '../../model/diagnostic.js';
+import { labelKey } from '../../parse/normalize.js';
+import { type Dec, decFromNumber, parseDec, SCALE } from '../decimal.js';
+
+/** A problem with one cell's value: a diagnostic code and its message arguments (location added by the caller). */
+export interface ValueProblem {
+  code: string;
+  args: DiagnosticArgs;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (code: string, args: DiagnosticArgs = {}): Parsed<never> => ({ ok: false, problem: { code, args } });
+
+const NA_WORDS = new Set(['kps', 'khong phat sinh', 'n/a', 'na', '-', '–', '—', 'không phát sinh']);
+
+/** KPS, không phát sinh, N/A, - (any case, with or without diacritics). */
+export function isNaText(text: string): boolean {
+  return NA_WORDS.has(labelKey(text));
+}
+
+/**
+ * A decimal written by a Vietnamese or English clerk: "1,5", "1.5", " 2 ", "1.234,5", "1,234.5".
+ * One separator is the decimal mark, whichever it is; with both, the last one is.
+ */
+export function parseNumberText(text: string): Dec | null {
+  let s = text.replace(/[\s\u00a0]/g, '');
+  if (s === '') return null;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimalMark = lastComma > lastDot ? ',' : '.';
+    const thousands = decimalMark === ',' ? '.' : ',';
+    s = s.split(thousands).join('').replace(',', '.');
+  } else if (lastComma >= 0) {
+    if (s.indexOf(',') !== lastComma) return null; // "1,2,3" is not a number
+    s = s.replace(',', '.');
+  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
+    return null;
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
+  return parseDec(s);
+}
+
+/** Errors common to every rule: Excel error cells, formulas without a cached value, dates. */
+function cellProblem(v: CellValue): Parsed<never> | null {
+  if (isCellError(v)) {
+    return v.error === 'NO_CACHED_VALUE' ? fail('E_FORMULA_NO_VALUE') : fail('E_CELL_ERROR', { found: v.error });
+  }
+  if (v instanceof Date) return fail('E_VALUE_DATE', { found: Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10) });
+  return null;
+}
+
+export function cellNumber(v: CellValue, display: string): Parsed<Dec> {
+  const problem = cellProblem(v);
+  if (problem) return problem;
+  if (typeof v === 'number') {
+    const d = decFromNumber(v);
+    return d === null ? fail('E_VALUE_NOT_NUMBER', { found: display }) : ok(d);
+  }
+  if (typeof v === 'string') {
+    const d = parseNumberText(v);
+    return d === null ? fail('E_VALUE_NOT_NUMBER', { found: display }) : ok(d);
+  }
+  return fail('E_VALUE_NOT_NUMBER', { found: display });
+}
+
+export interface Ratio {
+  num: Dec;
+  den: Dec;
+}
+
+/** "14/19", "73,68%", "0.7368" or a numeric cell (Excel stores 73,68% as 0.7368). */
+export function cellRatio(v: CellValue, display: string): Parsed<Ratio> {
+  const problem = cellProblem(v);
+  if (problem) return problem;
+  if (typeof v === 'number') {
+    const d = decFromNumber(v);
+    return d === null ? fail('E_VALUE_NOT_RATIO', { found: display }) : ok({ num: d, den: SCALE });
+  }
+  if (typeof v !== 'string') return fail('E_VALUE_NOT_RATIO', { found: display });
+  const text = v.trim();
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const num = parseNumberText(text.slice(0, slash));
+    const den = parseNumberText(text.slice(slash + 1));
+    if (num === null || den === null) return fail('E_VALUE_NOT_RATIO', { found: display });
+    if (den === 0n) return fail('E_RATIO_ZERO_DENOMINATOR', { found: display });
+    return den < 0n ? ok({ num: -num, den: -den }) : ok({ num, den });
+  }
+  if (text.endsWith('%')) {
+    const pct = parseNumberText(text.slice(0, -1));
+    return pct === null ? fail('E_VALUE_NOT_RATIO', { found: display }) : ok({ num: pct, den: 100n * SCALE });
+  }
+  const d = parseNumberText(text);
+  return d === null ? fail('E_VALUE_NOT_RATIO', { found: display }) : ok({ num: d, den: SCALE });
+}
+
+const YES = new Set(['co', 'yes', 'y', 'x', '1', 'dat', 'true', 'đat', 'co thuc hien', 'da thuc hien']);
+const NO = new Set(['khong', 'no', 'n', '0', 'khong dat', 'false', 'chua', 'chua thuc hien', 'khong thuc hien']);
+
+export function cellYesNo(v: CellValue, display: string): Parsed<boolean> {
+  const problem = cellProblem(v);
+  if (problem) return problem;
+  if (typeof v === 'boolean') return ok(v);
+  if (typeof v === 'number') {
+    if (v === 1) return ok(true);
+    if (v === 0) return ok(false);
+  }
+  const key = labelKey(display);
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return fail('E_VALUE_NOT_YESNO', { found: display });
+}

@@ -1,0 +1,75 @@
+import type { CellValue } from '../../model/cell.js';
+import type { FrameworkNode, Rule, RuleKind } from '../../model/framework.js';
+import { cellText, labelKey } from '../../parse/normalize.js';
+import { compareRatio, type Dec, mulDiv, SCALE, toNumber, ZERO } from '../decimal.js';
+import { cellNumber, cellRatio, cellYesNo, isNaText, type ValueProblem } from './cellValues.js';
+
+/** What one cell is worth under its leaf's rule. */
+export type LeafValue =
+  | { kind: 'points'; points: Dec; warning?: ValueProblem }
+  | { kind: 'na' }
+  | { kind: 'problem'; problem: ValueProblem };
+
+type Evaluator<K extends RuleKind> = (
+  v: CellValue,
+  display: string,
+  leaf: FrameworkNode,
+  rule: Extract<Rule, { kind: K }>,
+) => LeafValue;
+
+const problem = (p: ValueProblem): LeafValue => ({ kind: 'problem', problem: p });
+
+/** Ratio points are max × ratio, ratio clamped to [0, 1], rounded half-up to 4 decimals (SPEC §5). */
+const RATIO_PLACES = 4;
+
+const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
+  points(v, display, leaf) {
+    const n = cellNumber(v, display);
+    if (!n.ok) return problem(n.problem);
+    const max = leaf.max;
+    if (n.value < ZERO) return problem({ code: 'E_SCORE_NEGATIVE', args: { found: display, code: leaf.code } });
+    if (n.value > max) return problem({ code: 'E_SCORE_ABOVE_MAX', args: { found: display, max: toNumber(max), code: leaf.code } });
+    return { kind: 'points', points: n.value };
+  },
+  ratio(v, display, leaf) {
+    const r = cellRatio(v, display);
+    if (!r.ok) return problem(r.problem);
+    const { num, den } = r.value;
+    if (compareRatio(num, den, ZERO) < 0 || compareRatio(num, den, SCALE) > 0) {
+      const clamped = compareRatio(num, den, ZERO) < 0 ? ZERO : leaf.max;
+      return { kind: 'points', points: clamped, warning: { code: 'W_RATIO_CLAMPED', args: { found: display, code: leaf.code } } };
+    }
+    return { kind: 'points', points: mulDiv(leaf.max, num, den, RATIO_PLACES) };
+  },
+  steps(v, display, _leaf, rule) {
+    const r = cellRatio(v, display);
+    if (!r.ok) return problem(r.problem);
+    for (const step of rule.steps) {
+      if (step.op === null || step.threshold === null) return { kind: 'points', points: step.points };
+      const c = compareRatio(r.value.num, r.value.den, step.threshold);
+      if (step.op === '>' ? c > 0 : c >= 0) return { kind: 'points', points: step.points };
+    }
+    return { kind: 'points', points: ZERO };
+  },
+  yesno(v, display, leaf) {
+    const yn = cellYesNo(v, display);
+    return yn.ok ? { kind: 'points', points: yn.value ? leaf.max : ZERO } : problem(yn.problem);
+  },
+  choice(_v, display, leaf, rule) {
+    const key = labelKey(display);
+    const found = rule.choices.find((c) => c.key === key);
+    if (found) return { kind: 'points', points: found.points };
+    return problem({
+      code: 'E_VALUE_NOT_CHOICE',
+      args: { found: display, code: leaf.code, expected: rule.choices.map((c) => c.label).join(' | ') },
+    });
+  },
+};
+
+/** Evaluates a non-empty cell. N/A words are recognised under every rule. */
+export function evaluateLeaf(v: CellValue, leaf: FrameworkNode): LeafValue {
+  const display = cellText(v);
+  if (typeof v === 'string' && isNaText(v)) return { kind: 'na' };
+  const rule = leaf.rule;
+  return (EVALUATORS[rule.kind] as Evaluator<typeof rule.kind>)(v, display, leaf, rule as never);
+}

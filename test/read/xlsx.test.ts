@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openSheets } from '../../src/read/openSheets.js';
+import { readAll, stdinOf, tempDir, xlsxParts, zip } from './helpers.js';
+
+const file = await tempDir();
+
+async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('xlsx cells', () => {
+  it('reads every kind of value, keeping column positions', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Điểm');
+      ws.getCell('C1').value = 'Mã';
+      ws.getCell('A2').value = 1.5;
+      ws.getCell('B2').value = 'Xã Đông Hòa';
+      ws.getCell('C2').value = true;
+      ws.getCell('D2').value = new Date(Date.UTC(2024, 0, 15));
+      ws.getCell('E2').value = { error: '#N/A' };
+      ws.getCell('F2').value = { richText: [{ text: 'Phường ' }, { text: 'Bến Nghé', font: { bold: true } }] };
+      ws.getCell('G2').value = { text: 'tài liệu', hyperlink: 'https://example.vn/a' };
+      ws.getCell('H2').value = { formula: 'A2*2', result: 3 };
+      ws.getCell('I2').value = { formula: 'A2/0', result: { error: '#DIV/0!' } };
+      ws.getCell('J2').value = { formula: 'B2&""', result: 'Xã Đông Hòa' };
+      ws.getCell('K2').value = { formula: 'A2>1', result: true };
+      ws.getCell('L2').value = { formula: 'A2+1' };
+      ws.getCell('M2').value = 0;
+      ws.getCell('B4').value = 'after a gap';
+    });
+    const [sheet] = await readAll(await file('kinds.xlsx', bytes));
+    expect(sheet?.sheet).toBe('Điểm');
+    expect(sheet?.rows).toEqual([
+      { row: 1, cells: [null, null, 'Mã'] },
+      {
+        row: 2,
+        cells: [
+          1.5,
+          'Xã Đông Hòa',
+          true,
+          new Date(Date.UTC(2024, 0, 15)),
+          { error: '#N/A' },
+          'Phường Bến Nghé',
+          'tài liệu',
+          3,
+          { error: '#DIV/0!' },
+          'Xã Đông Hòa',
+          true,
+          { error: 'NO_CACHED_VALUE' },
+          0,
+        ],
+      },
+      { row: 4, cells: [null, 'after a gap'] },
+    ]);
+  });
+
+  it('gives names, tab positions and hidden state of every sheet, in order', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Hướng dẫn').getCell('A1').value = 'x';
+      wb.addWorksheet('Ẩn', { state: 'hidden' }).getCell('A1').value = 'y';
+      wb.addWorksheet('Rất ẩn', { state: 'veryHidden' }).getCell('A1').value = 'z';
+      wb.addWorksheet('Trống');
+    });
+    const sheets = await readAll(await file('sheets.xlsx', bytes));
+    expect(sheets.map(({ sheet, index, hidden }) => ({ sheet, index, hidden }))).toEqual([
+      { sheet: 'Hướng dẫn', index: 1, hidden: false },
+      { sheet: 'Ẩn', index: 2, hidden: true },
+      { sheet: 'Rất ẩn', index: 3, hidden: true },
+      { sheet: 'Trống', index: 4, hidden: false },
+    ]);
+    expect(sheets[3]?.rows).toEqual([]);
+  });
+
+  it('keeps Vietnamese text intact across inflate chunk boundaries (exceljs alone does not)', async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `Xã Phường Thị trấn Đồng Hới ${i} ạếộ`);
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      for (const n of names) ws.addRow([n, `${n} ${n}`]);
+    });
+    const [sheet] = await readAll(await file('viet.xlsx', bytes));
+    const bad = sheet?.rows.filter((r, i) => r.cells[0] !== names[i] || r.cells[1] !== `${names[i]} ${names[i]}`);
+    expect(sheet?.rows.length).toBe(names.length);
+    expect(bad).toEqual([]);
+  });
+
+  it('reads hand-written XML: inline and rich strings, phonetic runs, escapes, ISO dates, refs omitted, 1904 dates', async () => {
+    const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs></styleSheet>`;
+    const data = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Tổng</t></is></c><c r="B1" t="inlineStr"><is><r><t>a</t></r><r><t xml:space="preserve"> b</t></r></is></c></row>',
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c></row>',
+      '<row><c t="d"><v>2024-03-01T00:00:00Z</v></c><c s="1"><v>0</v></c><c s="2"><v>1.25</v></c><c t="b"><v>0</v></c></row>',
+      '<row r="7"><c r="A7" s="1"/><c r="B7"/></row>',
+      '<row r="9"><c r="AA9"><v>1e309</v></c></row>',
+    ].join('');
+    const shared = [
+      'line_x000D_break',
+      '<r><t>Thành phố </t></r><r><rPr><b/></rPr><t>Huế</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh>',
+      '',
+      'Hoa\u0300', // decomposed: NFC expected
+    ];
+    const bytes = zip(xlsxParts([{ name: 'Raw', data }], { sharedStrings: shared, styles, date1904: true }));
+    const [sheet] = await readAll(await file('raw.xlsx', bytes));
+    const row9 = [...Array(26).fill(null), Number.POSITIVE_INFINITY];
+    expect(sheet?.rows).toEqual([
+      { row: 1, cells: ['Tổng', 'a b'] },
+      { row: 2, cells: ['line\rbreak', 'Thành phố Huế', null, 'Hoà'] },
+      { row: 3, cells: [new Date('2024-03-01T00:00:00Z'), new Date(Date.UTC(1904, 0, 1)), 1.25, false] },
+      { row: 9, cells: row9 },
+    ]);
+  });
+
+  it('reads worksheets stored before the shared strings and the workbook (temp-file path)', async () => {
+    const parts = xlsxParts(
+      [
+        { name: 'Một', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' },
+        { name: 'Hai', data: '<row r="1"><c r="A1" t="s"><v>1</v></c></row>' },
+      ],
+      { sharedStrings: ['một', 'hai'] },
+    );
+    const bytes = zip([...parts].reverse());
+    const sheets = await readAll(await file('reversed.xlsx', bytes));
+    expect(sheets.map((s) => [s.sheet, s.index, s.rows[0]?.cells[0]]).sort()).toEqual([
+      ['Hai', 2, 'hai'],
+      ['Một', 1, 'một'],
+    ]);
+  });
+
+  it('lets a sheet be skipped or abandoned half-way, then reads the next one', async () => {
+    const bytes = await workbook((wb) => {
+      for (const name of ['A', 'B', 'C']) {
+        const ws = wb.addWorksheet(name);
+        for (let i = 0; i < 3000; i++) ws.addRow([`${name}${i}`, i]);
+      }
+    });
+    const path = await file('skip.xlsx', bytes);
+    const seen: string[] = [];
+    for await (const sheet of openSheets(path)) {
+      if (sheet.sheet === 'A') continue; // never touched
+      for await (const row of sheet.rows()) {
+        seen.push(String(row.cells[0]));
+        if (sheet.sheet === 'B') break; // abandoned
+      }
+    }
+    expect(seen[0]).toBe('B0');
+    expect(seen.length).toBe(1 + 3000);
+    expect(seen.at(-1)).toBe('C2999');
+  });
+
+  it('reads an xlsx from stdin', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('S').addRow(['đơn vị', 2]);
+    });
+    const [sheet] = await readAll('-', { stdin: stdinOf(bytes) });
+    expect(sheet?.rows).toEqual([{ row: 1, cells: ['đơn vị', 2] }]);
+  });
+
+  it('refuses to read rows twice', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('S').addRow([1]);
+    });
+    for await (const sheet of openSheets(await file('twice.xlsx', bytes))) {
+      for await (const _ of sheet.rows()) {
+        // consume
+      }
+      expect(() => sheet.rows()).toThrow();
+    }
+  });
+});

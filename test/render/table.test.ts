@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { renderTable } from '../../src/render/table.js';
+import { ctx, d, sampleResults } from './sampleResults.js';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point
+const ANSI = /\u001b\[/;
+
+describe('renderTable', () => {
+  const text = renderTable(sampleResults(), ctx());
+
+  it('shows each group ranking with published values in Vietnamese', () => {
+    expect(text).toContain('Khối: Huyện');
+    expect(text).toMatch(/│ Huyện Mộ Đức +│ +61,12 │ +20,75 │ +0,00 │ +0,00 │ +81,87 │ +81,87 │ +8\/13 │ Tốt +│/);
+    expect(text).toMatch(/│ Phường "Mới", Bắc +│ +49,00 │ +— │/);
+    for (const h of ['Đơn vị', 'Thẩm định', 'Điều tra XHH', 'Tổng điểm', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại']) {
+      expect(text).toContain(h);
+    }
+    expect(text.indexOf('Khối: Huyện')).toBeLessThan(text.indexOf('Khối: Xã, phường'));
+  });
+
+  it('shows bonus and penalty columns only when some unit has them', () => {
+    expect(text).toContain('Điểm cộng');
+    expect(text).toContain('Điểm trừ');
+    const r = sampleResults();
+    for (const u of r.units) {
+      u.bonus = 0n;
+      u.penalty = 0n;
+    }
+    const plain = renderTable(r, ctx());
+    expect(plain).not.toContain('Điểm cộng');
+    expect(plain).not.toContain('Điểm trừ');
+  });
+
+  it('summarises bands, statistics, rows and warnings', () => {
+    expect(text).toMatch(/│ Xuất sắc +│ +≥ 90 │ +3 │/);
+    expect(text).toMatch(/│ Yếu +│ +— │ +1 │/);
+    expect(text).toContain(
+      'Số đơn vị: 13 · Trung bình: 79,87 · Trung vị: 81,87 · Thấp nhất: 48,30 · Cao nhất: 95,00 · Dẫn đầu: Huyện Sơn Tịnh',
+    );
+    expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, loại 4');
+    expect(text).toContain('1 cảnh báo · 1 thông tin');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('has no ANSI codes without colour and colours bands by position with it', () => {
+    expect(text).not.toMatch(ANSI);
+    const coloured = renderTable(sampleResults(), ctx({ color: true }));
+    expect(coloured).toMatch(ANSI);
+    expect(coloured).toContain('\u001b[32mXuất sắc\u001b[39m');
+    expect(coloured).toContain('\u001b[36mTốt\u001b[39m');
+    expect(coloured).toContain('\u001b[31mYếu\u001b[39m');
+    // A renamed scheme gets the same colours: position, not name.
+    const r = sampleResults();
+    for (const g of r.groups) g.bands = g.bands.map((b, i) => ({ ...b, band: `Loại ${i + 1}` }));
+    for (const u of r.units) u.band = u.band === 'Xuất sắc' ? 'Loại 1' : u.band;
+    expect(renderTable(r, ctx({ color: true }))).toContain('\u001b[32mLoại 1\u001b[39m');
+  });
+
+  it('speaks English', () => {
+    const en = renderTable(sampleResults(), ctx({ lang: 'en' }));
+    expect(en).toMatch(/│ Huyện Mộ Đức +│ +61\.12 │ +20\.75 │ +0\.00 │ +0\.00 │ +81\.87 │ +81\.87 │ +8\/13 │/);
+    expect(en).toContain('Group: Huyện');
+    expect(en).toContain('Rows: 1234 read, 1230 scored, 4 rejected');
+    expect(en).toContain('1 warning · 1 info');
+    expect(en).toContain('Units: 13 · Mean: 79.87');
+  });
+
+  it('is deterministic and uses the context precision', () => {
+    expect(renderTable(sampleResults(), ctx())).toBe(text);
+    const r = sampleResults();
+    r.units[0]!.index = d('95');
+    expect(renderTable(r, ctx({ precision: 1 }))).toMatch(/│ +95,0 │ +1\/13 │/);
+  });
+
+  it('calls a group without a name "Tất cả"', () => {
+    const r = sampleResults();
+    r.groups = r.groups.slice(0, 1);
+    r.groups[0]!.group = '';
+    expect(renderTable(r, ctx())).toMatch(/^Tất cả\n/);
+  });
+});
