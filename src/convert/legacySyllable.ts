@@ -125,8 +125,21 @@ function tonePlaceOk(nucleus: string[], final: string, at: number): boolean {
   return at === (nucleus.length === 3 ? 1 : 0);
 }
 
+// Spreadsheets repeat the same few thousand words, so file-wide detection asks about each many times.
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 50_000;
+
 /** True when `word` (letters only) is one Vietnamese syllable, in lower, Title or UPPER case. */
 export function isVietnameseSyllable(word: string): boolean {
+  const known = verdicts.get(word);
+  if (known !== undefined) return known;
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  const verdict = checkSyllable(word);
+  verdicts.set(word, verdict);
+  return verdict;
+}
+
+function checkSyllable(word: string): boolean {
   if (word === '' || !hasCase(word)) return false;
   const bare = stripTone(word.toLowerCase());
   if (bare === undefined) return false;

@@ -1,4 +1,5 @@
 import type { Severity } from '../model/diagnostic.js';
+import type { InputRef } from '../model/results.js';
 import type { Lang, Settings } from '../model/settings.js';
 import { labels } from './labels.js';
 
@@ -48,6 +49,8 @@ export interface ReportLabels {
   /** Row of maxima under the leaf codes of the detail sheet. */
   leafMax: string;
   groupsCount: (groups: number, units: number) => string;
+  /** What each input file was for, in the footer's list of inputs. */
+  roles: Record<InputRef['role'], string>;
 }
 
 const vi: ReportLabels = {
@@ -85,6 +88,14 @@ const vi: ReportLabels = {
   generatedBy: 'Lập bằng công cụ cchc',
   leafMax: 'Điểm tối đa',
   groupsCount: (groups, units) => `${groups} khối, ${units} đơn vị`,
+  roles: {
+    criteria: 'Bộ tiêu chí',
+    scores: 'Điểm',
+    survey: 'Điều tra XHH',
+    previous: 'Kỳ trước',
+    bands: 'Xếp loại',
+    config: 'Cấu hình',
+  },
 };
 
 const en: ReportLabels = {
@@ -122,6 +133,14 @@ const en: ReportLabels = {
   generatedBy: 'Made with cchc',
   leafMax: 'Maximum',
   groupsCount: (groups, units) => `${groups} ${groups === 1 ? 'group' : 'groups'}, ${units} units`,
+  roles: {
+    criteria: 'Criteria',
+    scores: 'Scores',
+    survey: 'Survey',
+    previous: 'Previous period',
+    bands: 'Bands',
+    config: 'Configuration',
+  },
 };
 
 export const REPORT_LABELS: Record<Lang, ReportLabels> = { vi, en };

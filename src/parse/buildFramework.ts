@@ -18,6 +18,8 @@ export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, stri
   const diagnostics: Diagnostic[] = [];
   const byCode = new Map<string, FrameworkNode>();
   const nodes: FrameworkNode[] = [];
+  /** The first row of each code: what the file declared (a null max or component means "derive/inherit"). */
+  const declared = new Map<string, CriteriaRow>();
   let lastRoman: string | null = null;
   for (const row of rows) {
     const prior = byCode.get(row.code);
@@ -46,9 +48,9 @@ export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, stri
       location: row.location,
     };
     byCode.set(node.code, node);
+    declared.set(node.code, row);
     nodes.push(node);
   }
-  const declared = new Map(rows.map((r) => [r.code, r]));
   const codes = [...byCode.keys()].map((c) => ({ key: c, label: c }));
 
   for (const node of nodes) {

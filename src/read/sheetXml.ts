@@ -19,7 +19,15 @@ type SaxEvent =
   | { eventType: 'text'; value: string };
 type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
 
-const parseSax = createRequire(import.meta.url)('exceljs/lib/utils/parse-sax.js') as ParseSax;
+const requireCjs = createRequire(import.meta.url);
+const parseSax = requireCjs('exceljs/lib/utils/parse-sax.js') as ParseSax;
+/**
+ * exceljs's way of reading a zip entry. Node's own stream iterator destroys the entry when done, which can
+ * end unzipper's parse early: the entries after it (workbook.xml, say) are then never seen.
+ */
+export const iterateEntry = requireCjs('exceljs/lib/utils/iterate-stream.js') as (
+  entry: NodeJS.ReadableStream,
+) => AsyncIterable<Uint8Array>;
 
 /** Counts inflated bytes (the zip bomb budget) while decoding. */
 export type ByteMeter = (bytes: number) => void;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import { nfc } from './decodeText.js';
-import { isDateFormat, readSharedStrings, type SheetContext, sheetRows } from './sheetXml.js';
+import { isDateFormat, iterateEntry, readSharedStrings, type SheetContext, sheetRows } from './sheetXml.js';
 import { type ByteSource, readError, streamFrom } from './source.js';
 import { inspectZip } from './zipGuard.js';
 
@@ -70,7 +70,7 @@ export async function* readXlsx(
   };
   // biome-ignore lint/correctness/useYield: exceljs calls it with yield*; the strings are kept, not emitted
   reader._parseSharedStrings = async function* (entry) {
-    reader.sharedStrings = await readSharedStrings(entry as AsyncIterable<Uint8Array>, meter);
+    reader.sharedStrings = await readSharedStrings(iterateEntry(entry), meter);
   };
   // exceljs reads sheet names from workbook.xml; a worksheet stored before it would crash on `model.sheets`.
   reader.model = { sheets: [] };

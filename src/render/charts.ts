@@ -78,7 +78,7 @@ export function indexBarChart(bars: readonly Bar[], thresholds: readonly Thresho
     const tx = n(x(t.value));
     out.push(
       `<line x1="${tx}" y1="${top - 4}" x2="${tx}" y2="${bottom}" class="threshold" stroke="${t.color}"/>`,
-      `<text x="${tx}" y="${top - 8 - 11}" class="tick threshold-label" text-anchor="middle" fill="${t.color}">${esc(t.label)}</text>`,
+      `<text x="${tx}" y="${top - 8 - 11}" class="tick threshold-label" text-anchor="middle" style="fill:${t.color}">${esc(t.label)}</text>`,
     );
   }
   out.push('</svg>');

@@ -6,7 +6,7 @@ import { bandColumnChart, indexBarChart } from './charts.js';
 import { bandTones, heatColor } from './chartsPalette.js';
 import { escapeHtml as esc } from './htmlEscape.js';
 import type { RenderContext } from './index.js';
-import { DASH, formatBandRule, formatChange, formatDec, formatDecOrDash, formatRank } from './numbers.js';
+import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
 
 /** Which optional columns the ranking tables show: the same for every group, so groups read alike. */
 export interface Columns {
@@ -116,10 +116,10 @@ function rankingTable(
     if (show.previous) {
       const change = u.rankChange;
       const cls = change === null ? 'muted' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
-      const arrow = change === null || change === 0 ? '' : change > 0 ? '▲ ' : '▼ ';
+      const text = change === null ? DASH : change > 0 ? `▲ ${change}` : change < 0 ? `▼ ${-change}` : '0';
       cells.push(
         `<td class="num muted">${u.previous ? u.previous.rank : DASH}</td>`,
-        `<td class="num ${cls}">${arrow}${formatChange(change === null ? null : Math.abs(change) * Math.sign(change))}</td>`,
+        `<td class="num ${cls}">${text}</td>`,
         `<td class="num">${u.indexChange === null ? DASH : signed(u.indexChange, ctx)}</td>`,
       );
     }

@@ -18,7 +18,7 @@ header.report .meta { font-size: 13px; opacity: .9; }
 nav.groups { margin-top: 14px; display: flex; flex-wrap: wrap; gap: 8px; }
 nav.groups a { color: #fff; text-decoration: none; border: 1px solid rgba(255,255,255,.45);
   border-radius: 999px; padding: 3px 12px; font-size: 13px; }
-section.group, section.panel { background: #fff; border: 1px solid var(--line); border-radius: 10px;
+section.group, .panel { background: #fff; border: 1px solid var(--line); border-radius: 10px;
   padding: 20px 22px 24px; margin-bottom: 22px; }
 h2 { margin: 0 0 14px; font-size: 21px; color: var(--head); }
 h3 { margin: 22px 0 8px; font-size: 15px; color: var(--head); text-transform: uppercase; letter-spacing: .04em; }
@@ -27,16 +27,17 @@ h3 { margin: 22px 0 8px; font-size: 15px; color: var(--head); text-transform: up
 .stat { background: var(--soft); border-radius: 8px; padding: 10px 12px; }
 .stat .k { font-size: 12px; color: var(--muted); }
 .stat .v { font-size: 22px; font-weight: 650; }
-.stat.top { grid-column: 1 / -1; }
-.stat.top .v { font-size: 16px; }
+.stat.top .v { font-size: 15px; line-height: 1.3; padding-top: 4px; }
 .legend { margin-top: 10px; display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 12px; color: var(--muted); }
 .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-thead th { background: var(--head); color: #fff; font-weight: 600; font-size: 12.5px; vertical-align: bottom; }
+thead th { background: var(--head); color: #fff; font-weight: 600; font-size: 12px; line-height: 1.25; vertical-align: bottom; }
+thead th.num { white-space: normal; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-td.unit { font-weight: 500; }
+td.unit { font-weight: 500; min-width: 16em; }
+td.unit .muted { font-weight: 400; font-size: 12px; }
 td.idx { font-weight: 700; }
 td.rank { text-align: center; white-space: nowrap; }
 .band { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12.5px; font-weight: 600; white-space: nowrap; }
@@ -72,8 +73,8 @@ footer.report dd { margin: 0; }
   header.report .inner { padding: 0; max-width: none; }
   header.report h1 { color: var(--head); font-size: 22px; }
   nav.groups { display: none; }
-  section.group, section.panel { border: 0; border-radius: 0; padding: 0; margin: 0 0 10px; }
-  section.group + section.group, section.panel { break-before: page; }
+  section.group, .panel { border: 0; border-radius: 0; padding: 0; margin: 0 0 10px; }
+  section.group + section.group, .panel.diag { break-before: page; }
   h2 { font-size: 17px; }
   h3 { break-after: avoid; }
   thead { display: table-header-group; }

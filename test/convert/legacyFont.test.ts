@@ -175,8 +175,9 @@ describe('detectLegacyFont', () => {
   });
 
   it('reads document numbers with abbreviations, and C1 capitals in either reading', () => {
-    expect(convertLegacy('Sè 12/Q§-UBND', 'auto').text).toBe('Số 12/QĐ-UBND');
-    expect(convertLegacy('Soá 12/QÑ-UBND', 'auto').text).toBe('Số 12/QĐ-UBND');
+    expect(convertLegacy('QuyÕt ®Þnh sè 12/Q§-UBND', 'auto').text).toBe('Quyết định số 12/QĐ-UBND');
+    expect(convertLegacy('Quyeát ñònh soá 12/QÑ-UBND', 'auto').text).toBe('Quyết định số 12/QĐ-UBND');
+    expect(convertLegacy('Sè 12', 'auto').changed).toBe(false); // "Sè" is a Unicode word as well
     expect(convertLegacy('UBND TH€NH PHè', 'auto').text).toBe('UBND THÀNH PHỐ');
     expect(convertLegacy('UBND TH\u0080NH PHè', 'auto').text).toBe('UBND THÀNH PHỐ');
   });

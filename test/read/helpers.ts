@@ -111,7 +111,10 @@ export function xlsxParts(
   extra: { sharedStrings?: string[]; styles?: string; date1904?: boolean } = {},
 ): [string, string][] {
   const sheetList = sheets
-    .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+    .map(
+      (s, i) =>
+        `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`,
+    )
     .join('');
   const rels = sheets
     .map(
@@ -120,16 +123,27 @@ export function xlsxParts(
     )
     .join('');
   const parts: [string, string][] = [
-    ['xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS} ${RNS}>${extra.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheetList}</sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`],
+    [
+      'xl/workbook.xml',
+      `<?xml version="1.0"?><workbook ${NS} ${RNS}>${extra.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheetList}</sheets></workbook>`,
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    ],
   ];
   if (extra.sharedStrings) {
-    const items = extra.sharedStrings.map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t>${s}</t></si>`)).join('');
+    const items = extra.sharedStrings
+      .map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t>${s}</t></si>`))
+      .join('');
     parts.push(['xl/sharedStrings.xml', `<?xml version="1.0"?><sst ${NS}>${items}</sst>`]);
   }
   if (extra.styles) parts.push(['xl/styles.xml', extra.styles]);
   sheets.forEach((s, i) => {
-    parts.push([`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0"?><worksheet ${NS} ${RNS}><sheetData>${s.data}</sheetData></worksheet>`]);
+    parts.push([
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0"?><worksheet ${NS} ${RNS}><sheetData>${s.data}</sheetData></worksheet>`,
+    ]);
   });
   return parts;
 }

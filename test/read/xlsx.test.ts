@@ -21,7 +21,9 @@ describe('xlsx cells', () => {
       ws.getCell('C2').value = true;
       ws.getCell('D2').value = new Date(Date.UTC(2024, 0, 15));
       ws.getCell('E2').value = { error: '#N/A' };
-      ws.getCell('F2').value = { richText: [{ text: 'Phường ' }, { text: 'Bến Nghé', font: { bold: true } }] };
+      ws.getCell('F2').value = {
+        richText: [{ text: 'Phường ' }, { text: 'Bến Nghé', font: { bold: true } }],
+      };
       ws.getCell('G2').value = { text: 'tài liệu', hyperlink: 'https://example.vn/a' };
       ws.getCell('H2').value = { formula: 'A2*2', result: 3 };
       ws.getCell('I2').value = { formula: 'A2/0', result: { error: '#DIV/0!' } };
@@ -81,7 +83,9 @@ describe('xlsx cells', () => {
       for (const n of names) ws.addRow([n, `${n} ${n}`]);
     });
     const [sheet] = await readAll(await file('viet.xlsx', bytes));
-    const bad = sheet?.rows.filter((r, i) => r.cells[0] !== names[i] || r.cells[1] !== `${names[i]} ${names[i]}`);
+    const bad = sheet?.rows.filter(
+      (r, i) => r.cells[0] !== names[i] || r.cells[1] !== `${names[i]} ${names[i]}`,
+    );
     expect(sheet?.rows.length).toBe(names.length);
     expect(bad).toEqual([]);
   });

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bandOf } from '../../src/score/bands.js';
+import { decFromInt, parseDec } from '../../src/score/decimal.js';
+import { competitionRanks } from '../../src/score/rank.js';
+import { stats } from '../../src/score/stats.js';
+import { parseBands } from '../../src/parse/bands.js';
+
+describe('competition ranking', () => {
+  it('shares the best rank and skips the shared places (1, 2, 2, 4)', () => {
+    const idx = ['90.45', '87.4', '87.4', '81.87'].map((s) => parseDec(s)!);
+    expect(competitionRanks(idx)).toEqual([1, 2, 2, 4]);
+  });
+
+  it('is a competition ranking of any list of published indices (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 60 }), (xs) => {
+        const ranks = competitionRanks(xs.map((x) => BigInt(x)));
+        return xs.every((x, i) => ranks[i] === 1 + xs.filter((y) => y > x).length);
+      }),
+    );
+  });
+});
+
+describe('bands', () => {
+  const scheme = (text: string) => {
+    const parsed = parseBands(text);
+    if (!parsed.ok) throw new Error(parsed.part);
+    return parsed.bands;
+  };
+
+  it('classifies top down with >= and > at the exact threshold', () => {
+    const s = scheme('Xuất sắc>=90; Tốt>80; Yếu');
+    expect(bandOf(s, decFromInt(90))).toBe('Xuất sắc');
+    expect(bandOf(s, decFromInt(80))).toBe('Yếu');
+    expect(bandOf(s, parseDec('80.01')!)).toBe('Tốt');
+  });
+
+  it('rejects thresholds that are not decreasing or a last band with a threshold', () => {
+    expect(parseBands('A>=80; B>=90; C').ok).toBe(false);
+    expect(parseBands('A>=80; B>=50').ok).toBe(false);
+    expect(parseBands('Tốt>=80,5; Khá').ok).toBe(true);
+  });
+});
+
+describe('group statistics', () => {
+  it('computes on exact values and rounds once', () => {
+    const s = stats(['80', '81', '83.005'].map((x) => parseDec(x)!), 2);
+    expect(s.mean).toBe(parseDec('81.34')!); // 244.005 / 3 = 81.335 → 81.34 (half-up)
+    expect(s.median).toBe(parseDec('81')!);
+    expect(s.max).toBe(parseDec('83.01')!);
+  });
+
+  it('takes the middle pair for an even count', () => {
+    expect(stats(['1', '2', '3', '4'].map((x) => parseDec(x)!), 2).median).toBe(parseDec('2.5')!);
+  });
+});
