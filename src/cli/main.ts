@@ -48,6 +48,14 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
   ).action(async (flags) => setCode(await (await import('./commands/validate.js')).validateCommand(flags, io)));
 
+  addInputOptions(
+    program
+      .command('explain')
+      .description("one unit's trace, leaf by leaf: raw value, rule, points, self vs appraised, subtotals, rank")
+      .requiredOption('--unit <name>', 'the unit to explain (case and spacing ignored)')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
+  ).action(async (flags) => setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)));
+
   return program;
 }
 

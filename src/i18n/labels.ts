@@ -158,7 +158,8 @@ export const LABELS: Record<Lang, Labels> = { vi, en };
 export const labels = (lang: Lang): Labels => LABELS[lang];
 
 /** A group's display name: '' (no group column in the inputs) is "Tất cả" / "All units". */
-export const groupName = (group: string, lang: Lang): string => (group === '' ? LABELS[lang].allUnits : group);
+export const groupName = (group: string, lang: Lang): string =>
+  group === '' ? LABELS[lang].allUnits : group;
 
 /** Group heading: "Khối: X", or just "Tất cả" when the inputs had no groups. */
 export const groupHeading = (group: string, lang: Lang): string =>

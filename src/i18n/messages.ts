@@ -45,6 +45,10 @@ export const MESSAGES: Record<string, Entry> = {
     vi: (a) => `trang ${q(a.sheet)} của ${q(a.file)} có quá ${a.limit} dòng (nâng bằng --max-rows)`,
     en: (a) => `sheet ${q(a.sheet)} of ${q(a.file)} has more than ${a.limit} rows (raise it with --max-rows)`,
   },
+  E_UNKNOWN_ENCODING: {
+    vi: (a) => `không biết bảng mã ${q(a.encoding)}; dùng một trong: ${a.expected}`,
+    en: (a) => `unknown encoding ${q(a.encoding)}; use one of: ${a.expected}`,
+  },
   E_SHEET_NOT_FOUND: {
     vi: (a) => `tệp ${q(a.file)} không có trang ${q(a.sheet)}; các trang: ${a.available}`,
     en: (a) => `${q(a.file)} has no sheet ${q(a.sheet)}; sheets: ${a.available}`,

@@ -62,6 +62,8 @@ async function* records(src: ByteSource, file: string, sheet: string, plan: Plan
     delimiter: plan.delimiter,
     relax_column_count: true,
     relax_quotes: true,
+    // Concatenated exports mix line endings; auto-detection would keep a stray \r in the last cell.
+    record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: MAX_RECORD_BYTES,
   });
   pipeline(input, parser, () => {

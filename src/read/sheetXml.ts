@@ -29,18 +29,9 @@ export const iterateEntry = requireCjs('exceljs/lib/utils/iterate-stream.js') as
   entry: NodeJS.ReadableStream,
 ) => AsyncIterable<Uint8Array>;
 
-/** Counts inflated bytes (the zip bomb budget) while decoding. */
-export type ByteMeter = (bytes: number) => void;
-
-async function* utf8(chunks: AsyncIterable<Uint8Array | string>, meter: ByteMeter): AsyncGenerator<string> {
+async function* utf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
-    if (typeof chunk === 'string') {
-      meter(chunk.length);
-      yield chunk;
-      continue;
-    }
-    meter(chunk.length);
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
@@ -55,15 +46,12 @@ const decodeEscapes = (s: string): string =>
     : s;
 
 /** Shared strings as plain text: rich text runs concatenated, phonetic runs (rPh) left out. */
-export async function readSharedStrings(
-  chunks: AsyncIterable<Uint8Array>,
-  meter: ByteMeter,
-): Promise<string[]> {
+export async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
   const strings: string[] = [];
   let text = '';
   let inText = false;
   let inPhonetic = false;
-  for await (const events of parseSax(utf8(chunks, meter))) {
+  for await (const events of parseSax(utf8(chunks))) {
     for (const event of events) {
       if (event.eventType === 'text') {
         if (inText) text += event.value;
@@ -88,7 +76,6 @@ export interface SheetContext {
   /** Whether the cell style `s` has a date number format. */
   isDateStyle: (style: number) => boolean;
   date1904: boolean;
-  meter: ByteMeter;
   /** Called with the running count of <row> elements so the caller can enforce its cap. */
   onRow: (count: number) => void;
   corrupt: (reason: string) => Error;
@@ -155,7 +142,7 @@ export async function* sheetRows(
     }
   };
 
-  for await (const events of parseSax(utf8(chunks, ctx.meter))) {
+  for await (const events of parseSax(utf8(chunks))) {
     for (const event of events) {
       if (event.eventType === 'text') {
         if (collecting) text += event.value;

@@ -1,10 +1,10 @@
-import type { Readable } from 'node:stream';
 import type { RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import { nfc } from './decodeText.js';
 import { isDateFormat, iterateEntry, readSharedStrings, type SheetContext, sheetRows } from './sheetXml.js';
 import { type ByteSource, readError, streamFrom } from './source.js';
 import { inspectZip } from './zipGuard.js';
+import { raced, watchUnzip } from './zipWatch.js';
 
 export interface XlsxOptions {
   maxRows: number;
@@ -46,13 +46,7 @@ export async function* readXlsx(
   }
   const { default: ExcelJS } = await import('exceljs');
   const input = streamFrom(src);
-  // exceljs pipes the input into its unzipper with .pipe(), which drops input errors: forward them.
-  const pipe = input.pipe.bind(input);
-  input.pipe = (<T extends NodeJS.WritableStream>(dest: T): T => {
-    input.once('error', (e) => (dest as unknown as { destroy?: (e: Error) => void }).destroy?.(e));
-    return pipe(dest);
-  }) as Readable['pipe'];
-
+  const watch = watchUnzip(input, file, options.maxInflatedBytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -60,17 +54,9 @@ export async function* readXlsx(
     hyperlinks: 'ignore', // a hyperlink cell then reads as its text
     entries: 'ignore',
   }) as unknown as StreamReader;
-
-  let inflated = 0;
-  const meter = (bytes: number) => {
-    inflated += bytes;
-    if (inflated > options.maxInflatedBytes) {
-      throw new UsageError('E_ZIP_TOO_LARGE', { file, size: inflated, limit: options.maxInflatedBytes });
-    }
-  };
   // biome-ignore lint/correctness/useYield: exceljs calls it with yield*; the strings are kept, not emitted
   reader._parseSharedStrings = async function* (entry) {
-    reader.sharedStrings = await readSharedStrings(iterateEntry(entry), meter);
+    reader.sharedStrings = await readSharedStrings(iterateEntry(entry));
   };
   // exceljs reads sheet names from workbook.xml; a worksheet stored before it would crash on `model.sheets`.
   reader.model = { sheets: [] };
@@ -85,7 +71,7 @@ export async function* readXlsx(
     for (;;) {
       let step: IteratorResult<{ eventType: string; value: unknown }>;
       try {
-        step = await events.next();
+        step = await Promise.race([events.next(), watch.failed]);
       } catch (e) {
         throw readError(e, file);
       }
@@ -100,14 +86,13 @@ export async function* readXlsx(
         sharedStrings: reader.sharedStrings as string[] | undefined,
         isDateStyle,
         date1904: reader.properties?.model?.date1904 === true,
-        meter,
         onRow: (count) => {
           if (count > options.maxRows)
             throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
         },
         corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
       };
-      const cursor = new SheetCursor(worksheet.iterator, ctx, file);
+      const cursor = new SheetCursor(raced(worksheet.iterator[Symbol.asyncIterator](), watch), ctx, file);
       yield {
         file,
         sheet,
@@ -118,7 +103,8 @@ export async function* readXlsx(
       await cursor.finish();
     }
   } finally {
-    await events.return(undefined).catch(() => {});
+    // Not awaited: after a failure exceljs may be stuck on a stream that never ends.
+    events.return(undefined).catch(() => {});
     input.destroy();
   }
 }
@@ -131,15 +117,12 @@ class SheetCursor {
   private started = false;
   private generator: AsyncGenerator<RawRow> | undefined;
   private failure: unknown;
-  private readonly source: AsyncIterator<Uint8Array>;
 
   constructor(
-    chunks: AsyncIterable<Uint8Array>,
+    private readonly source: AsyncIterator<Uint8Array>,
     private readonly ctx: SheetContext,
     private readonly file: string,
-  ) {
-    this.source = chunks[Symbol.asyncIterator]();
-  }
+  ) {}
 
   rows(): AsyncIterable<RawRow> {
     if (this.started) throw new Error('rows() of an xlsx sheet can be read only once');

@@ -58,7 +58,9 @@ export function indexBarChart(bars: readonly Bar[], thresholds: readonly Thresho
   const bottom = top + bars.length * ROW;
   for (let v = 0; v <= 100; v += 10) {
     const gx = n(x(v));
-    out.push(`<line x1="${gx}" y1="${top - 4}" x2="${gx}" y2="${bottom}" class="grid${v === 0 ? ' axis' : ''}"/>`);
+    out.push(
+      `<line x1="${gx}" y1="${top - 4}" x2="${gx}" y2="${bottom}" class="grid${v === 0 ? ' axis' : ''}"/>`,
+    );
     if (v % 20 === 0) {
       out.push(`<text x="${gx}" y="${top - 8}" class="tick" text-anchor="middle">${v}</text>`);
       out.push(`<text x="${gx}" y="${bottom + 15}" class="tick" text-anchor="middle">${v}</text>`);

@@ -82,7 +82,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutralise = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */
-export const quote = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+export const quote = (field: string): string =>
+  /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 
 function csvCell(cell: CsvCell): string {
   if (cell === null) return '';

@@ -87,7 +87,8 @@ function footer(results: Results, ctx: RenderContext): string {
   const s = results.settings;
   const { read, scored, rejected } = results.rows;
   const inputs = results.inputs.map(
-    (i) => `<tr><td>${esc(R.roles[i.role])}</td><td>${esc(i.file)}</td><td class="hash">${esc(i.sha256)}</td></tr>`,
+    (i) =>
+      `<tr><td>${esc(R.roles[i.role])}</td><td>${esc(i.file)}</td><td class="hash">${esc(i.sha256)}</td></tr>`,
   );
   return [
     '<footer class="report panel">',

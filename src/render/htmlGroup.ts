@@ -34,7 +34,7 @@ export function groupSection(
     `<div class="stat${cls}"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`;
   const stats = [
     stat(L.units, String(group.units)),
-    stat(L.mean, f(group.mean)),
+    stat(R.meanIndex, f(group.mean)),
     stat(L.median, f(group.median)),
     stat(L.min, f(group.min)),
     stat(L.max, f(group.max)),
@@ -64,7 +64,9 @@ export function groupSection(
       color: tone(u.band).strong,
     })),
     group.bands.flatMap((b) =>
-      b.min === null ? [] : [{ value: toNumber(b.min), label: formatBandRule(b, ctx.lang), color: tone(b.band).strong }],
+      b.min === null
+        ? []
+        : [{ value: toNumber(b.min), label: formatBandRule(b, ctx.lang), color: tone(b.band).strong }],
     ),
     `${R.indexChart} — ${groupHeading(group.group, ctx.lang)}`,
   );
@@ -142,7 +144,10 @@ function heatMap(units: readonly UnitResult[], ctx: RenderContext): string {
   if (domains.size === 0) return '';
   const codes = [...domains.keys()];
   const head = codes
-    .map((c) => `<th class="dom" title="${esc(domains.get(c) ?? '')}">${esc(c)}<span>${esc(domains.get(c) ?? '')}</span></th>`)
+    .map(
+      (c) =>
+        `<th class="dom" title="${esc(domains.get(c) ?? '')}">${esc(c)}<span>${esc(domains.get(c) ?? '')}</span></th>`,
+    )
     .join('');
   const rows = units.map((u) => {
     const byCode = new Map(u.domains.map((d) => [d.code, d]));

@@ -27,7 +27,7 @@ function newTable(head: string[], chalk: ChalkInstance, colAligns: ('left' | 'ri
   return new Table({
     head: head.map((h) => chalk.bold(h)),
     colAligns,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], compact: true },
   });
 }
 
@@ -44,7 +44,9 @@ function rankingTable(
   if (show.bonus) head.push(L.bonus);
   if (show.penalty) head.push(L.penalty);
   head.push(L.total, L.index, L.rank, L.band);
-  const aligns: ('left' | 'right')[] = head.map((_, i) => (i === 0 || i === head.length - 1 ? 'left' : 'right'));
+  const aligns: ('left' | 'right')[] = head.map((_, i) =>
+    i === 0 || i === head.length - 1 ? 'left' : 'right',
+  );
   const table = newTable(head, chalk, aligns);
   for (const u of units) {
     const row = [u.unit, formatDec(u.appraisal, p, ctx.lang), formatDecOrDash(u.survey, p, ctx.lang)];

@@ -35,7 +35,11 @@ export const numOrNull = (d: Dec | null): number | null => (d === null ? null : 
  * Appends a row; strings are neutralised here, the one place text reaches a cell. `styles[i]` is the
  * shared style of column i+1 (see bodyStyles): assigned, never copied, so writing stays linear.
  */
-export function addRow(ws: Worksheet, values: readonly CellInput[], styles?: readonly (CellStyle | undefined)[]): Row {
+export function addRow(
+  ws: Worksheet,
+  values: readonly CellInput[],
+  styles?: readonly (CellStyle | undefined)[],
+): Row {
   const row = ws.addRow(values.map((v) => (typeof v === 'string' ? safeText(v) : v)));
   if (styles) {
     styles.forEach((style, i) => {
@@ -121,7 +125,8 @@ export function bodyStyles(precision: number) {
   const side = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
   const border = { top: side, bottom: side, left: side, right: side };
   const top: CellStyle['alignment'] = { vertical: 'top' };
-  const make = (extra: CellStyle): CellStyle => Object.freeze<CellStyle>({ border, alignment: top, ...extra });
+  const make = (extra: CellStyle): CellStyle =>
+    Object.freeze<CellStyle>({ border, alignment: top, ...extra });
   const fmt = decimalFormat(precision);
   const filled = new Map<string, CellStyle>();
   return {
@@ -133,7 +138,10 @@ export function bodyStyles(precision: number) {
     signed: make({ numFmt: signedFormat(precision) }),
     integer: make({ numFmt: '0' }),
     change: make({ numFmt: '+0;-0;0' }),
-    muted: make({ alignment: { vertical: 'top', horizontal: 'center' }, font: { color: { argb: 'FF6B7280' } } }),
+    muted: make({
+      alignment: { vertical: 'top', horizontal: 'center' },
+      font: { color: { argb: 'FF6B7280' } },
+    }),
     /** A cell filled with `light` and written in bold `ink` (band cells); one object per colour pair. */
     filled(light: string, ink: string, numFmt?: string): CellStyle {
       const key = `${light}${ink}${numFmt ?? ''}`;

@@ -89,7 +89,8 @@ export function addDetailSheet(
   // The leaf's maximum (largest over units: an excluded leaf counts 0 for its unit).
   const maxima = new Map<string, Dec>();
   for (const u of results.units) {
-    for (const leaf of u.leaves) if (leaf.max > (maxima.get(leaf.code) ?? -1n)) maxima.set(leaf.code, leaf.max);
+    for (const leaf of u.leaves)
+      if (leaf.max > (maxima.get(leaf.code) ?? -1n)) maxima.set(leaf.code, leaf.max);
   }
   const maxStyle = S.filled('#eef1f5', '#555f6d', S.number.numFmt);
   addRow(
@@ -116,7 +117,10 @@ export function addDetailSheet(
     values[widths.length - 1] = num(u.total);
     addRow(ws, values, styles);
   }
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 4 + results.units.length, column: widths.length } };
+  ws.autoFilter = {
+    from: { row: 3, column: 1 },
+    to: { row: 4 + results.units.length, column: widths.length },
+  };
 }
 
 /** A leaf the council changed: both values present and different. */
@@ -146,7 +150,9 @@ export function addChangesSheet(
     ws.getColumn(i + 1).width = w;
   });
   addTitle(ws, `${R.title} — ${R.changesTitle}`, subtitle);
-  styleHeader(addRow(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]));
+  styleHeader(
+    addRow(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]),
+  );
 
   const lost = S.filled('#f9d6d3', '#6d130d', S.signed.numFmt);
   const gained = S.filled('#d7efdc', '#0f4220', S.signed.numFmt);
@@ -218,7 +224,14 @@ export function addDiagnosticsSheet(
     const [light, ink] = SEVERITY_FILL[d.severity];
     addRow(
       ws,
-      [R.severities[d.severity], d.code, formatMessage(d, ctx.lang), loc.file ?? null, loc.sheet ?? null, cell],
+      [
+        R.severities[d.severity],
+        d.code,
+        formatMessage(d, ctx.lang),
+        loc.file ?? null,
+        loc.sheet ?? null,
+        cell,
+      ],
       [S.filled(light, ink), S.text, S.wrap, S.text, S.text, S.center],
     );
   }

@@ -46,11 +46,31 @@ export function addRankingSheet(
   const ws = addSheet(wb, R.sheets.ranking, { headerRows: HEADER_ROW, frozenColumns: 1 });
   const withPrevious = results.units.some((u) => u.previous !== null);
   const columns: { header: string; width: number; style: CellStyle }[] = [
-    { header: L.unit, width: fitWidth(results.units.map((u) => u.unit), 18, 48), style: S.text },
-    { header: L.unitCode, width: fitWidth(results.units.map((u) => u.unitCode ?? ''), 10, 16), style: S.text },
+    {
+      header: L.unit,
+      width: fitWidth(
+        results.units.map((u) => u.unit),
+        18,
+        48,
+      ),
+      style: S.text,
+    },
+    {
+      header: L.unitCode,
+      width: fitWidth(
+        results.units.map((u) => u.unitCode ?? ''),
+        10,
+        16,
+      ),
+      style: S.text,
+    },
     {
       header: L.group,
-      width: fitWidth(results.groups.map((g) => groupName(g.group, ctx.lang)), 12, 30),
+      width: fitWidth(
+        results.groups.map((g) => groupName(g.group, ctx.lang)),
+        12,
+        30,
+      ),
       style: S.text,
     },
     ...[L.appraisal, L.survey, L.bonus, L.penalty, L.total, L.maxPoints].map((header) => ({
@@ -62,7 +82,11 @@ export function addRankingSheet(
     { header: L.rank, width: 9, style: S.center },
     {
       header: L.band,
-      width: fitWidth(results.groups.flatMap((g) => g.bands.map((b) => b.band)), 10, 20),
+      width: fitWidth(
+        results.groups.flatMap((g) => g.bands.map((b) => b.band)),
+        10,
+        20,
+      ),
       style: S.text,
     },
   ];
@@ -78,11 +102,16 @@ export function addRankingSheet(
     ws.getColumn(i + 1).width = c.width;
   });
   addTitle(ws, `${R.title} — ${R.sheets.ranking}`, subtitle);
-  styleHeader(addRow(ws, columns.map((c) => c.header)));
+  styleHeader(
+    addRow(
+      ws,
+      columns.map((c) => c.header),
+    ),
+  );
 
   const tone = tonesByGroup(results);
   const styles = columns.map((c) => c.style);
-  const bandAt = 12; // 0-based position of the band column
+  const bandAt = 11; // 0-based position of the band column, after the rank
   let previousGroup: string | null = null;
   for (const u of results.units) {
     const values: CellInput[] = [
@@ -173,7 +202,7 @@ export function addBandsSheet(
       L.group,
       L.units,
       ...scheme.map((b) => (b.min === null ? b.band : `${b.band} (${formatBandRule(b, ctx.lang)})`)),
-      L.mean,
+      R.meanIndex,
       L.median,
       L.min,
       L.max,

@@ -42,8 +42,26 @@ describe('renderCsv', () => {
 
   it('writes the flat units table with domain columns', () => {
     expect(header).toEqual([
-      'unit', 'unit_code', 'group', 'appraisal', 'self', 'survey', 'bonus', 'penalty', 'total', 'max', 'index',
-      'rank', 'of', 'band', 'previous_rank', 'previous_index', 'rank_change', 'index_change', 'domain.1', 'domain.2',
+      'unit',
+      'unit_code',
+      'group',
+      'appraisal',
+      'self',
+      'survey',
+      'bonus',
+      'penalty',
+      'total',
+      'max',
+      'index',
+      'rank',
+      'of',
+      'band',
+      'previous_rank',
+      'previous_index',
+      'rank_change',
+      'index_change',
+      'domain.1',
+      'domain.2',
     ]);
     expect(rows).toHaveLength(1 + 16);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -75,7 +93,12 @@ describe('renderCsv', () => {
   });
 
   it('leaves missing values empty', () => {
-    expect(byUnit('Phường "Mới", Bắc')).toMatchObject({ survey: '', unit_code: '', previous_rank: '', rank_change: '' });
+    expect(byUnit('Phường "Mới", Bắc')).toMatchObject({
+      survey: '',
+      unit_code: '',
+      previous_rank: '',
+      rank_change: '',
+    });
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {

@@ -6,7 +6,9 @@ describe('renderMd', () => {
   const text = renderMd(sampleResults(), ctx());
 
   it('writes a heading, a ranking table and a band summary per group', () => {
-    expect(text).toContain('## Khối: Huyện\n\n| Đơn vị | Thẩm định | Điều tra XHH | Tổng điểm | Chỉ số (%) | Xếp hạng | Xếp loại |');
+    expect(text).toContain(
+      '## Khối: Huyện\n\n| Đơn vị | Thẩm định | Điều tra XHH | Tổng điểm | Chỉ số (%) | Xếp hạng | Xếp loại |',
+    );
     expect(text).toContain('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
     expect(text).toContain('| Huyện Mộ Đức | 61,12 | 20,75 | 81,87 | 81,87 | 8/13 | Tốt |');
     expect(text).toContain('## Khối: Xã, phường');

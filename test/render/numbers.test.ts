@@ -45,9 +45,13 @@ describe('number display', () => {
 
   it('vi and en differ only in the separator', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 6n) * SCALE, max: 10n ** 6n * SCALE }), fc.integer({ min: 0, max: 6 }), (v, p) => {
-        expect(formatDec(v, p, 'vi')).toBe(formatDec(v, p, 'en').replace('.', ','));
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 6n) * SCALE, max: 10n ** 6n * SCALE }),
+        fc.integer({ min: 0, max: 6 }),
+        (v, p) => {
+          expect(formatDec(v, p, 'vi')).toBe(formatDec(v, p, 'en').replace('.', ','));
+        },
+      ),
     );
   });
 });

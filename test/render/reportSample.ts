@@ -62,7 +62,12 @@ const LEAVES: LeafDef[] = [
   ['2.3', '2', 8],
   ['3.1', '3', 15],
   ['3.2', '3', 15],
-].map(([code, domain, max]) => ({ code: String(code), domain: String(domain), component: 'appraisal', max: d(String(max)) }));
+].map(([code, domain, max]) => ({
+  code: String(code),
+  domain: String(domain),
+  component: 'appraisal',
+  max: d(String(max)),
+}));
 const SURVEY: LeafDef[] = [
   { code: 'S.1', domain: 'S', component: 'survey', max: d('15') },
   { code: 'S.2', domain: 'S', component: 'survey', max: d('15') },
@@ -104,7 +109,19 @@ function leafResults(s: UnitSpec, leaves: LeafDef[], survey: LeafDef[]): LeafRes
   if (s.survey) {
     survey.forEach((def, i) => {
       const v = d(s.survey?.[i] ?? '0');
-      out.push({ code: def.code, component: 'survey', rule: 'points', raw: '', points: v, max: def.max, na: false, self: null, appraised: v, reason: '', evidence: '' });
+      out.push({
+        code: def.code,
+        component: 'survey',
+        rule: 'points',
+        raw: '',
+        points: v,
+        max: def.max,
+        na: false,
+        self: null,
+        appraised: v,
+        reason: '',
+        evidence: '',
+      });
     });
   }
   return out;
@@ -115,7 +132,8 @@ const sumOf = (xs: Iterable<Dec>): Dec => {
   for (const x of xs) s += x;
   return s;
 };
-const indexOf = (points: Dec, max: Dec): Dec | null => (max === 0n ? null : round(div(mul(points, HUNDRED), max), 2));
+const indexOf = (points: Dec, max: Dec): Dec | null =>
+  max === 0n ? null : round(div(mul(points, HUNDRED), max), 2);
 
 function bandOf(scheme: Band[], index: Dec): string {
   return scheme.find((b) => b.min === null || (b.op === '>' ? index > b.min : index >= b.min))?.band ?? '';
@@ -205,33 +223,122 @@ export function buildGroup(
 export const XSS = '<script>alert(1)</script>';
 
 const DEPARTMENTS: UnitSpec[] = [
-  { unit: 'Sở Nội vụ', code: 'S01', points: ['4', '3', '3', '10', '11.5', '8', '14', '13.5'], survey: ['14', '13.75'], bonus: '1', previous: { rank: 2, index: '91.2' } },
-  { unit: 'Sở Tư pháp', code: 'S02', points: ['4', '3', '2.5', '9', '11', '7', '13', '12'], survey: ['13', '12.5'], previous: { rank: 1, index: '92.5' }, changes: { '2.2': ['12', 'Hồ sơ trễ hạn 3/57', 'Báo cáo số 45/BC-STP'] } },
-  { unit: 'Sở Tài chính', code: 'S03', points: ['4', '3', '2.5', '9', '11', '7', '13', '12'], survey: ['13', '12.5'] },
-  { unit: 'Sở Y tế', code: 'S04', points: ['3.5', '2', '2', '8', '9', '6', '11', '10'], survey: ['12', '11.5'], penalty: '1', changes: { '1.1': ['4', 'Chưa ban hành kế hoạch đúng hạn', 'QĐ 123/QĐ-UBND ngày 05/3/2024'], '3.1': ['15', 'Tỷ lệ hồ sơ trực tuyến 73,68%', '=HYPERLINK("http://x","bằng chứng")'] } },
-  { unit: 'Sở Giáo dục và Đào tạo', code: 'S05', points: ['3', '2', 'na', '7', '8', '5', '9', '8'], survey: ['11', '10'] },
+  {
+    unit: 'Sở Nội vụ',
+    code: 'S01',
+    points: ['4', '3', '3', '10', '11.5', '8', '14', '13.5'],
+    survey: ['14', '13.75'],
+    bonus: '1',
+    previous: { rank: 2, index: '91.2' },
+  },
+  {
+    unit: 'Sở Tư pháp',
+    code: 'S02',
+    points: ['4', '3', '2.5', '9', '11', '7', '13', '12'],
+    survey: ['13', '12.5'],
+    previous: { rank: 1, index: '92.5' },
+    changes: { '2.2': ['12', 'Hồ sơ trễ hạn 3/57', 'Báo cáo số 45/BC-STP'] },
+  },
+  {
+    unit: 'Sở Tài chính',
+    code: 'S03',
+    points: ['4', '3', '2.5', '9', '11', '7', '13', '12'],
+    survey: ['13', '12.5'],
+  },
+  {
+    unit: 'Sở Y tế',
+    code: 'S04',
+    points: ['3.5', '2', '2', '8', '9', '6', '11', '10'],
+    survey: ['12', '11.5'],
+    penalty: '1',
+    changes: {
+      '1.1': ['4', 'Chưa ban hành kế hoạch đúng hạn', 'QĐ 123/QĐ-UBND ngày 05/3/2024'],
+      '3.1': ['15', 'Tỷ lệ hồ sơ trực tuyến 73,68%', '=HYPERLINK("http://x","bằng chứng")'],
+    },
+  },
+  {
+    unit: 'Sở Giáo dục và Đào tạo',
+    code: 'S05',
+    points: ['3', '2', 'na', '7', '8', '5', '9', '8'],
+    survey: ['11', '10'],
+  },
 ];
 
 const PUBLIC_UNITS: UnitSpec[] = [
-  { unit: 'Trung tâm Phục vụ hành chính công', code: 'D01', points: ['4', '3', '3', '10', '11', '8', '14', '13'], survey: null },
-  { unit: 'Ban Quản lý dự án', code: 'D02', points: ['3', '2.5', '2', '8', '9', '6', '12', '11'], survey: null, changes: { '2.1': ['10', 'Thiếu hồ sơ kiểm chứng', '+84 912 345 678'] } },
-  { unit: 'Đài Phát thanh và Truyền hình', code: 'D03', points: ['3', '2', '2', '6', '7', '5', '9', '9'], survey: null },
+  {
+    unit: 'Trung tâm Phục vụ hành chính công',
+    code: 'D01',
+    points: ['4', '3', '3', '10', '11', '8', '14', '13'],
+    survey: null,
+  },
+  {
+    unit: 'Ban Quản lý dự án',
+    code: 'D02',
+    points: ['3', '2.5', '2', '8', '9', '6', '12', '11'],
+    survey: null,
+    changes: { '2.1': ['10', 'Thiếu hồ sơ kiểm chứng', '+84 912 345 678'] },
+  },
+  {
+    unit: 'Đài Phát thanh và Truyền hình',
+    code: 'D03',
+    points: ['3', '2', '2', '6', '7', '5', '9', '9'],
+    survey: null,
+  },
 ];
 
 const COMMUNES: UnitSpec[] = [
-  { unit: 'Xã Chúc Sơn', code: 'X01', points: ['4', '3', '3', '9.5', '11', '7.5', '13', '12'], survey: ['12.5', '12.25'], previous: { rank: 3, index: '84' } },
-  { unit: '=HYPERLINK("http://evil.example","bấm vào")', code: '=X02', points: ['3', '3', '2', '8', '10', '7', '12', '11'], survey: ['12', '11'] },
-  { unit: '+Xã Cộng Hòa', code: 'X03', points: ['3', '2.5', '2', '8', '10', '7', '11', '10'], survey: ['11', '11'], changes: { '1.2': ['3', '@SUM(A1:A9)', '-Không có'] } },
-  { unit: '-Phường Trừ', code: 'X04', points: ['3', '2', '2', '7', '9', '6', '10', '10'], survey: ['11', '10.5'], previous: { rank: 1, index: '88.1' } },
+  {
+    unit: 'Xã Chúc Sơn',
+    code: 'X01',
+    points: ['4', '3', '3', '9.5', '11', '7.5', '13', '12'],
+    survey: ['12.5', '12.25'],
+    previous: { rank: 3, index: '84' },
+  },
+  {
+    unit: '=HYPERLINK("http://evil.example","bấm vào")',
+    code: '=X02',
+    points: ['3', '3', '2', '8', '10', '7', '12', '11'],
+    survey: ['12', '11'],
+  },
+  {
+    unit: '+Xã Cộng Hòa',
+    code: 'X03',
+    points: ['3', '2.5', '2', '8', '10', '7', '11', '10'],
+    survey: ['11', '11'],
+    changes: { '1.2': ['3', '@SUM(A1:A9)', '-Không có'] },
+  },
+  {
+    unit: '-Phường Trừ',
+    code: 'X04',
+    points: ['3', '2', '2', '7', '9', '6', '10', '10'],
+    survey: ['11', '10.5'],
+    previous: { rank: 1, index: '88.1' },
+  },
   { unit: '@Xã Tại', code: 'X05', points: ['2', '2', '2', '6', '8', '5', '9', '8'], survey: ['10', '10'] },
   { unit: XSS, code: 'X06', points: ['2', '1.5', 'na', '5', '6', '4', '7', '6'], survey: ['9', '8.5'] },
-  { unit: 'Ủy ban nhân dân phường Nguyễn Trãi, thành phố Hà Đông', code: 'X07', points: ['1', '1', '1', '3', '4', '3', '5', '4'], survey: ['8', '7'], penalty: '2' },
+  {
+    unit: 'Ủy ban nhân dân phường Nguyễn Trãi, thành phố Hà Đông',
+    code: 'X07',
+    points: ['1', '1', '1', '3', '4', '3', '5', '4'],
+    survey: ['8', '7'],
+    penalty: '2',
+  },
 ];
 
 const DIAGNOSTICS: Diagnostic[] = [
-  { code: 'W_NOT_APPRAISED', severity: 'warning', location: { file: 'scores.xlsx', sheet: 'Xã', row: 7, column: 'D', cell: 'D7' }, args: { unit: 'Xã Chúc Sơn', code: '2.1' } },
+  {
+    code: 'W_NOT_APPRAISED',
+    severity: 'warning',
+    location: { file: 'scores.xlsx', sheet: 'Xã', row: 7, column: 'D', cell: 'D7' },
+    args: { unit: 'Xã Chúc Sơn', code: '2.1' },
+  },
   { code: 'I_SURVEY_RESCALED', severity: 'info', location: {}, args: { group: 'Đơn vị sự nghiệp' } },
-  { code: 'W_UNKNOWN_COLUMN', severity: 'warning', location: { file: 'scores.xlsx', sheet: 'Sở', row: 1, column: 'K' }, args: { header: '=cmd|"/c calc"!A1' } },
+  {
+    code: 'W_UNKNOWN_COLUMN',
+    severity: 'warning',
+    location: { file: 'scores.xlsx', sheet: 'Sở', row: 1, column: 'K' },
+    args: { header: '=cmd|"/c calc"!A1' },
+  },
 ];
 
 export function reportSample(): Results {
@@ -254,7 +361,13 @@ export function reportSample(): Results {
       { role: 'scores', file: 'diem <2024>.xlsx', sha256: 'b2'.repeat(32) },
       { role: 'survey', file: 'survey.csv', sha256: 'c3'.repeat(32) },
     ],
-    framework: { appraisalMax: d('70'), surveyMax: d('30'), bonusMax: d('2'), penaltyMax: d('3'), leaves: 10 },
+    framework: {
+      appraisalMax: d('70'),
+      surveyMax: d('30'),
+      bonusMax: d('2'),
+      penaltyMax: d('3'),
+      leaves: 10,
+    },
     units: groups.flatMap((g) => g.units),
     groups: groups.map((g) => g.stats),
     rows: { read: 160, scored: 160, rejected: 0 },
@@ -288,7 +401,10 @@ export function largeSample(unitCount = 300, leafCount = 100): Results {
         unit: `Đơn vị số ${g + 1}.${u + 1} Nguyễn Trãi`,
         code: `U${g}${u}`,
         points: leaves.map(() => (next() < 0.03 ? 'na' : (Math.round(next() * 70) / 100).toFixed(2))),
-        survey: [(10 + Math.round(next() * 500) / 100).toFixed(2), (10 + Math.round(next() * 500) / 100).toFixed(2)],
+        survey: [
+          (10 + Math.round(next() * 500) / 100).toFixed(2),
+          (10 + Math.round(next() * 500) / 100).toFixed(2),
+        ],
         changes: next() < 0.2 ? { [leaves[3]!.code]: ['0.7', 'Thiếu tài liệu', 'BC 12/BC'] } : undefined,
       })),
       leaves,

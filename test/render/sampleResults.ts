@@ -1,7 +1,7 @@
 import type { BandCount, DomainResult, GroupResult, Results, UnitResult } from '../../src/model/results.js';
 import type { Band } from '../../src/model/settings.js';
-import { type Dec, HUNDRED, parseDec } from '../../src/score/decimal.js';
 import type { RenderContext } from '../../src/render/index.js';
+import { type Dec, HUNDRED, parseDec } from '../../src/score/decimal.js';
 
 /** A Dec from its text, for readable fixtures. */
 export function d(text: string): Dec {
@@ -99,8 +99,16 @@ const DISTRICTS: [string, string, string][] = [
 ];
 const DISTRICT_RANKS = [1, 2, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 
-function group(name: string, units: UnitResult[], top: string, stats: Record<'mean' | 'median' | 'min' | 'max', string>): GroupResult {
-  const bands: BandCount[] = SCHEME.map((b) => ({ ...b, count: units.filter((u) => u.band === b.band).length }));
+function group(
+  name: string,
+  units: UnitResult[],
+  top: string,
+  stats: Record<'mean' | 'median' | 'min' | 'max', string>,
+): GroupResult {
+  const bands: BandCount[] = SCHEME.map((b) => ({
+    ...b,
+    count: units.filter((u) => u.band === b.band).length,
+  }));
   return {
     group: name,
     groupKey: name.toLowerCase(),
@@ -128,7 +136,15 @@ export function sampleResults(): Results {
     }),
   );
   const communes = [
-    unit({ unit: 'Xã Tân | Bình', group: 'Xã, phường', appraisal: '65', survey: '28', rank: 1, of: 3, bonus: '2' }),
+    unit({
+      unit: 'Xã Tân | Bình',
+      group: 'Xã, phường',
+      appraisal: '65',
+      survey: '28',
+      rank: 1,
+      of: 3,
+      bonus: '2',
+    }),
     unit({
       unit: '=HYPERLINK("http://x","y")',
       group: 'Xã, phường',
@@ -155,11 +171,27 @@ export function sampleResults(): Results {
       { role: 'criteria', file: 'criteria.xlsx', sha256: 'a'.repeat(64) },
       { role: 'scores', file: 'scores.xlsx', sha256: 'b'.repeat(64) },
     ],
-    framework: { appraisalMax: d('70'), surveyMax: d('30'), bonusMax: d('3'), penaltyMax: d('5'), leaves: 42 },
+    framework: {
+      appraisalMax: d('70'),
+      surveyMax: d('30'),
+      bonusMax: d('3'),
+      penaltyMax: d('5'),
+      leaves: 42,
+    },
     units: [...districts, ...communes],
     groups: [
-      group('Huyện', districts, 'Huyện Sơn Tịnh', { mean: '79.871538461538', median: '81.87', min: '48.3', max: '95' }),
-      group('Xã, phường', communes, 'Xã Tân | Bình', { mean: '84.428571428571', median: '83.5', min: '70', max: '95' }),
+      group('Huyện', districts, 'Huyện Sơn Tịnh', {
+        mean: '79.871538461538',
+        median: '81.87',
+        min: '48.3',
+        max: '95',
+      }),
+      group('Xã, phường', communes, 'Xã Tân | Bình', {
+        mean: '84.428571428571',
+        median: '83.5',
+        min: '70',
+        max: '95',
+      }),
     ],
     rows: { read: 1234, scored: 1230, rejected: 4 },
     diagnostics: [

@@ -10,9 +10,19 @@ describe('renderTable', () => {
 
   it('shows each group ranking with published values in Vietnamese', () => {
     expect(text).toContain('Khối: Huyện');
-    expect(text).toMatch(/│ Huyện Mộ Đức +│ +61,12 │ +20,75 │ +0,00 │ +0,00 │ +81,87 │ +81,87 │ +8\/13 │ Tốt +│/);
+    expect(text).toMatch(
+      /│ Huyện Mộ Đức +│ +61,12 │ +20,75 │ +0,00 │ +0,00 │ +81,87 │ +81,87 │ +8\/13 │ Tốt +│/,
+    );
     expect(text).toMatch(/│ Phường "Mới", Bắc +│ +49,00 │ +— │/);
-    for (const h of ['Đơn vị', 'Thẩm định', 'Điều tra XHH', 'Tổng điểm', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại']) {
+    for (const h of [
+      'Đơn vị',
+      'Thẩm định',
+      'Điều tra XHH',
+      'Tổng điểm',
+      'Chỉ số (%)',
+      'Xếp hạng',
+      'Xếp loại',
+    ]) {
       expect(text).toContain(h);
     }
     expect(text.indexOf('Khối: Huyện')).toBeLessThan(text.indexOf('Khối: Xã, phường'));
@@ -58,7 +68,9 @@ describe('renderTable', () => {
 
   it('speaks English', () => {
     const en = renderTable(sampleResults(), ctx({ lang: 'en' }));
-    expect(en).toMatch(/│ Huyện Mộ Đức +│ +61\.12 │ +20\.75 │ +0\.00 │ +0\.00 │ +81\.87 │ +81\.87 │ +8\/13 │/);
+    expect(en).toMatch(
+      /│ Huyện Mộ Đức +│ +61\.12 │ +20\.75 │ +0\.00 │ +0\.00 │ +81\.87 │ +81\.87 │ +8\/13 │/,
+    );
     expect(en).toContain('Group: Huyện');
     expect(en).toContain('Rows: 1234 read, 1230 scored, 4 rejected');
     expect(en).toContain('1 warning · 1 info');

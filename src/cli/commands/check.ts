@@ -1,3 +1,4 @@
+import type { Framework } from '../../model/framework.js';
 import type { Results } from '../../model/results.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/settings.js';
@@ -12,6 +13,8 @@ import { assertNotInput } from '../writeAtomic.js';
 export interface Checked {
   resolved: ResolvedInputs;
   results: Results | null;
+  /** The criteria tree the results were computed from (explain walks it); null when unreadable. */
+  framework: Framework | null;
   diagnostics: Diagnostic[];
   /** 0 when the results may be published, else 1. */
   exitCode: number;
@@ -43,6 +46,7 @@ export async function check(flags: InputFlags, io: CliIO, printDiagnostics: bool
   return {
     resolved,
     results: out.results,
+    framework: out.framework,
     diagnostics,
     exitCode: exitCodeFor(diagnostics, resolved.pipeline.settings.strict),
     lang,

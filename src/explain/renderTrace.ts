@@ -1,0 +1,139 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { EXPLAIN_LABELS, type ExplainLabels } from '../i18n/explainLabels.js';
+import { groupHeading } from '../i18n/labels.js';
+import type { Lang } from '../model/settings.js';
+import { DASH, formatDec, formatDecChange, formatPlain, formatRank } from '../render/numbers.js';
+import type { Dec } from '../score/decimal.js';
+import type { ComponentTotal, Neighbour, Trace, TraceLeaf, TraceNode } from './buildTrace.js';
+
+export interface TraceContext {
+  lang: Lang;
+  color: boolean;
+}
+
+type Align = 'left' | 'right';
+
+function newTable(head: string[], chalk: ChalkInstance, colAligns: Align[], colWidths?: (number | null)[]): Table.Table {
+  return new Table({
+    head: head.map((h) => chalk.bold(h)),
+    colAligns,
+    ...(colWidths ? { colWidths, wordWrap: true } : {}),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+}
+
+/** Exact points as written ("1,4737", "0,5", "2"); leaf and criterion points are not rounded. */
+const plain = (d: Dec | null, lang: Lang): string => (d === null ? DASH : formatPlain(d, lang));
+/** A change with its sign, exact: "−0,5", "+0,25"; nothing when there is no change to show. */
+function change(d: Dec | null, lang: Lang): string {
+  if (d === null || d === 0n) return '';
+  const text = formatPlain(d < 0n ? -d : d, lang);
+  return d > 0n ? `+${text}` : `−${text}`;
+}
+
+function leafRow(l: TraceLeaf, L: ExplainLabels, lang: Lang): string[] {
+  const valueOrNa = (d: Dec | null) => (d === null && l.na ? L.na : plain(d, lang));
+  const points = l.missing ? DASH : valueOrNa(l.points);
+  // The maximum counted, so that the rows add up to the subtotals; a leaf excluded as N/A shows "0 (1)".
+  const max = l.max === l.frameworkMax ? plain(l.max, lang) : `${plain(l.max, lang)} (${plain(l.frameworkMax, lang)})`;
+  return [l.code, l.name, l.raw, l.ruleText, points, max, valueOrNa(l.self), valueOrNa(l.appraised), change(l.diff, lang)];
+}
+
+function nodeRow(n: TraceNode, lang: Lang, chalk: ChalkInstance): string[] {
+  const b = (s: string) => chalk.bold(s);
+  return [b(n.code), b(n.name), '', '', b(plain(n.points, lang)), b(plain(n.max, lang)), plain(n.self, lang), plain(n.appraised, lang), change(n.diff, lang)];
+}
+
+/** Leaves and criteria interleaved in framework order: each node's subtotal row comes before its children. */
+function leavesTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+  const L = EXPLAIN_LABELS[ctx.lang];
+  const head = [L.code, L.name, L.raw, L.rule, L.points, L.max, L.self, L.appraised, L.diff];
+  const aligns: Align[] = ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'];
+  const table = newTable(head, chalk, aligns, [null, 42, 12, 22, null, null, null, null, null]);
+  const nodes = new Map(trace.nodes.map((n) => [n.code, n]));
+  const leaves = new Map(trace.leaves.map((l) => [l.code, l]));
+  for (const code of trace.order) {
+    const n = nodes.get(code);
+    if (n) table.push(nodeRow(n, ctx.lang, chalk));
+    const l = leaves.get(code);
+    if (l) table.push(leafRow(l, L, ctx.lang));
+  }
+  return table.toString();
+}
+
+function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+  const L = EXPLAIN_LABELS[ctx.lang];
+  const p = trace.precision;
+  const f = (d: Dec) => formatDec(d, p, ctx.lang);
+  const table = newTable([L.component, L.points, L.max], chalk, ['left', 'right', 'right']);
+  const row = (label: string, c: ComponentTotal) => table.push([label, f(c.points), formatPlain(c.max, ctx.lang)]);
+  row(L.appraisal, trace.components.appraisal);
+  if (trace.self !== null) {
+    table.push([L.selfTotal, f(trace.self), formatDecChange(trace.selfDiff, p, ctx.lang)]);
+  }
+  if (trace.components.survey) row(L.survey, trace.components.survey);
+  else table.push([L.survey, L.surveyNotHeld, DASH]);
+  if (trace.components.bonus.points !== 0n || trace.components.bonus.max !== 0n) row(L.bonus, trace.components.bonus);
+  if (trace.components.penalty.points !== 0n || trace.components.penalty.max !== 0n) row(L.penalty, trace.components.penalty);
+  table.push([chalk.bold(L.total), chalk.bold(f(trace.total)), formatPlain(trace.max, ctx.lang)]);
+  table.push([chalk.bold(L.index), chalk.bold(f(trace.index)), '']);
+  table.push([L.rank, formatRank(trace.rank, trace.of), '']);
+  table.push([L.band, trace.band, '']);
+  return table.toString();
+}
+
+function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+  const L = EXPLAIN_LABELS[ctx.lang];
+  const f = (d: Dec) => formatDec(d, trace.precision, ctx.lang);
+  const table = newTable([L.neighbours, L.unit, L.index, L.rank, L.indexGap, L.totalGap], chalk, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
+  const row = (label: string, n: Neighbour | null, sign: '+' | '−') =>
+    table.push(
+      n === null
+        ? [label, DASH, '', '', '', '']
+        : [label, n.unit, f(n.index), formatRank(n.rank, trace.of), `${sign}${f(n.indexGap)}`, `${sign}${f(n.totalGap)}`],
+    );
+  row(L.above, trace.neighbours.above, '+');
+  table.push([chalk.bold(L.unit), chalk.bold(trace.unit), f(trace.index), formatRank(trace.rank, trace.of), '', '']);
+  row(L.below, trace.neighbours.below, '−');
+  const tied = trace.neighbours.tied.length > 0 ? `\n${L.tied(trace.neighbours.tied.join(', '))}` : '';
+  return `${table.toString()}${tied}`;
+}
+
+/** "1.3.1: 1 → 0,5 (−0,5) — Chưa có báo cáo đúng hạn", one line per leaf the appraisal changed. */
+function changeLines(trace: Trace, ctx: TraceContext): string[] {
+  const L = EXPLAIN_LABELS[ctx.lang];
+  const changed = trace.leaves.filter((l) => l.diff !== null && l.diff !== 0n);
+  if (changed.length === 0) return [];
+  return [
+    `${L.changes(changed.length)}:`,
+    ...changed.map(
+      (l) =>
+        `  ${l.code}: ${plain(l.self, ctx.lang)} → ${plain(l.appraised, ctx.lang)} (${change(l.diff, ctx.lang)})${l.reason ? ` — ${l.reason}` : ''}`,
+    ),
+  ];
+}
+
+/** The terminal trace of one unit: header, leaves with subtotals, component sums, neighbours, changes. */
+export function renderTraceTable(trace: Trace, ctx: TraceContext): string {
+  // A private chalk so the output depends on ctx.color only, never on the terminal chalk detects.
+  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+  const L = EXPLAIN_LABELS[ctx.lang];
+  const header = [chalk.bold(L.title(trace.unit)), `${groupHeading(trace.group, ctx.lang)} · ${L.stage(trace.stage)}`].join('\n');
+  const sections = [
+    header,
+    leavesTable(trace, ctx, chalk),
+    componentsTable(trace, ctx, chalk),
+    neighboursTable(trace, ctx, chalk),
+  ];
+  const changes = changeLines(trace, ctx);
+  if (changes.length > 0) sections.push(changes.join('\n'));
+  return `${sections.join('\n\n')}\n`;
+}

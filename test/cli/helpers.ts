@@ -1,0 +1,231 @@
+// Shared helpers for the end-to-end tests of the built binary (STYLE.md principle 10: CLI transcripts —
+// command, stdout, stderr, exit code — with colour off; assert diagnostic codes and locations, not prose).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterEach } from 'vitest';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'cchc.js');
+export const FIXTURES = join(ROOT, 'fixtures');
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  throw new Error('dist/ is missing: build first with `npx tsc -p tsconfig.build.json`');
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /** Written to the child's stdin (then closed). Without it stdin is closed at once. */
+  input?: string | Buffer;
+  /** Added to the environment (NO_COLOR=1, CCHC_LANG and CCHC_DEBUG removed first). */
+  env?: Record<string, string>;
+}
+
+/** The environment every run starts from: colour off, no language or debug override. */
+export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.CCHC_LANG;
+  delete env.CCHC_DEBUG;
+  delete env.FORCE_COLOR;
+  delete env.SOURCE_DATE_EPOCH;
+  return { ...env, ...extra };
+}
+
+/** Runs `node bin/cchc.js …args` and resolves with its exit code, stdout and stderr (never rejects). */
+export function run(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, env: baseEnv(options.env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+export interface DiagnosticRecord {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  file: string | null;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the results JSON is checked field by field in the tests
+export type Json = any;
+
+/** Runs with `--format json` appended and parses stdout (results or the cchc.diagnostics/1 document). */
+export async function runJson(args: readonly string[], options: RunOptions = {}): Promise<RunResult & { json: Json }> {
+  const r = await run([...args, '--format', 'json'], options);
+  let json: Json = null;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${r.code}):\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+  }
+  return { ...r, json };
+}
+
+export const codesOf = (json: Json): string[] => (json.diagnostics as DiagnosticRecord[]).map((d) => d.code);
+export const findDiag = (json: Json, code: string): DiagnosticRecord | undefined =>
+  (json.diagnostics as DiagnosticRecord[]).find((d) => d.code === code);
+
+/** No line of a JS stack trace ("    at foo (file:…)") anywhere in the text. */
+export const hasStack = (text: string): boolean => /^\s+at .+[(:]/m.test(text);
+
+// ── temp workspace ──
+
+export interface Workspace {
+  dir: string;
+  path(name: string): string;
+  /** Writes a text or binary file; returns its absolute path. */
+  write(name: string, content: string | Buffer): Promise<string>;
+  /** Writes an xlsx workbook (see xlsx()); returns its absolute path. */
+  xlsx(name: string, sheets: SheetSpec[]): Promise<string>;
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** A fresh temp dir for one test, removed after it. */
+export async function workspace(): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'cchc-cli-test-'));
+  dirs.push(dir);
+  const path = (name: string) => join(dir, name);
+  return {
+    dir,
+    path,
+    async write(name, content) {
+      await writeFile(path(name), content);
+      return path(name);
+    },
+    async xlsx(name, sheets) {
+      await writeFile(path(name), await xlsx(sheets));
+      return path(name);
+    },
+  };
+}
+
+// ── file builders ──
+
+type Cell = string | number | null | undefined;
+
+const csvField = (v: Cell): string => {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Rows → CSV text (LF line ends, fields quoted when needed). */
+export const csv = (rows: readonly (readonly Cell[])[]): string => `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+
+export const CRITERIA_HEADER = ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Thành phần'];
+export const LONG_HEADER = ['Đơn vị', 'Khối', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định'];
+
+/**
+ * The tiny valid framework: appraisal domain 1 = 1.1 (30) + 1.2 (40) = 70, survey leaf 2 (30).
+ * Extra rows (same four columns, or more with `header`) are appended.
+ */
+export function tinyCriteria(extra: readonly (readonly Cell[])[] = [], header: readonly string[] = CRITERIA_HEADER): string {
+  return csv([
+    header,
+    ['1', 'Lĩnh vực 1', 70, 'thẩm định'],
+    ['1.1', 'Tiêu chí 1.1', 30, ''],
+    ['1.2', 'Tiêu chí 1.2', 40, ''],
+    ['2', 'Điều tra xã hội học', 30, 'xhh'],
+    ...extra,
+  ]);
+}
+
+/** One long-layout row: unit, group, criterion, self, appraised. */
+export type LongRow = readonly [unit: Cell, group: Cell, code: Cell, self: Cell, appraised: Cell];
+
+/** Long-layout scores CSV with the Vietnamese header. */
+export const longScores = (rows: readonly LongRow[], header: readonly string[] = LONG_HEADER): string => csv([header, ...rows]);
+
+/** Complete, valid long rows for a unit of the tiny framework (survey included unless survey is null). */
+export function tinyUnit(unit: string, group: string, a11: Cell, a12: Cell, survey: Cell = null): LongRow[] {
+  const rows: LongRow[] = [
+    [unit, group, '1.1', a11, a11],
+    [unit, group, '1.2', a12, a12],
+  ];
+  if (survey !== null) rows.push([unit, group, '2', null, survey]);
+  return rows;
+}
+
+/** Writes tiny criteria + the given scores rows; returns the CLI args for them. */
+export async function tinyInputs(
+  ws: Workspace,
+  rows: readonly LongRow[],
+  criteriaExtra: readonly (readonly Cell[])[] = [],
+): Promise<string[]> {
+  const criteria = await ws.write('criteria.csv', tinyCriteria(criteriaExtra));
+  const scores = await ws.write('scores.csv', longScores(rows));
+  return ['--criteria', criteria, '--scores', scores];
+}
+
+export interface SheetSpec {
+  name: string;
+  rows: unknown[][];
+  state?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+/** An xlsx workbook; cell values as exceljs takes them ({formula}, {error}, Date, numbers, text). */
+export async function xlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
+    for (const r of s.rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ── in-process runs (fast, for property tests) ──
+
+type MainFn = (argv: readonly string[], io: unknown) => Promise<number>;
+let mainFn: MainFn | null = null;
+
+/** Calls main() from dist/cli/main.js with fake streams; argv as the user types it (without node/bin). */
+export async function runInProcess(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  if (!mainFn) {
+    const url = new URL(`file://${join(ROOT, 'dist', 'cli', 'main.js')}`).href;
+    mainFn = ((await import(url)) as { main: MainFn }).main;
+  }
+  const collect = () => {
+    const s = new PassThrough();
+    const chunks: Buffer[] = [];
+    s.on('data', (c: Buffer) => chunks.push(c));
+    return { s, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = collect();
+  const err = collect();
+  const env = baseEnv(options.env);
+  const code = await mainFn(['node', 'cchc', ...args], {
+    stdout: out.s,
+    stderr: err.s,
+    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+    env,
+  });
+  await new Promise((r) => setImmediate(r));
+  return { code, stdout: out.text(), stderr: err.text() };
+}
