@@ -1,9 +1,9 @@
 import { Chalk } from 'chalk';
+import { formatDiagnostic, formatMessage } from '../i18n/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { UsageError } from '../model/errors.js';
 import type { RowCounts } from '../model/scores.js';
 import type { Lang } from '../model/settings.js';
-import { formatDiagnostic, formatMessage } from '../i18n/format.js';
-import { UsageError } from '../model/errors.js';
 import { writeAtomic } from './writeAtomic.js';
 
 const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
@@ -16,7 +16,10 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], lang: Lang, 
   const c = new Chalk({ level: color ? 1 : 0 });
   const paint = { error: c.red, warning: c.yellow, info: c.dim };
   return diagnostics
-    .map((d) => `${paint[d.severity](`${SEVERITY_WORD[lang][d.severity]} ${d.code}`)} ${formatDiagnostic(d, lang)}\n`)
+    .map(
+      (d) =>
+        `${paint[d.severity](`${SEVERITY_WORD[lang][d.severity]} ${d.code}`)} ${formatDiagnostic(d, lang)}\n`,
+    )
     .join('');
 }
 
@@ -57,12 +60,19 @@ const csvField = (v: string | number | null): string => {
 };
 
 /** --diagnostics FILE: the list for the clerk to fix, as .json, .csv or .xlsx. */
-export async function writeDiagnosticsFile(path: string, diagnostics: readonly Diagnostic[], lang: Lang): Promise<void> {
+export async function writeDiagnosticsFile(
+  path: string,
+  diagnostics: readonly Diagnostic[],
+  lang: Lang,
+): Promise<void> {
   const records = diagnosticRecords(diagnostics, lang);
   const ext = path.toLowerCase().split('.').pop();
   const keys = ['severity', 'code', 'file', 'sheet', 'cell', 'row', 'column', 'message'] as const;
   if (ext === 'json') {
-    await writeAtomic(path, `${JSON.stringify({ schema: 'cchc.diagnostics/1', diagnostics: records }, null, 2)}\n`);
+    await writeAtomic(
+      path,
+      `${JSON.stringify({ schema: 'cchc.diagnostics/1', diagnostics: records }, null, 2)}\n`,
+    );
   } else if (ext === 'csv') {
     const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
     await writeAtomic(path, `${lines.join('\n')}\n`);
@@ -71,7 +81,13 @@ export async function writeDiagnosticsFile(path: string, diagnostics: readonly D
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
     ws.addRow([...keys]);
-    for (const r of records) ws.addRow(keys.map((k) => { const v = r[k]; return typeof v === 'string' ? neutralize(v) : v; }));
+    for (const r of records)
+      ws.addRow(
+        keys.map((k) => {
+          const v = r[k];
+          return typeof v === 'string' ? neutralize(v) : v;
+        }),
+      );
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     await writeAtomic(path, new Uint8Array(await wb.xlsx.writeBuffer()));
   } else {

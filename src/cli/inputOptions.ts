@@ -4,8 +4,8 @@ import type { Lang, Settings } from '../model/settings.js';
 import { DEFAULT_BANDS, parseBands } from '../parse/bands.js';
 import type { Layout } from '../parse/scoreHeader.js';
 import type { PipelineInput } from '../pipeline/runPipeline.js';
-import type { CliIO } from './io.js';
 import { type Config, loadConfig } from './config.js';
+import type { CliIO } from './io.js';
 
 /** The raw option values commander hands over for score/validate/explain. */
 export interface InputFlags {
@@ -36,12 +36,19 @@ export function addInputOptions(cmd: Command): Command {
     .option('--scores <files...>', 'score files, repeatable (long or wide layout)')
     .option('--survey <files...>', 'survey files, repeatable')
     .addOption(new Option('--stage <stage>', 'which value is published').choices(['appraised', 'self']))
-    .addOption(new Option('--na <policy>', 'N/A policy for leaves without their own').choices(['exclude', 'full']))
+    .addOption(
+      new Option('--na <policy>', 'N/A policy for leaves without their own').choices(['exclude', 'full']),
+    )
     .option('--precision <n>', 'decimals of published values (default 2)')
     .option('--bands <spec>', `bands, top down (default "${DEFAULT_BANDS}")`)
     .option('--bands-file <file>', 'per-group band schemes: group, band, min, op')
     .option('--previous <file>', 'an earlier JSON result or a table with unit, rank, index')
-    .addOption(new Option('--lang <lang>', 'language of messages and reports (default vi, env CCHC_LANG)').choices(['vi', 'en']))
+    .addOption(
+      new Option('--lang <lang>', 'language of messages and reports (default vi, env CCHC_LANG)').choices([
+        'vi',
+        'en',
+      ]),
+    )
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('--config <file>', 'settings file (default ./cchc.config.json when present)')
     .option('--sheet <name|n>', 'sheet to read, by name or 1-based index')
@@ -55,7 +62,8 @@ export function addInputOptions(cmd: Command): Command {
 function positiveInt(value: string | number | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('E_OPTION_VALUE', { option, found: String(value), expected: '0, 1, 2, …' });
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError('E_OPTION_VALUE', { option, found: String(value), expected: '0, 1, 2, …' });
   return n;
 }
 
@@ -73,14 +81,21 @@ export async function resolveInputs(flags: InputFlags, io: CliIO): Promise<Resol
   const envLang = io.env.CCHC_LANG === 'en' || io.env.CCHC_LANG === 'vi' ? io.env.CCHC_LANG : undefined;
   const lang: Lang = (flags.lang as Lang | undefined) ?? config.lang ?? envLang ?? 'vi';
   const criteria = flags.criteria ?? config.criteria;
-  if (!criteria) throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --criteria' : 'missing --criteria' });
+  if (!criteria)
+    throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --criteria' : 'missing --criteria' });
   const scores = flags.scores ?? config.scores ?? [];
-  if (scores.length === 0) throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --scores' : 'missing --scores' });
+  if (scores.length === 0)
+    throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --scores' : 'missing --scores' });
   const bandsText = flags.bands ?? config.bands ?? DEFAULT_BANDS;
   const bands = parseBands(bandsText);
   if (!bands.ok) throw new UsageError('E_BANDS_SPEC', { part: bands.part });
   const precision = positiveInt(flags.precision ?? config.precision, '--precision') ?? 2;
-  if (precision > 6) throw new UsageError('E_OPTION_VALUE', { option: '--precision', found: String(precision), expected: '0…6' });
+  if (precision > 6)
+    throw new UsageError('E_OPTION_VALUE', {
+      option: '--precision',
+      found: String(precision),
+      expected: '0…6',
+    });
   const settings: Settings = {
     stage: (flags.stage as Settings['stage'] | undefined) ?? config.stage ?? 'appraised',
     na: (flags.na as Settings['na'] | undefined) ?? config.na ?? 'exclude',
@@ -108,7 +123,10 @@ export async function resolveInputs(flags: InputFlags, io: CliIO): Promise<Resol
       read: {
         stdin: io.stdin,
         maxRows: positiveInt(flags.maxRows ?? config.maxRows, '--max-rows'),
-        maxInflatedBytes: positiveInt(flags.maxInflatedBytes ?? config.maxInflatedBytes, '--max-inflated-bytes'),
+        maxInflatedBytes: positiveInt(
+          flags.maxInflatedBytes ?? config.maxInflatedBytes,
+          '--max-inflated-bytes',
+        ),
       },
     },
   };

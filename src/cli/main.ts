@@ -3,15 +3,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatMessage } from '../i18n/format.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/settings.js';
-import { addInputOptions } from './inputOptions.js';
 import { EXIT } from './exitCode.js';
+import { addInputOptions } from './inputOptions.js';
 import type { CliIO } from './io.js';
 
 // Only commander and our own small modules load at start-up; each command imports the heavy parts
 // (exceljs, csv-parse, renderers) when it runs, so `cchc --version` stays as fast as node itself.
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -38,7 +40,11 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
       .command('score')
       .description('score, rank and band every unit; print and write the reports')
       .addOption(new Option('--format <format>', 'stdout format').choices(['table', 'json', 'csv', 'md']))
-      .option('-o, --out <file>', 'write a report; format from the extension (.json .csv .xlsx .md .html); repeatable', (v: string, prev: string[] = []) => [...prev, v]),
+      .option(
+        '-o, --out <file>',
+        'write a report; format from the extension (.json .csv .xlsx .md .html); repeatable',
+        (v: string, prev: string[] = []) => [...prev, v],
+      ),
   ).action(async (flags) => setCode(await (await import('./commands/score.js')).scoreCommand(flags, io)));
 
   addInputOptions(
@@ -46,12 +52,16 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
       .command('validate')
       .description('check the inputs; print only the diagnostics')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
-  ).action(async (flags) => setCode(await (await import('./commands/validate.js')).validateCommand(flags, io)));
+  ).action(async (flags) =>
+    setCode(await (await import('./commands/validate.js')).validateCommand(flags, io)),
+  );
 
   addInputOptions(
     program
       .command('explain')
-      .description("one unit's trace, leaf by leaf: raw value, rule, points, self vs appraised, subtotals, rank")
+      .description(
+        "one unit's trace, leaf by leaf: raw value, rule, points, self vs appraised, subtotals, rank",
+      )
       .requiredOption('--unit <name>', 'the unit to explain (case and spacing ignored)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
   ).action(async (flags) => setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)));

@@ -6,7 +6,8 @@ import { UsageError } from '../model/errors.js';
 /** Refuses an output path that is one of the inputs (SPEC §8). */
 export function assertNotInput(out: string, inputs: readonly string[]): void {
   const target = resolve(out);
-  for (const i of inputs) if (i !== '-' && resolve(i) === target) throw new UsageError('E_OUTPUT_IS_INPUT', { file: out });
+  for (const i of inputs)
+    if (i !== '-' && resolve(i) === target) throw new UsageError('E_OUTPUT_IS_INPUT', { file: out });
 }
 
 /** Writes via a temporary file in the same folder and a rename, so a reader never sees half a file. */
@@ -17,6 +18,9 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => {});
-    throw new UsageError('E_WRITE_FAILED', { file: path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new UsageError('E_WRITE_FAILED', {
+      file: path,
+      reason: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
 }

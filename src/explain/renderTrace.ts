@@ -14,14 +14,24 @@ export interface TraceContext {
 
 type Align = 'left' | 'right';
 
+/** No rule between body rows: a framework has 40–100 leaves and the trace must stay readable. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 function newTable(head: string[], chalk: ChalkInstance, colAligns: Align[], colWidths?: (number | null)[]): Table.Table {
   return new Table({
     head: head.map((h) => chalk.bold(h)),
     colAligns,
+    chars: COMPACT,
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
 }
+
+/**
+ * The cell as the clerk wrote it. A numeric cell reaches us as "1.25"; in Vietnamese it is shown the way
+ * Excel shows it there ("1,25"). Text ("14/19", "92,98%", "Chậm", "KPS") is shown unchanged.
+ */
+const rawText = (raw: string, lang: Lang): string => (lang === 'vi' && /^-?\d+\.\d+$/.test(raw) ? raw.replace('.', ',') : raw);
 
 /** Exact points as written ("1,4737", "0,5", "2"); leaf and criterion points are not rounded. */
 const plain = (d: Dec | null, lang: Lang): string => (d === null ? DASH : formatPlain(d, lang));
@@ -37,7 +47,7 @@ function leafRow(l: TraceLeaf, L: ExplainLabels, lang: Lang): string[] {
   const points = l.missing ? DASH : valueOrNa(l.points);
   // The maximum counted, so that the rows add up to the subtotals; a leaf excluded as N/A shows "0 (1)".
   const max = l.max === l.frameworkMax ? plain(l.max, lang) : `${plain(l.max, lang)} (${plain(l.frameworkMax, lang)})`;
-  return [l.code, l.name, l.raw, l.ruleText, points, max, valueOrNa(l.self), valueOrNa(l.appraised), change(l.diff, lang)];
+  return [l.code, l.name, rawText(l.raw, lang), l.ruleText, points, max, valueOrNa(l.self), valueOrNa(l.appraised), change(l.diff, lang)];
 }
 
 function nodeRow(n: TraceNode, lang: Lang, chalk: ChalkInstance): string[] {
@@ -66,20 +76,25 @@ function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
   const L = EXPLAIN_LABELS[ctx.lang];
   const p = trace.precision;
   const f = (d: Dec) => formatDec(d, p, ctx.lang);
-  const table = newTable([L.component, L.points, L.max], chalk, ['left', 'right', 'right']);
-  const row = (label: string, c: ComponentTotal) => table.push([label, f(c.points), formatPlain(c.max, ctx.lang)]);
-  row(L.appraisal, trace.components.appraisal);
-  if (trace.self !== null) {
-    table.push([L.selfTotal, f(trace.self), formatDecChange(trace.selfDiff, p, ctx.lang)]);
-  }
-  if (trace.components.survey) row(L.survey, trace.components.survey);
-  else table.push([L.survey, L.surveyNotHeld, DASH]);
-  if (trace.components.bonus.points !== 0n || trace.components.bonus.max !== 0n) row(L.bonus, trace.components.bonus);
-  if (trace.components.penalty.points !== 0n || trace.components.penalty.max !== 0n) row(L.penalty, trace.components.penalty);
-  table.push([chalk.bold(L.total), chalk.bold(f(trace.total)), formatPlain(trace.max, ctx.lang)]);
-  table.push([chalk.bold(L.index), chalk.bold(f(trace.index)), '']);
-  table.push([L.rank, formatRank(trace.rank, trace.of), '']);
-  table.push([L.band, trace.band, '']);
+  const table = newTable([L.component, L.selfTotal, L.points, L.max, L.diff], chalk, ['left', 'right', 'right', 'right', 'right']);
+  const { appraisal, survey, bonus, penalty } = trace.components;
+  table.push([
+    L.appraisal,
+    trace.self === null ? DASH : f(trace.self),
+    f(appraisal.points),
+    formatPlain(appraisal.max, ctx.lang),
+    trace.selfDiff === null ? '' : formatDecChange(trace.selfDiff, p, ctx.lang),
+  ]);
+  const row = (label: string, c: ComponentTotal) => table.push([label, '', f(c.points), formatPlain(c.max, ctx.lang), '']);
+  if (survey) row(L.survey, survey);
+  else table.push([L.survey, '', L.surveyNotHeld, DASH, '']);
+  // Bonus and penalty rows only where the framework has such leaves for the unit's group.
+  if (bonus.points !== 0n || bonus.max !== 0n) row(L.bonus, bonus);
+  if (penalty.points !== 0n || penalty.max !== 0n) row(L.penalty, penalty);
+  table.push([chalk.bold(L.total), '', chalk.bold(f(trace.total)), formatPlain(trace.max, ctx.lang), '']);
+  table.push([chalk.bold(L.index), '', chalk.bold(f(trace.index)), '', '']);
+  table.push([L.rank, '', formatRank(trace.rank, trace.of), '', '']);
+  table.push([L.band, '', trace.band, '', '']);
   return table.toString();
 }
 

@@ -5,7 +5,13 @@ type Entry = { vi: Render; en: Render };
 
 /** Numbers in messages follow the language: 3,5 in Vietnamese, 3.5 in English. */
 const n = (v: string | number | undefined, lang: 'vi' | 'en'): string =>
-  v === undefined ? '' : typeof v === 'number' ? (lang === 'vi' ? String(v).replace('.', ',') : String(v)) : v;
+  v === undefined
+    ? ''
+    : typeof v === 'number'
+      ? lang === 'vi'
+        ? String(v).replace('.', ',')
+        : String(v)
+      : v;
 const q = (v: string | number | undefined): string => `"${v ?? ''}"`;
 const hintVi = (s: string | number | undefined) => (s ? ` — có phải ${q(s)}?` : '');
 const hintEn = (s: string | number | undefined) => (s ? ` — did you mean ${q(s)}?` : '');
@@ -20,7 +26,10 @@ export const MESSAGES: Record<string, Entry> = {
     vi: (a) => `giá trị ${q(a.found)} không hợp lệ cho ${a.option}; cần một trong: ${a.expected}`,
     en: (a) => `invalid value ${q(a.found)} for ${a.option}; expected one of: ${a.expected}`,
   },
-  E_FILE_NOT_FOUND: { vi: (a) => `không tìm thấy tệp ${q(a.file)}`, en: (a) => `file not found: ${q(a.file)}` },
+  E_FILE_NOT_FOUND: {
+    vi: (a) => `không tìm thấy tệp ${q(a.file)}`,
+    en: (a) => `file not found: ${q(a.file)}`,
+  },
   E_FILE_UNREADABLE: {
     vi: (a) => `không đọc được tệp ${q(a.file)}: ${a.reason ?? ''}`,
     en: (a) => `cannot read ${q(a.file)}: ${a.reason ?? ''}`,
@@ -34,12 +43,16 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `${q(a.file)} is password-protected; open it in Excel, remove the password and save it again`,
   },
   E_XLS_NEEDS_LIBREOFFICE: {
-    vi: (a) => `cần LibreOffice để đọc tệp .xls cũ ${q(a.file)}: cài libreoffice-calc, hoặc lưu tệp thành .xlsx`,
-    en: (a) => `reading the old .xls file ${q(a.file)} needs LibreOffice: install libreoffice-calc, or save it as .xlsx`,
+    vi: (a) =>
+      `cần LibreOffice để đọc tệp .xls cũ ${q(a.file)}: cài libreoffice-calc, hoặc lưu tệp thành .xlsx`,
+    en: (a) =>
+      `reading the old .xls file ${q(a.file)} needs LibreOffice: install libreoffice-calc, or save it as .xlsx`,
   },
   E_ZIP_TOO_LARGE: {
-    vi: (a) => `tệp ${q(a.file)} giải nén ra ${a.size} byte, vượt giới hạn ${a.limit} (nâng bằng --max-inflated-bytes)`,
-    en: (a) => `${q(a.file)} inflates to ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-inflated-bytes)`,
+    vi: (a) =>
+      `tệp ${q(a.file)} giải nén ra ${a.size} byte, vượt giới hạn ${a.limit} (nâng bằng --max-inflated-bytes)`,
+    en: (a) =>
+      `${q(a.file)} inflates to ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-inflated-bytes)`,
   },
   E_TOO_MANY_ROWS: {
     vi: (a) => `trang ${q(a.sheet)} của ${q(a.file)} có quá ${a.limit} dòng (nâng bằng --max-rows)`,
@@ -54,8 +67,10 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `${q(a.file)} has no sheet ${q(a.sheet)}; sheets: ${a.available}`,
   },
   E_BANDS_SPEC: {
-    vi: (a) => `--bands không hợp lệ ở ${q(a.part)}: cần dạng "Xuất sắc>=90; Tốt>=80; …; Yếu", ngưỡng giảm dần, loại cuối không có ngưỡng`,
-    en: (a) => `invalid --bands at ${q(a.part)}: expected "Xuất sắc>=90; Tốt>=80; …; Yếu", thresholds decreasing, the last band without one`,
+    vi: (a) =>
+      `--bands không hợp lệ ở ${q(a.part)}: cần dạng "Xuất sắc>=90; Tốt>=80; …; Yếu", ngưỡng giảm dần, loại cuối không có ngưỡng`,
+    en: (a) =>
+      `invalid --bands at ${q(a.part)}: expected "Xuất sắc>=90; Tốt>=80; …; Yếu", thresholds decreasing, the last band without one`,
   },
   E_CONFIG_INVALID: {
     vi: (a) => `tệp cấu hình ${q(a.file)} không hợp lệ: ${a.reason}`,
@@ -100,7 +115,10 @@ export const MESSAGES: Record<string, Entry> = {
     vi: (a) => `ô có công thức nhưng không có giá trị đã tính (${a.code}); mở bằng Excel và lưu lại`,
     en: (a) => `formula without a cached value (${a.code}); open the file in Excel and save it again`,
   },
-  E_CELL_ERROR: { vi: (a) => `ô báo lỗi ${a.found} (${a.code})`, en: (a) => `error value ${a.found} in the cell (${a.code})` },
+  E_CELL_ERROR: {
+    vi: (a) => `ô báo lỗi ${a.found} (${a.code})`,
+    en: (a) => `error value ${a.found} in the cell (${a.code})`,
+  },
   E_VALUE_DATE: {
     vi: (a) => `ô chứa ngày ${a.found} thay cho số điểm (${a.code}); định dạng ô là Number`,
     en: (a) => `a date ${a.found} where points belong (${a.code}); format the cell as Number`,
@@ -115,16 +133,21 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `maximum ${q(a.found)} of ${a.code} is not a non-negative number`,
   },
   E_CRITERIA_BAD_COMPONENT: {
-    vi: (a) => `thành phần ${q(a.found)} của ${a.code} không hợp lệ; cần: thẩm định, xhh, điểm cộng, điểm trừ`,
-    en: (a) => `component ${q(a.found)} of ${a.code} is invalid; expected appraisal, survey, bonus or penalty`,
+    vi: (a) =>
+      `thành phần ${q(a.found)} của ${a.code} không hợp lệ; cần: thẩm định, xhh, điểm cộng, điểm trừ`,
+    en: (a) =>
+      `component ${q(a.found)} of ${a.code} is invalid; expected appraisal, survey, bonus or penalty`,
   },
   E_CRITERIA_BAD_NA: {
-    vi: (a) => `cách xử lý không phát sinh ${q(a.found)} của ${a.code} không hợp lệ; cần exclude, full hoặc forbid`,
+    vi: (a) =>
+      `cách xử lý không phát sinh ${q(a.found)} của ${a.code} không hợp lệ; cần exclude, full hoặc forbid`,
     en: (a) => `N/A policy ${q(a.found)} of ${a.code} is invalid; expected exclude, full or forbid`,
   },
   E_RULE_INVALID: {
-    vi: (a) => `cách tính ${q(a.found)} không đọc được (${a.why}); ví dụ: "steps: >90%=2; >=70%=1; else=0", "choice: đúng hạn=1; chậm=0,5"`,
-    en: (a) => `cannot read rule ${q(a.found)} (${a.why}); e.g. "steps: >90%=2; >=70%=1; else=0", "choice: on time=1; late=0.5"`,
+    vi: (a) =>
+      `cách tính ${q(a.found)} không đọc được (${a.why}); ví dụ: "steps: >90%=2; >=70%=1; else=0", "choice: đúng hạn=1; chậm=0,5"`,
+    en: (a) =>
+      `cannot read rule ${q(a.found)} (${a.why}); e.g. "steps: >90%=2; >=70%=1; else=0", "choice: on time=1; late=0.5"`,
   },
   E_RULE_ABOVE_MAX: {
     vi: (a) => `cách tính của ${a.code} cho tới ${n(a.found, 'vi')} điểm, vượt điểm tối đa ${n(a.max, 'vi')}`,
@@ -151,8 +174,10 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `leaf ${a.code} has no maximum`,
   },
   E_CRITERIA_MAX_MISMATCH: {
-    vi: (a) => `điểm tối đa của ${a.code} là ${n(a.max, 'vi')} nhưng tổng các tiêu chí con là ${n(a.sum, 'vi')}${inGroupVi(a.group)}`,
-    en: (a) => `the maximum of ${a.code} is ${n(a.max, 'en')} but its children sum to ${n(a.sum, 'en')}${inGroupEn(a.group)}`,
+    vi: (a) =>
+      `điểm tối đa của ${a.code} là ${n(a.max, 'vi')} nhưng tổng các tiêu chí con là ${n(a.sum, 'vi')}${inGroupVi(a.group)}`,
+    en: (a) =>
+      `the maximum of ${a.code} is ${n(a.max, 'en')} but its children sum to ${n(a.sum, 'en')}${inGroupEn(a.group)}`,
   },
   E_CRITERIA_EMPTY: { vi: () => 'bộ tiêu chí không có dòng nào', en: () => 'the framework has no rows' },
   // ── scores ──
@@ -163,7 +188,8 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `criterion code ${q(a.code)} is not in the framework${hintEn(a.suggestion)}`,
   },
   W_SUBTOTAL_IGNORED: {
-    vi: (a) => `${a.code} là tiêu chí có tiêu chí con; điểm cộng dồn được tính tự động nên giá trị này bị bỏ qua`,
+    vi: (a) =>
+      `${a.code} là tiêu chí có tiêu chí con; điểm cộng dồn được tính tự động nên giá trị này bị bỏ qua`,
     en: (a) => `${a.code} has children; its total is computed, so this value is ignored`,
   },
   E_SCORE_DUPLICATE: {
@@ -241,7 +267,8 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `${a.unit} has no survey value (${a.code}) while others in its group do`,
   },
   E_SURVEY_UNKNOWN_UNIT: {
-    vi: (a) => `đơn vị ${q(a.unit)} có trong tệp điều tra nhưng không có trong bảng điểm${hintVi(a.suggestion)}`,
+    vi: (a) =>
+      `đơn vị ${q(a.unit)} có trong tệp điều tra nhưng không có trong bảng điểm${hintVi(a.suggestion)}`,
     en: (a) => `unit ${q(a.unit)} is in the survey but not in the scores${hintEn(a.suggestion)}`,
   },
   E_SURVEY_LEAF_AMBIGUOUS: {

@@ -25,7 +25,12 @@ export interface Diagnostic {
   args: DiagnosticArgs;
 }
 
-export function diag(code: string, severity: Severity, location: Location, args: DiagnosticArgs = {}): Diagnostic {
+export function diag(
+  code: string,
+  severity: Severity,
+  location: Location,
+  args: DiagnosticArgs = {},
+): Diagnostic {
   return { code, severity, location, args };
 }
 

@@ -1,8 +1,8 @@
 import type { Dec } from '../score/decimal.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { Band, Settings } from './settings.js';
 import type { Component, Rule } from './framework.js';
 import type { RowCounts } from './scores.js';
+import type { Band, Settings } from './settings.js';
 
 /**
  * Everything a renderer needs. Dec values named `published` or listed as published are already rounded

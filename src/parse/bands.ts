@@ -32,6 +32,7 @@ export function parseBands(text: string): BandsParse {
     bands.push({ band: m[1]!.trim(), op, min });
   }
   if (bands.length === 0) return { ok: false, part: text, why: 'empty' };
-  if (bands[bands.length - 1]!.min !== null) return { ok: false, part: parts[parts.length - 1]!, why: 'last' };
+  if (bands[bands.length - 1]!.min !== null)
+    return { ok: false, part: parts[parts.length - 1]!, why: 'last' };
   return { ok: true, bands };
 }

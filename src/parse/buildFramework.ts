@@ -11,7 +11,10 @@ import { nearest } from './suggest.js';
  * inherited component and groups, derived maxima, and every parent's maximum equal to the sum of its
  * children's — for each group when children differ by group.
  */
-export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, string>): {
+export function buildFramework(
+  rows: CriteriaRow[],
+  groupNames: Map<string, string>,
+): {
   framework: Framework;
   diagnostics: Diagnostic[];
 } {
@@ -25,7 +28,10 @@ export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, stri
     const prior = byCode.get(row.code);
     if (prior) {
       diagnostics.push(
-        diag('E_CRITERIA_DUPLICATE_CODE', 'error', row.location, { code: row.code, first: prior.location.cell ?? '' }),
+        diag('E_CRITERIA_DUPLICATE_CODE', 'error', row.location, {
+          code: row.code,
+          first: prior.location.cell ?? '',
+        }),
       );
       continue;
     }
@@ -101,7 +107,11 @@ export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, stri
       const ceiling = rulePointsCeiling(node.rule);
       if (ceiling !== null && ceiling > node.max) {
         diagnostics.push(
-          diag('E_RULE_ABOVE_MAX', 'error', node.location, { code: node.code, found: toNumber(ceiling), max: toNumber(node.max) }),
+          diag('E_RULE_ABOVE_MAX', 'error', node.location, {
+            code: node.code,
+            found: toNumber(ceiling),
+            max: toNumber(node.max),
+          }),
         );
       }
       return;
@@ -114,7 +124,8 @@ export function buildFramework(rows: CriteriaRow[], groupNames: Map<string, stri
     const sums: { group: string; sum: Dec }[] = [];
     const sumFor = (g: string | null) =>
       children.filter((c) => g === null || appliesTo(c, g)).reduce((s, c) => s + c.max, 0n);
-    if (universe.length === 0 || children.every((c) => c.groups === null)) sums.push({ group: '', sum: sumFor(null) });
+    if (universe.length === 0 || children.every((c) => c.groups === null))
+      sums.push({ group: '', sum: sumFor(null) });
     else for (const g of universe) if (appliesTo(node, g)) sums.push({ group: g, sum: sumFor(g) });
     if (declared.get(node.code)?.max === null) {
       node.max = sums.reduce((m, s) => (s.sum > m ? s.sum : m), 0n);

@@ -119,7 +119,8 @@ export function readCriteriaRow(
   let component: Component | null = null;
   if (componentText !== '') {
     component = COMPONENT_WORDS[labelKey(componentText)] ?? null;
-    if (component === null) fail(diag('E_CRITERIA_BAD_COMPONENT', 'error', loc('component'), { found: componentText, code }));
+    if (component === null)
+      fail(diag('E_CRITERIA_BAD_COMPONENT', 'error', loc('component'), { found: componentText, code }));
   }
 
   const ruleText = cellText(at('rule'));

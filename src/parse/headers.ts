@@ -47,7 +47,16 @@ export const SCORE_FIELDS = {
   criterion: ['criterion', 'criterion code', 'code', 'mã tiêu chí', 'mã', 'mã tc', 'mã số tiêu chí'],
   criterion_name: ['criterion name', 'tiêu chí', 'tên tiêu chí', 'nội dung', 'nội dung tiêu chí'],
   max: ['max', 'điểm tối đa', 'tối đa'],
-  self: ['self', 'self assessed', 'điểm tự đánh giá', 'tự đánh giá', 'điểm tự chấm', 'tự chấm', 'điểm tđg', 'tđg'],
+  self: [
+    'self',
+    'self assessed',
+    'điểm tự đánh giá',
+    'tự đánh giá',
+    'điểm tự chấm',
+    'tự chấm',
+    'điểm tđg',
+    'tđg',
+  ],
   appraised: [
     'appraised',
     'điểm thẩm định',
@@ -82,7 +91,8 @@ function aliasIndex(spec: FieldSpec): Map<string, string> {
   let idx = keyCache.get(spec);
   if (!idx) {
     idx = new Map();
-    for (const [field, aliases] of Object.entries(spec)) for (const a of aliases) idx.set(headerKey(a), field);
+    for (const [field, aliases] of Object.entries(spec))
+      for (const a of aliases) idx.set(headerKey(a), field);
     keyCache.set(spec, idx);
   }
   return idx;

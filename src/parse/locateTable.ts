@@ -70,7 +70,12 @@ export async function locateTable<T>(
     throw new UsageError('E_SHEET_NOT_FOUND', { file, sheet: options.sheet, available: names.join(', ') });
   }
   diagnostics.push(
-    diag('E_NO_HEADER', 'error', { file, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }, { expected }),
+    diag(
+      'E_NO_HEADER',
+      'error',
+      { file, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) },
+      { expected },
+    ),
   );
   return diagnostics;
 }

@@ -44,9 +44,19 @@ export async function readBandsFile(
         const opText = get('op');
         const min = minText === '' ? null : parseNumberText(minText.replace('%', ''));
         const col = t.header.fields.get(minText !== '' && min === null ? 'min' : 'op') ?? 0;
-        const at = { file: t.file, sheet: t.sheet, row: raw.row, column: columnLetter(col), cell: `${columnLetter(col)}${raw.row}` };
+        const at = {
+          file: t.file,
+          sheet: t.sheet,
+          row: raw.row,
+          column: columnLetter(col),
+          cell: `${columnLetter(col)}${raw.row}`,
+        };
         if ((minText !== '' && min === null) || (opText !== '' && !['>', '>=', '≥'].includes(opText))) {
-          diagnostics.push(diag('E_BANDS_INVALID', 'error', at, { found: minText === '' || min !== null ? opText : minText }));
+          diagnostics.push(
+            diag('E_BANDS_INVALID', 'error', at, {
+              found: minText === '' || min !== null ? opText : minText,
+            }),
+          );
           continue;
         }
         const list = byGroup.get(key) ?? [];

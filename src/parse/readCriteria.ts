@@ -21,22 +21,28 @@ export async function readCriteria(
     const hasCode = h.fields.has('code') || h.fields.has('stt');
     return hasCode && h.fields.has('max') ? h : null;
   };
-  const located = await locateTable(file, options, detect, describeFields(CRITERIA_FIELDS, ['code', 'name', 'max']), async (t) => {
-    const where = { file: t.file, sheet: t.sheet };
-    diagnostics.push(...duplicateHeaderDiagnostics(t.header, where, t.headerRow));
-    for await (const raw of t.rows) {
-      const row = readCriteriaRow(raw, t.header, where, diagnostics);
-      if (!row) continue;
-      rowsRead++;
-      rows.push(row);
-      const groupsCol = t.header.fields.get('groups');
-      const text = groupsCol === undefined ? '' : String(raw.cells[groupsCol] ?? '');
-      for (const g of text.split(/[;\n]/)) {
-        const key = nameKey(g);
-        if (key && !groupNames.has(key)) groupNames.set(key, cleanText(g));
+  const located = await locateTable(
+    file,
+    options,
+    detect,
+    describeFields(CRITERIA_FIELDS, ['code', 'name', 'max']),
+    async (t) => {
+      const where = { file: t.file, sheet: t.sheet };
+      diagnostics.push(...duplicateHeaderDiagnostics(t.header, where, t.headerRow));
+      for await (const raw of t.rows) {
+        const row = readCriteriaRow(raw, t.header, where, diagnostics);
+        if (!row) continue;
+        rowsRead++;
+        rows.push(row);
+        const groupsCol = t.header.fields.get('groups');
+        const text = groupsCol === undefined ? '' : String(raw.cells[groupsCol] ?? '');
+        for (const g of text.split(/[;\n]/)) {
+          const key = nameKey(g);
+          if (key && !groupNames.has(key)) groupNames.set(key, cleanText(g));
+        }
       }
-    }
-  });
+    },
+  );
   diagnostics.push(...located);
   if (located.some((d) => d.code === 'E_NO_HEADER')) return { framework: null, diagnostics, rowsRead };
   const built = buildFramework(rows, groupNames);

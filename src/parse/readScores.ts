@@ -3,13 +3,18 @@ import { columnLetter } from '../model/cell.js';
 import { diag, type Location } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
 import type { SourceValue } from '../model/scores.js';
+import { normalizeCode } from './criteriaRow.js';
 import { describeFields, SCORE_FIELDS } from './headers.js';
 import { type LocateOptions, locateTable } from './locateTable.js';
 import { cellText, isBlank } from './normalize.js';
-import { type Layout, detectScoreHeader, duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
 import type { ScoreBook } from './scoreBook.js';
+import {
+  detectScoreHeader,
+  duplicateHeaderDiagnostics,
+  type Layout,
+  type ScoreHeader,
+} from './scoreHeader.js';
 import { nearest } from './suggest.js';
-import { normalizeCode } from './criteriaRow.js';
 
 export type ScoreRole = 'scores' | 'survey';
 
@@ -51,7 +56,13 @@ function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
   const hasGroup = ctx.header.map.fields.has('group');
   const group = hasGroup ? cellText(field(ctx, 'group')) : null;
   const code = cellText(field(ctx, 'unit_code'));
-  return book.unit(name, group === '' ? null : group, code || null, cellLoc(ctx, ctx.header.map.fields.get('unit')), role === 'survey');
+  return book.unit(
+    name,
+    group === '' ? null : group,
+    code || null,
+    cellLoc(ctx, ctx.header.map.fields.get('unit')),
+    role === 'survey',
+  );
 }
 
 function entryBase(ctx: RowContext, code: string, location: Location) {
@@ -64,7 +75,13 @@ function entryBase(ctx: RowContext, code: string, location: Location) {
   };
 }
 
-function checkLeaf(ctx: RowContext, book: ScoreBook, framework: Framework, code: string, loc: Location, role: ScoreRole) {
+function checkLeaf(
+  book: ScoreBook,
+  framework: Framework,
+  code: string,
+  loc: Location,
+  role: ScoreRole,
+) {
   const node = framework.byCode.get(code);
   if (!node) {
     const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
@@ -92,7 +109,7 @@ function longRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: S
   }
   const unit = rowUnit(ctx, book, role);
   if (!unit) return;
-  const leaf = checkLeaf(ctx, book, framework, code, cellLoc(ctx, fields.get('criterion')), role);
+  const leaf = checkLeaf(book, framework, code, cellLoc(ctx, fields.get('criterion')), role);
   if (!leaf) return;
   const self = source(ctx, fields.get('self'));
   const appraised = source(ctx, fields.get('appraised'));
@@ -109,7 +126,11 @@ function wideRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: S
     if (!value) continue; // empty: not applicable to the group, or missing (reported when scoring)
     const node = framework.byCode.get(col.code)!;
     if (role === 'survey' && node.component !== 'survey') continue; // reported once on the header
-    book.add(unit, { ...entryBase(ctx, col.code, value.location), self: null, appraised: value }, role === 'survey');
+    book.add(
+      unit,
+      { ...entryBase(ctx, col.code, value.location), self: null, appraised: value },
+      role === 'survey',
+    );
   }
   const surveyCol = ctx.header.map.fields.get('survey');
   if (surveyCol !== undefined) surveyValue(ctx, book, framework, surveyCol, unit);
@@ -176,7 +197,10 @@ function headerDiagnostics(
     if (c.kind === 'unknown') {
       const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
       book.diagnostics.push(
-        diag('E_UNKNOWN_CRITERION', 'error', at(c.index), { code: c.code, suggestion: nearest(c.code, candidates) }),
+        diag('E_UNKNOWN_CRITERION', 'error', at(c.index), {
+          code: c.code,
+          suggestion: nearest(c.code, candidates),
+        }),
       );
     } else if (c.kind === 'parent' || c.kind === 'other') {
       book.diagnostics.push(diag('I_COLUMN_IGNORED', 'info', at(c.index), { found: c.text }));
@@ -189,7 +213,9 @@ function headerDiagnostics(
     const leaf = soleSurveyLeaf(framework);
     if (Array.isArray(leaf)) {
       book.diagnostics.push(
-        diag('E_SURVEY_LEAF_AMBIGUOUS', 'error', at(surveyCol), { found: leaf.map((l) => l.code).join(', ') || '—' }),
+        diag('E_SURVEY_LEAF_AMBIGUOUS', 'error', at(surveyCol), {
+          found: leaf.map((l) => l.code).join(', ') || '—',
+        }),
       );
     }
   }

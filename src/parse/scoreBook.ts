@@ -44,7 +44,8 @@ export class ScoreBook {
     const key = nameKey(name);
     let unit = this.units.get(key);
     const gKey = group === null ? null : nameKey(group);
-    if (gKey !== null && gKey !== '' && !this.groupNames.has(gKey)) this.groupNames.set(gKey, cleanText(group!));
+    if (gKey !== null && gKey !== '' && !this.groupNames.has(gKey))
+      this.groupNames.set(gKey, cleanText(group!));
     if (!unit) {
       unit = {
         key,
@@ -83,7 +84,8 @@ export class ScoreBook {
   /** Adds a leaf entry; a second value for the same unit and leaf is an error at the second place. */
   add(unit: UnitInput, entry: LeafEntry, survey: boolean): void {
     const map = survey ? unit.survey : unit.entries;
-    const prior = map.get(entry.code) ?? (survey ? unit.entries.get(entry.code) : unit.survey.get(entry.code));
+    const prior =
+      map.get(entry.code) ?? (survey ? unit.entries.get(entry.code) : unit.survey.get(entry.code));
     if (prior) {
       this.reject(
         diag('E_SCORE_DUPLICATE', 'error', entry.location, {
@@ -99,5 +101,7 @@ export class ScoreBook {
 }
 
 function describe(loc: Location): string {
-  return [loc.file, loc.sheet, loc.cell ?? (loc.row === undefined ? '' : String(loc.row))].filter(Boolean).join(' › ');
+  return [loc.file, loc.sheet, loc.cell ?? (loc.row === undefined ? '' : String(loc.row))]
+    .filter(Boolean)
+    .join(' › ');
 }

@@ -2,8 +2,8 @@ import type { CellValue } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
-import { type HeaderMap, mapHeader, SCORE_FIELDS } from './headers.js';
 import { normalizeCode } from './criteriaRow.js';
+import { type HeaderMap, mapHeader, SCORE_FIELDS } from './headers.js';
 
 export const LAYOUTS = ['long', 'wide', 'form'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -32,7 +32,11 @@ export function leadingCode(cell: CellValue, text: string): string | null {
   return m ? normalizeCode(m[1]!) : null;
 }
 
-function classify(framework: Framework, others: HeaderMap['others'], cells: readonly CellValue[]): CodeColumn[] {
+function classify(
+  framework: Framework,
+  others: HeaderMap['others'],
+  cells: readonly CellValue[],
+): CodeColumn[] {
   return others.map(({ index, text }) => {
     const code = leadingCode(cells[index] ?? null, text);
     if (code === null) return { index, text, code: '', kind: 'other' };
@@ -70,9 +74,14 @@ export function duplicateHeaderDiagnostics(
 ): Diagnostic[] {
   return [...header.duplicates].map(([field, cols]) => {
     const column = columnLetter(cols[1]!);
-    return diag('E_DUPLICATE_HEADER', 'error', { ...where, row, column, cell: `${column}${row}` }, {
-      field,
-      columns: cols.map(columnLetter).join(', '),
-    });
+    return diag(
+      'E_DUPLICATE_HEADER',
+      'error',
+      { ...where, row, column, cell: `${column}${row}` },
+      {
+        field,
+        columns: cols.map(columnLetter).join(', '),
+      },
+    );
   });
 }

@@ -25,7 +25,10 @@ const PREVIOUS_FIELDS = {
 };
 
 async function readPreviousJson(file: string): Promise<PreviousUnit[]> {
-  let json: { schema?: string; units?: { unit: string; group?: string; rank: number | string; index: number }[] };
+  let json: {
+    schema?: string;
+    units?: { unit: string; group?: string; rank: number | string; index: number }[];
+  };
   try {
     json = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (e) {
@@ -42,7 +45,11 @@ async function readPreviousJson(file: string): Promise<PreviousUnit[]> {
   }));
 }
 
-async function readPreviousTable(file: string, options: LocateOptions, results: Results): Promise<PreviousUnit[]> {
+async function readPreviousTable(
+  file: string,
+  options: LocateOptions,
+  results: Results,
+): Promise<PreviousUnit[]> {
   const units: PreviousUnit[] = [];
   const detect = (cells: CellValue[]) => {
     const h = mapHeader(cells, PREVIOUS_FIELDS);
@@ -58,9 +65,14 @@ async function readPreviousTable(file: string, options: LocateOptions, results: 
       if (unit === '') continue;
       const rank = Number.parseInt(cellText(get('rank')), 10);
       const idxCell = get('index');
-      const index = typeof idxCell === 'number' ? decFromNumber(idxCell) : parseNumberText(cellText(idxCell).replace('%', ''));
+      const index =
+        typeof idxCell === 'number'
+          ? decFromNumber(idxCell)
+          : parseNumberText(cellText(idxCell).replace('%', ''));
       if (!Number.isFinite(rank) || index === null) {
-        results.diagnostics.push(diag('W_PREVIOUS_ROW_IGNORED', 'warning', { file, sheet: t.sheet, row: raw.row }, { unit }));
+        results.diagnostics.push(
+          diag('W_PREVIOUS_ROW_IGNORED', 'warning', { file, sheet: t.sheet, row: raw.row }, { unit }),
+        );
         continue;
       }
       units.push({ unit, group: cellText(get('group')), rank, index });
@@ -93,7 +105,8 @@ export async function applyPrevious(results: Results, file: string, options: Loc
     u.indexChange = u.index - index;
   }
   for (const [key, prev] of byKey) {
-    if (!seen.has(key)) results.diagnostics.push(diag('I_PREVIOUS_GONE_UNIT', 'info', { file }, { unit: prev.unit }));
+    if (!seen.has(key))
+      results.diagnostics.push(diag('I_PREVIOUS_GONE_UNIT', 'info', { file }, { unit: prev.unit }));
   }
   results.inputs.push({ role: 'previous', file, sha256: await sha256File(file) });
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import type { InputRef, Results } from '../model/results.js';
 import type { Settings } from '../model/settings.js';
@@ -11,7 +12,6 @@ import type { Layout } from '../parse/scoreHeader.js';
 import { nearest } from '../parse/suggest.js';
 import type { ReadOptions } from '../read/openSheets.js';
 import { computeResults } from '../score/computeResults.js';
-import { diag } from '../model/diagnostic.js';
 import { sha256Bytes, sha256File } from './hashFile.js';
 
 export interface PipelineInput {
@@ -49,7 +49,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   };
   const inputs: InputRef[] = [];
   const hash = async (role: InputRef['role'], file: string) => {
-    inputs.push({ role, file, sha256: file === '-' ? sha256Bytes(stdinBytes ?? Buffer.alloc(0)) : await sha256File(file) });
+    inputs.push({
+      role,
+      file,
+      sha256: file === '-' ? sha256Bytes(stdinBytes ?? Buffer.alloc(0)) : await sha256File(file),
+    });
   };
   const locate = async (file: string) => ({ sheet: input.sheet, read: await readFor(file) });
 
@@ -86,12 +90,16 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
   for (const key of book.surveyOnly) {
     const u = book.units.get(key)!;
-    const suggestion = nearest(u.key, scored.map((s) => ({ key: s.key, label: s.name })));
+    const suggestion = nearest(
+      u.key,
+      scored.map((s) => ({ key: s.key, label: s.name })),
+    );
     diagnostics.push(diag('E_SURVEY_UNKNOWN_UNIT', 'error', u.location, { unit: u.name, suggestion }));
   }
   const withoutGroup = scored.some((u) => u.groupKey === '') && scored.some((u) => u.groupKey !== '');
   if (withoutGroup) {
-    for (const u of scored) if (u.groupKey === '') diagnostics.push(diag('E_UNIT_NO_GROUP', 'error', u.location, { unit: u.name }));
+    for (const u of scored)
+      if (u.groupKey === '') diagnostics.push(diag('E_UNIT_NO_GROUP', 'error', u.location, { unit: u.name }));
   }
   if (scored.length === 0) diagnostics.push(diag('E_NO_UNITS', 'error', { file: input.scores[0] }));
 

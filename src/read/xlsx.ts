@@ -62,8 +62,14 @@ export async function* readXlsx(
   reader.model = { sheets: [] };
 
   const dateStyles: (boolean | undefined)[] = [];
-  const isDateStyle = (s: number): boolean =>
-    (dateStyles[s] ??= isDateFormat(reader.styles.getStyleModel(s)?.numFmt ?? undefined));
+  const numberFormat = (s: number): string | undefined => {
+    try {
+      return reader.styles.getStyleModel(s)?.numFmt;
+    } catch {
+      return undefined; // no styles.xml: exceljs's style manager has no model
+    }
+  };
+  const isDateStyle = (s: number): boolean => (dateStyles[s] ??= isDateFormat(numberFormat(s)));
 
   const events = reader.parse();
   let ordinal = 0;

@@ -102,7 +102,7 @@ function rankingTable(
   const rows = units.map((u) => {
     const t = tone(u.band);
     const cells = [
-      `<td class="unit">${esc(u.unit)}${u.unitCode ? ` <span class="muted">${esc(u.unitCode)}</span>` : ''}</td>`,
+      `<td class="unit"><span class="name">${esc(u.unit)}</span>${u.unitCode ? `<span class="code">${esc(u.unitCode)}</span>` : ''}</td>`,
       `<td class="num">${formatDec(u.appraisal, p, ctx.lang)}</td>`,
       `<td class="num">${formatDecOrDash(u.survey, p, ctx.lang)}</td>`,
     ];

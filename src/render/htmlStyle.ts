@@ -32,20 +32,20 @@ h3 { margin: 22px 0 8px; font-size: 15px; color: var(--head); text-transform: up
 .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-thead th { background: var(--head); color: #fff; font-weight: 600; font-size: 12px; line-height: 1.25; vertical-align: bottom; }
+thead th { background: var(--head); color: #fff; font-weight: 600; font-size: .86em; line-height: 1.25; vertical-align: bottom; }
 thead th.num { white-space: normal; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.unit { font-weight: 500; min-width: 16em; }
-td.unit .muted { font-weight: 400; font-size: 12px; }
+td.unit .code { font-weight: 400; font-size: .86em; color: var(--muted); margin-left: .5em; }
 td.idx { font-weight: 700; }
 td.rank { text-align: center; white-space: nowrap; }
-.band { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12.5px; font-weight: 600; white-space: nowrap; }
+.band { display: inline-block; padding: 0 .7em; border-radius: 999px; font-size: .9em; font-weight: 600; white-space: nowrap; }
 .up { color: #1e7b3a; } .down { color: #b42318; } .same { color: var(--muted); }
 .muted { color: var(--muted); }
-table.heat td.cell { text-align: right; white-space: nowrap; font-size: 12.5px; }
+table.heat td.cell { text-align: right; white-space: nowrap; font-size: .9em; }
 table.heat th.dom { text-align: center; font-size: 12px; }
-table.heat th.dom span { display: block; font-weight: 400; opacity: .85; font-size: 11px; }
+table.heat th.dom span { display: block; font-weight: 400; opacity: .85; font-size: .9em; }
 svg.chart { display: block; max-width: 100%; height: auto; }
 svg .grid { stroke: #e3e7ec; stroke-width: 1; }
 svg .axis { stroke: #9aa4b1; }
@@ -81,5 +81,7 @@ footer.report dd { margin: 0; }
   tr, .stat, svg.columns { break-inside: avoid; }
   .overview { grid-template-columns: minmax(0, 1fr) 380px; }
   th, td { padding: 3px 6px; }
+  .stat { padding: 6px 10px; }
+  .stat .v { font-size: 17px; }
 }
 `;

@@ -31,7 +31,9 @@ function domainsOf(framework: Framework, score: UnitScore, precision: number): D
       const l = byLeaf.get(code);
       return { points: l?.points ?? ZERO, max: l?.max ?? ZERO };
     }
-    return node.children.map(sumUnder).reduce((a, b) => ({ points: a.points + b.points, max: a.max + b.max }));
+    return node.children
+      .map(sumUnder)
+      .reduce((a, b) => ({ points: a.points + b.points, max: a.max + b.max }));
   };
   return framework.roots
     .filter((r) => appliesTo(r, score.unit.groupKey))
@@ -79,7 +81,9 @@ export function computeResults(input: ScoreInput): Results {
     if (!any) continue;
     for (const s of members) {
       for (const leaf of s.surveyMissing) {
-        diagnostics.push(diag('E_SURVEY_MISSING', 'error', s.unit.location, { unit: s.unit.name, code: leaf.code }));
+        diagnostics.push(
+          diag('E_SURVEY_MISSING', 'error', s.unit.location, { unit: s.unit.name, code: leaf.code }),
+        );
       }
     }
   }
@@ -88,7 +92,8 @@ export function computeResults(input: ScoreInput): Results {
     const surveyHeld = held.get(s.unit.groupKey) === true;
     const total = s.points.appraisal + s.points.survey + s.points.bonus - s.points.penalty;
     const max = s.max.appraisal + (surveyHeld ? s.max.survey : ZERO);
-    if (max === ZERO) diagnostics.push(diag('E_UNIT_NO_MAX', 'error', s.unit.location, { unit: s.unit.name }));
+    if (max === ZERO)
+      diagnostics.push(diag('E_UNIT_NO_MAX', 'error', s.unit.location, { unit: s.unit.name }));
     const exactIndex = indexOf(total, max);
     return {
       unit: s.unit.name,
@@ -142,7 +147,11 @@ export function computeResults(input: ScoreInput): Results {
     });
   }
 
-  const rows: RowCounts = { read: input.rows.read, scored: input.rows.read - rejected.size, rejected: rejected.size };
+  const rows: RowCounts = {
+    read: input.rows.read,
+    scored: input.rows.read - rejected.size,
+    rejected: rejected.size,
+  };
   return {
     settings,
     inputs: input.inputs,
@@ -153,4 +162,3 @@ export function computeResults(input: ScoreInput): Results {
     diagnostics,
   };
 }
-

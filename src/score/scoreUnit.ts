@@ -34,7 +34,7 @@ const zeroes = (): Record<Component, Dec> => ({ appraisal: ZERO, survey: ZERO, b
 type Valued = { points: Dec | null; max: Dec; na: boolean } | null;
 
 /** Applies the rule and the N/A policy to one cell; null when the cell has a problem (reported). */
-function valueOf(
+function leafValue(
   cell: { value: CellValue; location: Location },
   leaf: FrameworkNode,
   settings: Settings,
@@ -51,10 +51,14 @@ function valueOf(
   }
   const policy = leaf.na ?? settings.na;
   if (policy === 'forbid') {
-    out.push(diag('E_NA_FORBIDDEN', 'error', cell.location, { code: leaf.code, found: cellText(cell.value) }));
+    out.push(
+      diag('E_NA_FORBIDDEN', 'error', cell.location, { code: leaf.code, found: cellText(cell.value) }),
+    );
     return null;
   }
-  return policy === 'full' ? { points: leaf.max, max: leaf.max, na: true } : { points: null, max: ZERO, na: true };
+  return policy === 'full'
+    ? { points: leaf.max, max: leaf.max, na: true }
+    : { points: null, max: ZERO, na: true };
 }
 
 /** Scores one unit, leaf by leaf (SPEC §4 value grammar, §5 roll-up). Pure. */
@@ -72,17 +76,25 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     const entry: LeafEntry | undefined = unit.entries.get(leaf.code) ?? unit.survey.get(leaf.code);
     if (!appliesTo(leaf, unit.groupKey)) {
       if (entry) {
-        diagnostics.push(diag('W_LEAF_NOT_IN_GROUP', 'warning', entry.location, { code: leaf.code, unit: unit.name, group: unit.group }));
+        diagnostics.push(
+          diag('W_LEAF_NOT_IN_GROUP', 'warning', entry.location, {
+            code: leaf.code,
+            unit: unit.name,
+            group: unit.group,
+          }),
+        );
         rejected.push(entry.location);
       }
       continue;
     }
-    const selfV = entry?.self ? valueOf(entry.self, leaf, settings, diagnostics) : null;
-    const apprV = entry?.appraised ? valueOf(entry.appraised, leaf, settings, diagnostics) : null;
+    const selfV = entry?.self ? leafValue(entry.self, leaf, settings, diagnostics) : null;
+    const apprV = entry?.appraised ? leafValue(entry.appraised, leaf, settings, diagnostics) : null;
     let chosen = settings.stage === 'self' ? entry?.self : entry?.appraised;
     let value = settings.stage === 'self' ? selfV : apprV;
     if (settings.stage === 'appraised' && !entry?.appraised && entry?.self) {
-      diagnostics.push(diag('W_NOT_APPRAISED', 'warning', entry.location, { code: leaf.code, unit: unit.name }));
+      diagnostics.push(
+        diag('W_NOT_APPRAISED', 'warning', entry.location, { code: leaf.code, unit: unit.name }),
+      );
       chosen = entry.self;
       value = selfV;
     }
@@ -90,14 +102,18 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
       if (leaf.component === 'survey') surveyMissing.push(leaf);
       else if (leaf.component === 'appraisal') {
         diagnostics.push(
-          diag('E_SCORE_MISSING', 'error', entry?.location ?? unit.location, { code: leaf.code, unit: unit.name, stage: settings.stage }),
+          diag('E_SCORE_MISSING', 'error', entry?.location ?? unit.location, {
+            code: leaf.code,
+            unit: unit.name,
+            stage: settings.stage,
+          }),
         );
       }
       // Bonus and penalty leaves left empty award nothing and deduct nothing.
       continue;
     }
     if (leaf.component === 'survey') surveyHeld = true;
-    if (!value) continue; // reported by valueOf
+    if (!value) continue; // reported by leafValue
     if (value.points !== null) points[leaf.component] += value.points;
     max[leaf.component] += value.max;
     if (leaf.component === 'appraisal' && selfV) self = (self ?? ZERO) + (selfV.points ?? ZERO);

@@ -39,9 +39,12 @@ describe('-o / --out', () => {
 
   it('writes no report at all when the inputs have errors', async () => {
     const ws = await workspace();
-    const bad = await ws.write('scores.csv', readFileSync(P('scores.csv'), 'utf8').replace('"20,75"', '"99"'));
-    const scoresBad = await ws.write('scores-bad.csv', `${readFileSync(P('scores.csv'), 'utf8')}Huyện Mộ Đức,Cấp huyện,1.1.1,9,9\n`);
-    for (const scores of [bad, scoresBad]) {
+    const text = readFileSync(P('scores.csv'), 'utf8');
+    const edited = text.replace('1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,1', '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,9');
+    expect(edited).not.toBe(text);
+    const aboveMax = await ws.write('above-max.csv', edited);
+    const duplicate = await ws.write('duplicate.csv', `${text}999,Huyện Mộ Đức,Cấp huyện,1.2,1,1,,,\r\n`);
+    for (const scores of [aboveMax, duplicate]) {
       const r = await run(['score', '--criteria', P('criteria.csv'), '--scores', scores, '--survey', P('survey.csv'), '-o', ws.path('out.json'), '-o', ws.path('out.csv'), '-o', ws.path('out.md')]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');

@@ -11,7 +11,11 @@ function sources(dir: string): string[] {
 }
 
 const usedCodes = [
-  ...new Set(sources('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'([EWI]_[A-Z0-9_]+)'/g)].map((m) => m[1]!))),
+  ...new Set(
+    sources('src').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/'([EWI]_[A-Z0-9_]+)'/g)].map((m) => m[1]!),
+    ),
+  ),
 ].sort();
 
 describe('message catalogue', () => {

@@ -22,7 +22,13 @@ const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
 describe('buildFramework', () => {
   it('builds the tree from dotted codes, inherits the component and derives empty maxima', () => {
     const { framework, diagnostics } = buildFramework(
-      [row('1', '3'), row('1.1', '1'), row('1.2', '2'), row('2', null, { component: 'survey' }), row('2.1', '30')],
+      [
+        row('1', '3'),
+        row('1.1', '1'),
+        row('1.2', '2'),
+        row('2', null, { component: 'survey' }),
+        row('2.1', '30'),
+      ],
       new Map(),
     );
     expect(diagnostics).toEqual([]);
@@ -55,19 +61,29 @@ describe('buildFramework', () => {
       [row('1', null), row('1.1', null), row('1.1', '2'), row('3.1', '1', { parent: '11' })],
       new Map(),
     );
-    expect(codes(diagnostics).sort()).toEqual(['E_CRITERIA_DUPLICATE_CODE', 'E_CRITERIA_NO_MAX', 'E_CRITERIA_UNKNOWN_PARENT']);
+    expect(codes(diagnostics).sort()).toEqual([
+      'E_CRITERIA_DUPLICATE_CODE',
+      'E_CRITERIA_NO_MAX',
+      'E_CRITERIA_UNKNOWN_PARENT',
+    ]);
     expect(diagnostics.find((d) => d.code === 'E_CRITERIA_UNKNOWN_PARENT')!.args.suggestion).toBe('1');
   });
 
   it('puts plain numbers under the Roman domain above them', () => {
-    const { framework, diagnostics } = buildFramework([row('I', '3'), row('1', '1'), row('2', '2'), row('II', '1'), row('3', '1')], new Map());
+    const { framework, diagnostics } = buildFramework(
+      [row('I', '3'), row('1', '1'), row('2', '2'), row('II', '1'), row('3', '1')],
+      new Map(),
+    );
     expect(diagnostics).toEqual([]);
     expect(framework.byCode.get('I')!.children).toEqual(['1', '2']);
     expect(framework.byCode.get('3')!.parent).toBe('II');
   });
 
   it('detects parent cycles', () => {
-    const { diagnostics } = buildFramework([row('a', '1', { parent: 'b' }), row('b', '1', { parent: 'a' })], new Map());
+    const { diagnostics } = buildFramework(
+      [row('a', '1', { parent: 'b' }), row('b', '1', { parent: 'a' })],
+      new Map(),
+    );
     expect(codes(diagnostics)).toEqual(['E_CRITERIA_CYCLE', 'E_CRITERIA_CYCLE']);
   });
 });

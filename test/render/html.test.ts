@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDec } from '../../src/render/numbers.js';
 import { renderHtml } from '../../src/render/html.js';
+import { formatDec } from '../../src/render/numbers.js';
 import { ctx, largeSample, reportSample, XSS } from './reportSample.js';
 
 const results = reportSample();
@@ -118,9 +118,8 @@ describe('renderHtml in headless Chromium', () => {
       expect(await section.locator('svg.chart.bars rect').count()).toBe(units.length);
       const rows = await section.locator('table.ranking tbody tr').evaluateAll((trs) =>
         trs.map((tr) => {
-          const unit = tr.querySelector('td.unit');
           return {
-            unit: unit?.firstChild?.textContent ?? '',
+            unit: tr.querySelector('td.unit .name')?.textContent ?? '',
             index: tr.querySelector('td.idx')?.textContent ?? '',
             rank: tr.querySelector('td.rank')?.textContent ?? '',
           };

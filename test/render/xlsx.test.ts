@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Results } from '../../src/model/results.js';
-import { toNumber } from '../../src/score/decimal.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { leafColumns } from '../../src/render/xlsxDetail.js';
+import { toNumber } from '../../src/score/decimal.js';
 import { ctx, largeSample, reportSample, XSS } from './reportSample.js';
 
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -38,7 +38,13 @@ describe('renderXlsx', async () => {
   it('names the sheets in the chosen language', async () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(VI_SHEETS);
     const en = await read(await renderXlsx(results, ctx({ lang: 'en' })));
-    expect(en.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Bands', 'Detail', 'Appraisal changes', 'Diagnostics']);
+    expect(en.worksheets.map((w) => w.name)).toEqual([
+      'Ranking',
+      'Bands',
+      'Detail',
+      'Appraisal changes',
+      'Diagnostics',
+    ]);
     expect(sheet(en, 'Ranking').getRow(3).getCell(1).value).toBe('Unit');
   });
 
@@ -46,8 +52,18 @@ describe('renderXlsx', async () => {
     const ws = sheet(wb, 'Xếp hạng');
     const header = ws.getRow(3).values as unknown[];
     expect(header.slice(1, 13)).toEqual([
-      'Đơn vị', 'Mã đơn vị', 'Khối', 'Thẩm định', 'Điều tra XHH', 'Điểm cộng', 'Điểm trừ', 'Tổng điểm',
-      'Điểm tối đa', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại',
+      'Đơn vị',
+      'Mã đơn vị',
+      'Khối',
+      'Thẩm định',
+      'Điều tra XHH',
+      'Điểm cộng',
+      'Điểm trừ',
+      'Tổng điểm',
+      'Điểm tối đa',
+      'Chỉ số (%)',
+      'Xếp hạng',
+      'Xếp loại',
     ]);
     expect(header).toContain('Thay đổi hạng'); // some units have a previous result
     results.units.forEach((u, i) => {
@@ -77,7 +93,12 @@ describe('renderXlsx', async () => {
   it('freezes the headers, sets widths and prints A4 landscape with repeated headers', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen' });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+      });
       expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(12);
     }
     expect(sheet(wb, 'Xếp hạng').views[0]).toMatchObject({ ySplit: 3, xSplit: 1 });
@@ -111,13 +132,31 @@ describe('renderXlsx', async () => {
   it('summarises bands per group, one table per band scheme', () => {
     const ws = sheet(wb, 'Xếp loại');
     expect(ws.getRow(3).values).toEqual([
-      undefined, 'Khối', 'Số đơn vị', 'Xuất sắc (≥ 90)', 'Tốt (≥ 80)', 'Khá (≥ 70)', 'Trung bình (≥ 50)', 'Yếu',
-      'Bình quân', 'Trung vị', 'Thấp nhất', 'Cao nhất', 'Dẫn đầu',
+      undefined,
+      'Khối',
+      'Số đơn vị',
+      'Xuất sắc (≥ 90)',
+      'Tốt (≥ 80)',
+      'Khá (≥ 70)',
+      'Trung bình (≥ 50)',
+      'Yếu',
+      'Bình quân',
+      'Trung vị',
+      'Thấp nhất',
+      'Cao nhất',
+      'Dẫn đầu',
     ]);
     const g = results.groups[0]!;
     expect(ws.getRow(4).values).toEqual([
-      undefined, g.group, g.units, ...g.bands.map((b) => b.count),
-      toNumber(g.mean), toNumber(g.median), toNumber(g.min), toNumber(g.max), g.top,
+      undefined,
+      g.group,
+      g.units,
+      ...g.bands.map((b) => b.count),
+      toNumber(g.mean),
+      toNumber(g.median),
+      toNumber(g.min),
+      toNumber(g.max),
+      g.top,
     ]);
     expect(ws.getRow(4).getCell(8).numFmt).toBe('0.00');
     expect(rowOf(ws, 'Khối', 5).getCell(3).value).toBe('Loại I (≥ 90)');
@@ -138,15 +177,29 @@ describe('renderXlsx', async () => {
   });
 
   it('merges leaf orders from groups that use different leaves', () => {
-    const unit = (codes: string[]) => ({ leaves: codes.map((code) => ({ code })) }) as unknown as Results['units'][0];
-    expect(leafColumns([unit(['1', '3', '4']), unit(['1', '2', '3']), unit(['0', '1'])])).toEqual(['0', '1', '2', '3', '4']);
+    const unit = (codes: string[]) =>
+      ({ leaves: codes.map((code) => ({ code })) }) as unknown as Results['units'][0];
+    expect(leafColumns([unit(['1', '3', '4']), unit(['1', '2', '3']), unit(['0', '1'])])).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
   });
 
   it('lists each change of the self-assessment with reason and evidence, then the total per unit', () => {
     const ws = sheet(wb, 'Thẩm định');
     const yte = rowOf(ws, 'Sở Y tế');
     expect(yte.values).toEqual([
-      undefined, 'Sở Y tế', 'Sở, ban, ngành', '1.1', 4, 3.5, -0.5, 'Chưa ban hành kế hoạch đúng hạn',
+      undefined,
+      'Sở Y tế',
+      'Sở, ban, ngành',
+      '1.1',
+      4,
+      3.5,
+      -0.5,
+      'Chưa ban hành kế hoạch đúng hạn',
       'QĐ 123/QĐ-UBND ngày 05/3/2024',
     ]);
     expect(yte.getCell(6).numFmt).toBe('+0.00;-0.00;0.00');
@@ -157,7 +210,11 @@ describe('renderXlsx', async () => {
   it('lists the diagnostics with where they point', () => {
     const ws = sheet(wb, 'Cảnh báo');
     expect(ws.getRow(3).values).toEqual([undefined, 'Mức độ', 'Mã', 'Nội dung', 'Tệp', 'Trang tính', 'Ô']);
-    expect((ws.getRow(4).values as unknown[]).slice(0, 3)).toEqual([undefined, 'Cảnh báo', 'W_NOT_APPRAISED']);
+    expect((ws.getRow(4).values as unknown[]).slice(0, 3)).toEqual([
+      undefined,
+      'Cảnh báo',
+      'W_NOT_APPRAISED',
+    ]);
     expect([4, 5, 6].map((c) => ws.getRow(4).getCell(c).value)).toEqual(['scores.xlsx', 'Xã', 'D7']);
     expect(ws.getRow(6).getCell(6).value).toBe('K1');
     expect(ws.rowCount).toBe(3 + results.diagnostics.length);
@@ -209,7 +266,9 @@ describe('renderXlsx as LibreOffice shows it', () => {
       // reported below
     }
     if (!soffice) {
-      throw new Error('LibreOffice is needed for this test: apt-get install -y libreoffice-calc (provides soffice)');
+      throw new Error(
+        'LibreOffice is needed for this test: apt-get install -y libreoffice-calc (provides soffice)',
+      );
     }
     return (async () => {
       const dir = mkdtempSync(join(tmpdir(), 'cchc-xlsx-'));

@@ -87,7 +87,14 @@ const unitRows = fc
   .map((rows) => rows as Row[]);
 
 const run = (rows: Row[]) =>
-  computeResults({ framework, units: unitsFrom(rows), settings, inputs: [], diagnostics: [], rows: { read: 0, rejected: new Set() } });
+  computeResults({
+    framework,
+    units: unitsFrom(rows),
+    settings,
+    inputs: [],
+    diagnostics: [],
+    rows: { read: 0, rejected: new Set() },
+  });
 
 describe('computeResults', () => {
   it('scores 61.12 + 20.75 = 81.87', () => {
@@ -120,14 +127,28 @@ describe('computeResults', () => {
   it('permuting the input rows changes no unit result and no order within a group (property)', () => {
     fc.assert(
       fc.property(
-        unitRows.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        unitRows.chain((rows) =>
+          fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+          ),
+        ),
         ([rows, shuffled]) => {
           const a = run(rows);
           const b = run(shuffled);
           const byGroup = (r: typeof a) =>
-            new Map(r.groups.map((g) => [g.groupKey, r.units.filter((u) => u.groupKey === g.groupKey).map((u) => `${u.unit}:${u.index}:${u.rank}:${u.band}`)]));
+            new Map(
+              r.groups.map((g) => [
+                g.groupKey,
+                r.units
+                  .filter((u) => u.groupKey === g.groupKey)
+                  .map((u) => `${u.unit}:${u.index}:${u.rank}:${u.band}`),
+              ]),
+            );
           expect(byGroup(b)).toEqual(byGroup(a));
-          expect(new Map(b.groups.map((g) => [g.groupKey, g]))).toEqual(new Map(a.groups.map((g) => [g.groupKey, g])));
+          expect(new Map(b.groups.map((g) => [g.groupKey, g]))).toEqual(
+            new Map(a.groups.map((g) => [g.groupKey, g])),
+          );
         },
       ),
       { numRuns: 60 },

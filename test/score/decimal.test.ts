@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decFromNumber, div, mulDiv, parseDec, round, toFixed, toNumber, toPlain } from '../../src/score/decimal.js';
+import {
+  decFromNumber,
+  div,
+  mulDiv,
+  parseDec,
+  round,
+  toFixed,
+  toNumber,
+  toPlain,
+} from '../../src/score/decimal.js';
 
 const d = (s: string) => parseDec(s)!;
 

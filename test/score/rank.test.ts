@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseBands } from '../../src/parse/bands.js';
 import { bandOf } from '../../src/score/bands.js';
 import { decFromInt, parseDec } from '../../src/score/decimal.js';
 import { competitionRanks } from '../../src/score/rank.js';
 import { stats } from '../../src/score/stats.js';
-import { parseBands } from '../../src/parse/bands.js';
 
 describe('competition ranking', () => {
   it('shares the best rank and skips the shared places (1, 2, 2, 4)', () => {
@@ -45,13 +45,21 @@ describe('bands', () => {
 
 describe('group statistics', () => {
   it('computes on exact values and rounds once', () => {
-    const s = stats(['80', '81', '83.005'].map((x) => parseDec(x)!), 2);
+    const s = stats(
+      ['80', '81', '83.005'].map((x) => parseDec(x)!),
+      2,
+    );
     expect(s.mean).toBe(parseDec('81.34')!); // 244.005 / 3 = 81.335 → 81.34 (half-up)
     expect(s.median).toBe(parseDec('81')!);
     expect(s.max).toBe(parseDec('83.01')!);
   });
 
   it('takes the middle pair for an even count', () => {
-    expect(stats(['1', '2', '3', '4'].map((x) => parseDec(x)!), 2).median).toBe(parseDec('2.5')!);
+    expect(
+      stats(
+        ['1', '2', '3', '4'].map((x) => parseDec(x)!),
+        2,
+      ).median,
+    ).toBe(parseDec('2.5')!);
   });
 });

@@ -1,9 +1,9 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Framework } from '../../model/framework.js';
 import type { Results } from '../../model/results.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/settings.js';
-import { runPipeline } from '../../pipeline/runPipeline.js';
 import { applyPrevious } from '../../pipeline/applyPrevious.js';
+import { runPipeline } from '../../pipeline/runPipeline.js';
 import { diagnosticLines, summaryLine, writeDiagnosticsFile } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import { type InputFlags, inputFiles, type ResolvedInputs, resolveInputs } from '../inputOptions.js';

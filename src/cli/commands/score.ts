@@ -18,7 +18,11 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
   const { resolved, results, lang } = checked;
   const format = flags.format ?? resolved.config.format ?? 'table';
   if (!isFormat(format) || format === 'xlsx' || format === 'html') {
-    throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json, csv, md' });
+    throw new UsageError('E_OPTION_VALUE', {
+      option: '--format',
+      found: format,
+      expected: 'table, json, csv, md',
+    });
   }
   const outs = (flags.out ?? resolved.config.out ?? []).map((path) => {
     const f = path === '-' ? format : formatFromPath(path);
@@ -29,7 +33,11 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
   if (checked.exitCode !== 0 || !results) {
     // No report is written from inputs with errors; JSON consumers still get the diagnostics as data.
     if (format === 'json') {
-      const doc = { schema: 'cchc.diagnostics/1', rows: results?.rows ?? null, diagnostics: diagnosticRecords(checked.diagnostics, lang) };
+      const doc = {
+        schema: 'cchc.diagnostics/1',
+        rows: results?.rows ?? null,
+        diagnostics: diagnosticRecords(checked.diagnostics, lang),
+      };
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     }
     return checked.exitCode || 1;
@@ -42,9 +50,13 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     return rendered.get(f)!;
   };
   // Render everything before writing anything, so a failure never leaves half the reports behind.
-  const files = await Promise.all(outs.filter((o) => o.path !== '-').map(async (o) => ({ ...o, data: await render(o.format, false) })));
-  const stdoutColor = flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'table';
-  const toStdout = outs.length === 0 || outs.some((o) => o.path === '-') ? await render(format, stdoutColor) : null;
+  const files = await Promise.all(
+    outs.filter((o) => o.path !== '-').map(async (o) => ({ ...o, data: await render(o.format, false) })),
+  );
+  const stdoutColor =
+    flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'table';
+  const toStdout =
+    outs.length === 0 || outs.some((o) => o.path === '-') ? await render(format, stdoutColor) : null;
   for (const f of files) await writeAtomic(f.path, f.data);
   if (toStdout !== null) io.stdout.write(toStdout);
   return checked.exitCode;

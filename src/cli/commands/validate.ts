@@ -17,7 +17,13 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
     const doc = { schema: 'cchc.diagnostics/1', rows, diagnostics: diagnosticRecords(diagnostics, lang) };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.stdout.write(diagnosticLines(diagnostics, lang, flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true));
+    io.stdout.write(
+      diagnosticLines(
+        diagnostics,
+        lang,
+        flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true,
+      ),
+    );
     io.stdout.write(summaryLine(diagnostics, rows, lang));
   }
   return checked.exitCode;

@@ -13,7 +13,10 @@ export interface ValueProblem {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (code: string, args: DiagnosticArgs = {}): Parsed<never> => ({ ok: false, problem: { code, args } });
+const fail = (code: string, args: DiagnosticArgs = {}): Parsed<never> => ({
+  ok: false,
+  problem: { code, args },
+});
 
 const NA_WORDS = new Set(['kps', 'khong phat sinh', 'n/a', 'na', '-', '–', '—', 'không phát sinh']);
 
@@ -48,9 +51,12 @@ export function parseNumberText(text: string): Dec | null {
 /** Errors common to every rule: Excel error cells, formulas without a cached value, dates. */
 function cellProblem(v: CellValue): Parsed<never> | null {
   if (isCellError(v)) {
-    return v.error === 'NO_CACHED_VALUE' ? fail('E_FORMULA_NO_VALUE') : fail('E_CELL_ERROR', { found: v.error });
+    return v.error === 'NO_CACHED_VALUE'
+      ? fail('E_FORMULA_NO_VALUE')
+      : fail('E_CELL_ERROR', { found: v.error });
   }
-  if (v instanceof Date) return fail('E_VALUE_DATE', { found: Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10) });
+  if (v instanceof Date)
+    return fail('E_VALUE_DATE', { found: Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10) });
   return null;
 }
 
@@ -100,7 +106,17 @@ export function cellRatio(v: CellValue, display: string): Parsed<Ratio> {
 }
 
 const YES = new Set(['co', 'yes', 'y', 'x', '1', 'dat', 'true', 'đat', 'co thuc hien', 'da thuc hien']);
-const NO = new Set(['khong', 'no', 'n', '0', 'khong dat', 'false', 'chua', 'chua thuc hien', 'khong thuc hien']);
+const NO = new Set([
+  'khong',
+  'no',
+  'n',
+  '0',
+  'khong dat',
+  'false',
+  'chua',
+  'chua thuc hien',
+  'khong thuc hien',
+]);
 
 export function cellYesNo(v: CellValue, display: string): Parsed<boolean> {
   const problem = cellProblem(v);

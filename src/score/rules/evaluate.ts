@@ -27,8 +27,13 @@ const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
     const n = cellNumber(v, display);
     if (!n.ok) return problem(n.problem);
     const max = leaf.max;
-    if (n.value < ZERO) return problem({ code: 'E_SCORE_NEGATIVE', args: { found: display, code: leaf.code } });
-    if (n.value > max) return problem({ code: 'E_SCORE_ABOVE_MAX', args: { found: display, max: toNumber(max), code: leaf.code } });
+    if (n.value < ZERO)
+      return problem({ code: 'E_SCORE_NEGATIVE', args: { found: display, code: leaf.code } });
+    if (n.value > max)
+      return problem({
+        code: 'E_SCORE_ABOVE_MAX',
+        args: { found: display, max: toNumber(max), code: leaf.code },
+      });
     return { kind: 'points', points: n.value };
   },
   ratio(v, display, leaf) {
@@ -37,7 +42,11 @@ const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
     const { num, den } = r.value;
     if (compareRatio(num, den, ZERO) < 0 || compareRatio(num, den, SCALE) > 0) {
       const clamped = compareRatio(num, den, ZERO) < 0 ? ZERO : leaf.max;
-      return { kind: 'points', points: clamped, warning: { code: 'W_RATIO_CLAMPED', args: { found: display, code: leaf.code } } };
+      return {
+        kind: 'points',
+        points: clamped,
+        warning: { code: 'W_RATIO_CLAMPED', args: { found: display, code: leaf.code } },
+      };
     }
     return { kind: 'points', points: mulDiv(leaf.max, num, den, RATIO_PLACES) };
   },

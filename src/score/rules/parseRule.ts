@@ -1,7 +1,7 @@
 import type { CompareOp, Rule } from '../../model/framework.js';
 import { labelKey } from '../../parse/normalize.js';
 import type { Dec } from '../decimal.js';
-import { parseNumberText, type Parsed, type ValueProblem } from './cellValues.js';
+import { type Parsed, parseNumberText, type ValueProblem } from './cellValues.js';
 
 /**
  * Rule texts in the criteria file's `rule` column (SPEC §4):
@@ -44,7 +44,10 @@ function parseThreshold(text: string): Dec | null {
 
 function parseSteps(body: string, text: string): Parsed<Rule> {
   const steps: { op: CompareOp | null; threshold: Dec | null; points: Dec }[] = [];
-  for (const part of body.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of body
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     if (eq <= 0) return bad(text, `"${part}"`);
     const cond = part.slice(0, eq).trim();
@@ -65,7 +68,10 @@ function parseSteps(body: string, text: string): Parsed<Rule> {
 
 function parseChoice(body: string, text: string): Parsed<Rule> {
   const choices: { label: string; key: string; points: Dec }[] = [];
-  for (const part of body.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of body
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const label = part.slice(0, Math.max(eq, 0)).trim();
     const points = eq > 0 ? parseNumberText(part.slice(eq + 1)) : null;
