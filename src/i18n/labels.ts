@@ -75,7 +75,7 @@ const vi: Labels = {
   band: 'Xếp loại',
   threshold: 'Ngưỡng (%)',
   units: 'Số đơn vị',
-  mean: 'Trung bình',
+  mean: 'Bình quân', // not "Trung bình": that is also a band name
   median: 'Trung vị',
   min: 'Thấp nhất',
   max: 'Cao nhất',

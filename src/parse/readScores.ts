@@ -75,13 +75,7 @@ function entryBase(ctx: RowContext, code: string, location: Location) {
   };
 }
 
-function checkLeaf(
-  book: ScoreBook,
-  framework: Framework,
-  code: string,
-  loc: Location,
-  role: ScoreRole,
-) {
+function checkLeaf(book: ScoreBook, framework: Framework, code: string, loc: Location, role: ScoreRole) {
   const node = framework.byCode.get(code);
   if (!node) {
     const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));

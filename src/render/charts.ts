@@ -30,7 +30,7 @@ const ROW = 20;
 const BAR = 13;
 
 /** "Ủy ban nhân dân phường Nguyễn Trãi, thành…" so that a label fits `px` pixels. */
-function fit(label: string, px: number): string {
+function truncate(label: string, px: number): string {
   const chars = Math.floor(px / CHAR);
   return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1)).trimEnd()}…`;
 }
@@ -71,7 +71,7 @@ export function indexBarChart(bars: readonly Bar[], thresholds: readonly Thresho
     const w = x(b.value) - left;
     out.push(
       `<g><title>${esc(b.label)}: ${esc(b.text)}</title>`,
-      `<text x="${n(labelWidth)}" y="${n(y + ROW / 2 + 4)}" class="label" text-anchor="end">${esc(fit(b.label, labelWidth))}</text>`,
+      `<text x="${n(labelWidth)}" y="${n(y + ROW / 2 + 4)}" class="label" text-anchor="end">${esc(truncate(b.label, labelWidth))}</text>`,
       `<rect x="${n(left)}" y="${n(y + (ROW - BAR) / 2)}" width="${n(Math.max(w, 1))}" height="${BAR}" rx="2" fill="${b.color}"/>`,
       `<text x="${n(left + w + 4)}" y="${n(y + ROW / 2 + 4)}" class="value">${esc(b.text)}</text></g>`,
     );
@@ -119,7 +119,7 @@ export function bandColumnChart(columns: readonly Column[], total: number, title
       `<rect x="${n(cx - barWidth / 2)}" y="${n(bottom - h)}" width="${n(barWidth)}" height="${n(Math.max(h, c.count > 0 ? 1 : 0))}" rx="3" fill="${c.color}"/>`,
       `<text x="${n(cx)}" y="${n(bottom - h - 6)}" class="count" text-anchor="middle">${c.count}</text>`,
       `<text x="${n(cx)}" y="${n(bottom - h - 22)}" class="tick" text-anchor="middle">${share}%</text>`,
-      `<text x="${n(cx)}" y="${bottom + 16}" class="label" text-anchor="middle">${esc(fit(c.label, slot - 4))}</text>`,
+      `<text x="${n(cx)}" y="${bottom + 16}" class="label" text-anchor="middle">${esc(truncate(c.label, slot - 4))}</text>`,
       `<text x="${n(cx)}" y="${bottom + 31}" class="tick" text-anchor="middle">${esc(c.note)}</text></g>`,
     );
   });

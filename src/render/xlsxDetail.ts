@@ -13,7 +13,6 @@ import {
   type BodyStyles,
   type CellInput,
   type CellStyle,
-  fill,
   fitWidth,
   num,
   numOrNull,

@@ -43,7 +43,7 @@ describe('renderHtml, read as text', async () => {
     for (const input of results.inputs) expect(footer).toContain(input.sha256);
     expect(footer).toContain('criteria.xlsx');
     expect(html).toContain('@page { size: A4 landscape;');
-    expect(html).toMatch(/@media print \{[^]*break-before: page/);
+    expect(html).toMatch(/@media print \{[\s\S]*break-before: page/);
   });
 
   it('is deterministic', async () => {

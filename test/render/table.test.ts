@@ -45,7 +45,7 @@ describe('renderTable', () => {
     expect(text).toMatch(/│ Xuất sắc +│ +≥ 90 │ +3 │/);
     expect(text).toMatch(/│ Yếu +│ +— │ +1 │/);
     expect(text).toContain(
-      'Số đơn vị: 13 · Trung bình: 79,87 · Trung vị: 81,87 · Thấp nhất: 48,30 · Cao nhất: 95,00 · Dẫn đầu: Huyện Sơn Tịnh',
+      'Số đơn vị: 13 · Bình quân: 79,87 · Trung vị: 81,87 · Thấp nhất: 48,30 · Cao nhất: 95,00 · Dẫn đầu: Huyện Sơn Tịnh',
     );
     expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, loại 4');
     expect(text).toContain('1 cảnh báo · 1 thông tin');
