@@ -106,7 +106,6 @@ export async function resolveInputs(flags: InputFlags, io: CliIO): Promise<Resol
   };
   const sheet = flags.sheet ?? (config.sheet === undefined ? undefined : String(config.sheet));
   const layout = (flags.layout ?? config.layout) as Layout | undefined;
-  if (layout === 'form') throw new UsageError('E_LAYOUT_UNSUPPORTED', { layout });
   return {
     config,
     lang,

@@ -66,6 +66,19 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
   ).action(async (flags) => setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)));
 
+  program
+    .command('template')
+    .description('blank fill-in forms, one protected sheet per unit')
+    .option('--criteria <file>', 'criteria framework (xlsx, csv, xls)')
+    .option('--units <file>', 'units list: a table with unit (đơn vị) and group (khối) columns')
+    .option('-o, --out <file>', 'the workbook to write (.xlsx, - for stdout; default forms.xlsx)')
+    .option('--sheet <name|n>', 'sheet of the criteria file, by name or 1-based index')
+    .addOption(new Option('--na <policy>', 'N/A policy the forms accept KPS under').choices(['exclude', 'full']))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']))
+    .option('--strict', 'warnings fail the run (exit 1)')
+    .option('--no-color', 'no colours in messages')
+    .action(async (flags) => setCode(await (await import('./commands/template.js')).templateCommand(flags, io)));
+
   return program;
 }
 

@@ -297,4 +297,37 @@ export const MESSAGES: Record<string, Entry> = {
     vi: (a) => `${a.unit} có trong kết quả năm trước nhưng không còn trong năm nay`,
     en: (a) => `${a.unit} was in the previous results but is gone this year`,
   },
+  // ── per-unit forms (layout form) and cchc template / convert ──
+  I_FORM_UNIT_FROM_SHEET: {
+    vi: (a) => `không có ô "Đơn vị: …" phía trên dòng tiêu đề; lấy tên trang ${q(a.unit)} làm tên đơn vị`,
+    en: (a) => `no "Đơn vị: …" cell above the header; the sheet name ${q(a.unit)} is taken as the unit`,
+  },
+  I_SHEET_NO_FORM: {
+    vi: () => 'trang không có bảng biểu mẫu (mã/STT, điểm tự đánh giá, điểm thẩm định); bỏ qua',
+    en: () => 'sheet without a form table (code/STT, self-assessed, appraised); skipped',
+  },
+  E_TEMPLATE_FORMAT: {
+    vi: (a) => `biểu mẫu chỉ ghi ra tệp .xlsx (hoặc - cho stdout), không ghi được ${q(a.file)}`,
+    en: (a) => `forms are written as .xlsx (or - for stdout), not ${q(a.file)}`,
+  },
+  W_TEMPLATE_UNIT_REPEATED: {
+    vi: (a) => `đơn vị ${q(a.unit)} lặp lại (đã có ở ${a.first}); chỉ tạo một biểu mẫu`,
+    en: (a) => `unit ${q(a.unit)} repeated (first at ${a.first}); one form only`,
+  },
+  W_TEMPLATE_NO_GROUP: {
+    vi: (a) => `đơn vị ${q(a.unit)} không có khối; biểu mẫu chỉ có các tiêu chí áp dụng cho mọi khối`,
+    en: (a) => `unit ${q(a.unit)} has no group; its form lists only the criteria every group uses`,
+  },
+  W_TEMPLATE_UNKNOWN_GROUP: {
+    vi: (a) => `bộ tiêu chí không nhắc tới khối ${q(a.group)}${hintVi(a.suggestion)}; biểu mẫu chỉ có các tiêu chí áp dụng cho mọi khối`,
+    en: (a) => `the framework does not name the group ${q(a.group)}${hintEn(a.suggestion)}; the form lists only the criteria every group uses`,
+  },
+  E_TEMPLATE_EMPTY_FORM: {
+    vi: (a) => `không có tiêu chí nào áp dụng cho đơn vị ${q(a.unit)}`,
+    en: (a) => `no criterion applies to unit ${q(a.unit)}`,
+  },
+  I_TEMPLATE_WRITTEN: {
+    vi: (a) => `đã ghi ${a.units} biểu mẫu vào ${q(a.file)}`,
+    en: (a) => `${a.units} forms written to ${q(a.file)}`,
+  },
 };

@@ -51,11 +51,6 @@ export interface ReportLabels {
   groupsCount: (groups: number, units: number) => string;
   /** What each input file was for, in the footer's list of inputs. */
   roles: Record<InputRef['role'], string>;
-  /**
-   * The group's mean index. Not labels.ts's "Trung bình": that is also the usual name of a band, and the
-   * band summary puts both in one header row.
-   */
-  meanIndex: string;
 }
 
 const vi: ReportLabels = {
@@ -101,7 +96,6 @@ const vi: ReportLabels = {
     bands: 'Xếp loại',
     config: 'Cấu hình',
   },
-  meanIndex: 'Bình quân',
 };
 
 const en: ReportLabels = {
@@ -147,7 +141,6 @@ const en: ReportLabels = {
     bands: 'Bands',
     config: 'Configuration',
   },
-  meanIndex: 'Mean',
 };
 
 export const REPORT_LABELS: Record<Lang, ReportLabels> = { vi, en };

@@ -5,7 +5,8 @@ import type { Framework, FrameworkNode } from '../model/framework.js';
 import type { SourceValue } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, SCORE_FIELDS } from './headers.js';
-import { type LocateOptions, locateTable } from './locateTable.js';
+import { locateTables, type SheetsOptions } from './formSheets.js';
+import { readFormTable } from './readForm.js';
 import { cellText, isBlank } from './normalize.js';
 import type { ScoreBook } from './scoreBook.js';
 import {
@@ -157,11 +158,17 @@ export async function readScores(
   role: ScoreRole,
   framework: Framework,
   book: ScoreBook,
-  options: LocateOptions & { layout?: Layout | undefined },
+  options: SheetsOptions & { layout?: Layout | undefined },
 ): Promise<void> {
   const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, options.layout);
-  const expected = describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
-  const located = await locateTable(file, options, detect, expected, async (t) => {
+  const expected =
+    options.layout === 'form'
+      ? describeFields(SCORE_FIELDS, ['stt', 'criterion', 'self', 'appraised'])
+      : describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
+  // A form is one sheet per unit: every sheet with a form header is read (the others only the first table).
+  const perSheet = (h: ScoreHeader) => h.layout === 'form';
+  const located = await locateTables(file, options, detect, perSheet, expected, async (t) => {
+    if (t.header.layout === 'form') return readFormTable(t, framework, book, role);
     const where = { file: t.file, sheet: t.sheet };
     book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
     headerDiagnostics(t.header, framework, book, where, t.headerRow, role);

@@ -3,6 +3,7 @@ import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import { normalizeCode } from './criteriaRow.js';
+import { isFormHeader } from './formTitle.js';
 import { type HeaderMap, mapHeader, SCORE_FIELDS } from './headers.js';
 
 export const LAYOUTS = ['long', 'wide', 'form'] as const;
@@ -17,7 +18,7 @@ export interface CodeColumn {
 }
 
 export interface ScoreHeader {
-  layout: 'long' | 'wide' | 'survey';
+  layout: 'long' | 'wide' | 'survey' | 'form';
   map: HeaderMap;
   /** Wide layout: the columns other than the named fields. */
   columns: CodeColumn[];
@@ -48,7 +49,8 @@ function classify(
 
 /**
  * Decides a score file's layout from its header row: `long` (unit, criterion, self/appraised), `survey`
- * (unit and one survey value column) or `wide` (unit and leaf-code columns). `forced` is --layout.
+ * (unit and one survey value column), `wide` (unit and leaf-code columns) or `form` (no unit column; a
+ * code/STT column and self/appraised: one sheet per unit, see readForm). `forced` is --layout.
  */
 export function detectScoreHeader(
   cells: CellValue[],
@@ -56,7 +58,9 @@ export function detectScoreHeader(
   forced: Layout | undefined,
 ): ScoreHeader | null {
   const map = mapHeader(cells, SCORE_FIELDS);
-  if (!map.fields.has('unit')) return null;
+  if (forced === 'form' || !map.fields.has('unit')) {
+    return (forced === undefined || forced === 'form') && isFormHeader(map) ? { layout: 'form', map, columns: [] } : null;
+  }
   const isLong = map.fields.has('criterion') && (map.fields.has('self') || map.fields.has('appraised'));
   if (isLong && (forced === undefined || forced === 'long')) return { layout: 'long', map, columns: [] };
   if (forced === 'long') return null;

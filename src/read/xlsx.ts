@@ -4,7 +4,7 @@ import { nfc } from './decodeText.js';
 import { isDateFormat, iterateEntry, readSharedStrings, type SheetContext, sheetRows } from './sheetXml.js';
 import { type ByteSource, readError, streamFrom } from './source.js';
 import { inspectZip } from './zipGuard.js';
-import { raced, watchUnzip } from './zipWatch.js';
+import { guarded, watchUnzip } from './zipWatch.js';
 
 export interface XlsxOptions {
   maxRows: number;
@@ -77,7 +77,7 @@ export async function* readXlsx(
     for (;;) {
       let step: IteratorResult<{ eventType: string; value: unknown }>;
       try {
-        step = await Promise.race([events.next(), watch.failed]);
+        step = await watch.guard(events.next());
       } catch (e) {
         throw readError(e, file);
       }
@@ -98,7 +98,7 @@ export async function* readXlsx(
         },
         corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
       };
-      const cursor = new SheetCursor(raced(worksheet.iterator[Symbol.asyncIterator](), watch), ctx, file);
+      const cursor = new SheetCursor(guarded(worksheet.iterator[Symbol.asyncIterator](), watch), ctx, file);
       yield {
         file,
         sheet,

@@ -5,30 +5,44 @@ import { UsageError } from '../model/errors.js';
  * Watches the stream exceljs unzips, through the one door it leaves open: it calls `input.pipe(unzipper)`.
  * - Counts the bytes actually inflated into every entry (declared sizes can lie) and stops at the limit,
  *   before a lying zip bomb fills memory or the temp files exceljs writes for deferred worksheets.
- * - Turns an input or unzip error into a rejection of `failed`. exceljs can be left waiting on a stream
- *   that will never finish (a temp-file copy of a damaged entry, say), so callers race their awaits
- *   against `failed` rather than trusting every failure to surface.
+ * - Turns an input or unzip error into a failure of every pending `guard`ed promise. exceljs can be left
+ *   waiting on a stream that will never finish (a temp-file copy of a damaged entry, say), so callers
+ *   guard their awaits rather than trusting every failure to surface.
  */
 export interface ZipWatch {
-  failed: Promise<never>;
-  /** The first failure, once there is one. */
-  failure: () => unknown;
+  /** `promise`, or the watch's failure if that comes first. */
+  guard<T>(promise: Promise<T>): Promise<T>;
 }
 
 type Entry = Readable & { write: (chunk: Uint8Array, ...rest: unknown[]) => boolean };
 
 export function watchUnzip(input: Readable, file: string, limit: number): ZipWatch {
   let failure: unknown;
-  let reject: (e: unknown) => void = () => {};
-  const failed = new Promise<never>((_, r) => {
-    reject = r;
-  });
-  failed.catch(() => {}); // observed through races; never an unhandled rejection
+  // Rejecters of the pending guards. Not Promise.race against one long-lived promise: each race would
+  // leave a reaction on it holding the chunk it resolved with, so the whole sheet would stay in memory.
+  const pending = new Set<(e: unknown) => void>();
   const fail = (e: unknown) => {
     if (failure !== undefined) return;
     failure = e;
-    reject(e);
+    for (const reject of pending) reject(e);
+    pending.clear();
     input.destroy();
+  };
+  const guard = <T>(promise: Promise<T>): Promise<T> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    return new Promise<T>((resolve, reject) => {
+      pending.add(reject);
+      promise.then(
+        (value) => {
+          pending.delete(reject);
+          resolve(value);
+        },
+        (e: unknown) => {
+          pending.delete(reject);
+          reject(e);
+        },
+      );
+    });
   };
 
   let inflated = 0;
@@ -61,10 +75,10 @@ export function watchUnzip(input: Readable, file: string, limit: number): ZipWat
     return pipe(dest);
   }) as Readable['pipe'];
 
-  return { failed, failure: () => failure };
+  return { guard };
 }
 
 /** An async iterator whose next() also ends when the watch fails. */
-export function raced<T>(source: AsyncIterator<T>, watch: ZipWatch): AsyncIterator<T> {
-  return { next: () => Promise.race([source.next(), watch.failed]) };
+export function guarded<T>(source: AsyncIterator<T>, watch: ZipWatch): AsyncIterator<T> {
+  return { next: () => watch.guard(source.next()) };
 }

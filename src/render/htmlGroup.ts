@@ -34,7 +34,7 @@ export function groupSection(
     `<div class="stat${cls}"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`;
   const stats = [
     stat(L.units, String(group.units)),
-    stat(R.meanIndex, f(group.mean)),
+    stat(L.mean, f(group.mean)),
     stat(L.median, f(group.median)),
     stat(L.min, f(group.min)),
     stat(L.max, f(group.max)),

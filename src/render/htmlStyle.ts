@@ -52,7 +52,7 @@ svg .axis { stroke: #9aa4b1; }
 svg .threshold { stroke-width: 1.2; stroke-dasharray: 4 3; opacity: .85; }
 svg text { font-family: inherit; fill: var(--ink); }
 svg .label { font-size: 12px; }
-svg .value { font-size: 11.5px; font-weight: 600; }
+svg .value { font-size: 11.5px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .tick { font-size: 11px; fill: var(--muted); }
 svg .threshold-label { font-weight: 600; }
 svg .count { font-size: 15px; font-weight: 700; }

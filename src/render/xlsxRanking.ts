@@ -202,7 +202,7 @@ export function addBandsSheet(
       L.group,
       L.units,
       ...scheme.map((b) => (b.min === null ? b.band : `${b.band} (${formatBandRule(b, ctx.lang)})`)),
-      R.meanIndex,
+      L.mean,
       L.median,
       L.min,
       L.max,

@@ -173,16 +173,16 @@ export function tinyUnit(unit: string, group: string, a11: Cell, a12: Cell, surv
   return rows;
 }
 
-/** Writes tiny criteria + the given scores rows; returns the CLI args for them. */
-export async function tinyInputs(
-  ws: Workspace,
-  rows: readonly LongRow[],
-  criteriaExtra: readonly (readonly Cell[])[] = [],
-): Promise<string[]> {
-  const criteria = await ws.write('criteria.csv', tinyCriteria(criteriaExtra));
-  const scores = await ws.write('scores.csv', longScores(rows));
-  return ['--criteria', criteria, '--scores', scores];
+/** Writes criteria.csv (tiny framework) and scores.csv; returns the CLI args, relative to ws.dir. */
+export async function tinyInputs(ws: Workspace, rows: readonly LongRow[], criteria: string = tinyCriteria()): Promise<string[]> {
+  await ws.write('criteria.csv', criteria);
+  await ws.write('scores.csv', longScores(rows));
+  return ['--criteria', 'criteria.csv', '--scores', 'scores.csv'];
 }
+
+/** `cchc validate …args --format json` in the workspace (file names in diagnostics are then relative). */
+export const validate = (ws: Workspace, args: readonly string[], options: RunOptions = {}) =>
+  runJson(['validate', ...args], { cwd: ws.dir, ...options });
 
 export interface SheetSpec {
   name: string;

@@ -50,14 +50,10 @@ describe('renderHtml, read as text', async () => {
     expect(await renderHtml(results, ctx())).toBe(html);
   });
 
-  it('renders a province of 300 units × 100 leaves in linear time', async () => {
-    const big = largeSample(300, 100);
-    await renderHtml(big, ctx());
-    const start = performance.now();
-    const page = await renderHtml(big, ctx());
-    const elapsed = performance.now() - start;
+  // Its speed is measured by `npm run bench`, not here.
+  it('renders a province of 300 units × 100 leaves', async () => {
+    const page = await renderHtml(largeSample(300, 100), ctx());
     expect(page.match(/<tr>/g)?.length).toBeGreaterThan(600);
-    expect(elapsed).toBeLessThan(2000); // typical: ~0.05 s
   });
 });
 
@@ -136,7 +132,7 @@ describe('renderHtml in headless Chromium', () => {
     }
     // The hostile name is text on the page, not markup.
     expect(await page.getByText(XSS, { exact: true }).first().isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(1280);
 
     await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
     await page.close();

@@ -244,16 +244,10 @@ describe('renderXlsx', async () => {
     });
   });
 
-  it('writes a province of 300 units × 100 leaves in linear time', async () => {
-    const big = largeSample(300, 100);
-    await renderXlsx(big, ctx()); // warm up
-    const start = performance.now();
-    const bytes = await renderXlsx(big, ctx());
-    const elapsed = performance.now() - start;
-    const out = await read(bytes);
+  // Its speed is measured by `npm run bench`, not here.
+  it('writes a province of 300 units × 100 leaves', async () => {
+    const out = await read(await renderXlsx(largeSample(300, 100), ctx()));
     expect(sheet(out, 'Chi tiết').rowCount).toBe(4 + 300);
-    // A generous bound that only an O(n²) or per-cell-style regression breaks (typical: ~0.3 s).
-    expect(elapsed).toBeLessThan(5000);
   });
 });
 

@@ -1,0 +1,74 @@
+import { extname } from 'node:path';
+import { formatMessage } from '../../i18n/format.js';
+import { formNodes, buildFormTemplate } from '../../convert/formTemplate.js';
+import { readUnitList } from '../../convert/readUnitList.js';
+import { type Diagnostic, diag } from '../../model/diagnostic.js';
+import { UsageError } from '../../model/errors.js';
+import type { Lang } from '../../model/settings.js';
+import { readCriteria } from '../../parse/readCriteria.js';
+import { nameKey } from '../../parse/normalize.js';
+import { nearest } from '../../parse/suggest.js';
+import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
+import { exitCodeFor } from '../exitCode.js';
+import type { CliIO } from '../io.js';
+import { assertNotInput, writeAtomic } from '../writeAtomic.js';
+
+export interface TemplateFlags {
+  criteria?: string;
+  units?: string;
+  out?: string;
+  sheet?: string;
+  na?: string;
+  lang?: string;
+  strict?: boolean;
+  color?: boolean;
+}
+
+/** cchc template: blank per-unit forms (one protected sheet per unit) from a framework and a list of units. */
+export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<number> {
+  const lang: Lang = (flags.lang ?? io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
+  const missing = !flags.criteria ? '--criteria' : !flags.units ? '--units' : null;
+  if (missing) throw new UsageError('E_USAGE', { message: lang === 'vi' ? `thiếu ${missing}` : `missing ${missing}` });
+  const out = flags.out ?? 'forms.xlsx';
+  if (out !== '-' && extname(out).toLowerCase() !== '.xlsx') throw new UsageError('E_TEMPLATE_FORMAT', { file: out });
+  if (out !== '-') assertNotInput(out, [flags.criteria!, flags.units!]);
+  const read = { stdin: io.stdin };
+  const groupNames = new Map<string, string>();
+  const criteria = await readCriteria(flags.criteria!, { sheet: flags.sheet, read }, groupNames);
+  const diagnostics: Diagnostic[] = [...criteria.diagnostics];
+  const list = await readUnitList(flags.units!, { sheet: undefined, read });
+  diagnostics.push(...list.diagnostics);
+  const framework = criteria.framework;
+  if (framework) {
+    const groupSpecific = framework.nodes.some((n) => n.groups !== null);
+    const known = [...groupNames.entries()].map(([key, label]) => ({ key, label }));
+    for (const u of list.units) {
+      const key = nameKey(u.group);
+      if (key === '' && groupSpecific) diagnostics.push(diag('W_TEMPLATE_NO_GROUP', 'warning', u.location, { unit: u.name }));
+      else if (key !== '' && groupSpecific && !groupNames.has(key)) {
+        diagnostics.push(diag('W_TEMPLATE_UNKNOWN_GROUP', 'warning', u.location, { group: u.group, suggestion: nearest(key, known) }));
+      }
+      if (formNodes(framework, key).length === 0) diagnostics.push(diag('E_TEMPLATE_EMPTY_FORM', 'error', u.location, { unit: u.name }));
+    }
+  }
+  if (list.units.length === 0 && !diagnostics.some((d) => d.code === 'E_NO_HEADER')) {
+    diagnostics.push(diag('E_NO_UNITS', 'error', { file: flags.units! }));
+  }
+  const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
+  if (diagnostics.length > 0) {
+    io.stderr.write(diagnosticLines(diagnostics, lang, color));
+    io.stderr.write(summaryLine(diagnostics, null, lang));
+  }
+  const code = exitCodeFor(diagnostics, flags.strict === true);
+  if (code !== 0 || !framework) return code || 1;
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  const date = Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(Date.UTC(2000, 0, 1));
+  const na = flags.na === 'full' ? 'full' : 'exclude';
+  const wb = await buildFormTemplate({ framework, units: list.units, na, date });
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  if (out === '-') io.stdout.write(bytes);
+  else await writeAtomic(out, bytes);
+  const done = { code: 'I_TEMPLATE_WRITTEN', args: { file: out, units: list.units.length } };
+  io.stderr.write(`${formatMessage(done, lang)}\n`);
+  return 0;
+}

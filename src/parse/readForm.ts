@@ -1,0 +1,117 @@
+import type { CellValue, RawRow } from '../model/cell.js';
+import { columnLetter } from '../model/cell.js';
+import { diag, type Location } from '../model/diagnostic.js';
+import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
+import type { SourceValue, UnitInput } from '../model/scores.js';
+import { normalizeCode } from './criteriaRow.js';
+import type { SheetTable } from './formSheets.js';
+import { readFormTitle } from './formTitle.js';
+import { cellText, isBlank } from './normalize.js';
+import { ScoreBook } from './scoreBook.js';
+import { duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
+import { nearest } from './suggest.js';
+
+type Role = 'scores' | 'survey';
+
+/**
+ * One sheet of the `form` layout: one unit, rows are criteria. Heading rows (a domain "I", a criterion
+ * with sub-criteria, "Tổng cộng" without a code) are the form's own subtotals and are skipped without a
+ * word; every other row with a value becomes the unit's entry for that leaf, or a diagnostic — a value
+ * next to a code the framework does not know is never dropped silently.
+ */
+export async function readFormTable(
+  t: SheetTable<ScoreHeader>,
+  framework: Framework,
+  book: ScoreBook,
+  role: Role,
+): Promise<void> {
+  const where = { file: t.file, sheet: t.sheet };
+  const fields = t.header.map.fields;
+  book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
+  const title = readFormTitle(t.above, where);
+  const unitLoc: Location = title.unit?.location ?? { ...where, row: t.headerRow };
+  if (!title.unit) book.diagnostics.push(diag('I_FORM_UNIT_FROM_SHEET', 'info', unitLoc, { unit: t.sheet }));
+  let unit: UnitInput | null = null;
+  let named = false;
+  const unitOnce = (): UnitInput | null => {
+    if (!named) {
+      named = true;
+      const name = title.unit?.text ?? t.sheet;
+      unit = book.unit(name, title.group?.text ?? null, title.unitCode?.text ?? null, unitLoc, role === 'survey');
+    }
+    return unit;
+  };
+
+  const codeCol = fields.get('criterion') ?? fields.get('stt');
+  const at = (raw: RawRow, col: number | undefined): Location => {
+    if (col === undefined) return { ...where, row: raw.row };
+    const column = columnLetter(col);
+    return { ...where, row: raw.row, column, cell: `${column}${raw.row}` };
+  };
+  const source = (raw: RawRow, name: string): SourceValue | null => {
+    const col = fields.get(name);
+    const value: CellValue = col === undefined ? null : (raw.cells[col] ?? null);
+    return col === undefined || isBlank(value) ? null : { value, location: at(raw, col) };
+  };
+  const text = (raw: RawRow, name: string): string => {
+    const col = fields.get(name);
+    return col === undefined ? '' : cellText(raw.cells[col] ?? null);
+  };
+
+  for await (const raw of t.rows) {
+    if (raw.cells.every(isBlank)) continue;
+    const code = codeCol === undefined ? '' : normalizeCode(raw.cells[codeCol] ?? null);
+    const self = source(raw, 'self');
+    const appraised = source(raw, 'appraised');
+    const node = code === '' ? undefined : framework.byCode.get(code);
+    if (code === '' || (node && node.children.length > 0)) continue; // a heading or a subtotal
+    const empty = !self && !appraised;
+    if (!node && empty) continue; // a Roman domain heading, a numbered line of text
+    const target = unitOnce();
+    // An empty row for a leaf another group uses: the form lists the whole framework, this unit skips it.
+    if (node && empty && target && !appliesTo(node, target.groupKey)) continue;
+    book.rowsRead++;
+    const leaf = checkLeaf(node, code, at(raw, codeCol), framework, book, role);
+    if (!leaf) continue;
+    if (!target) {
+      book.rejected.add(ScoreBook.rowId(at(raw, codeCol)));
+      continue;
+    }
+    const location = (appraised ?? self)?.location ?? at(raw, fields.get('appraised') ?? fields.get('self'));
+    book.add(
+      target,
+      {
+        code: leaf.code,
+        self,
+        appraised,
+        reason: text(raw, 'reason'),
+        evidence: text(raw, 'evidence'),
+        note: text(raw, 'note'),
+        location,
+      },
+      role === 'survey',
+    );
+  }
+  // A form with no leaf rows filled still names its unit, so the scorer reports what is missing.
+  unitOnce();
+}
+
+function checkLeaf(
+  node: FrameworkNode | undefined,
+  code: string,
+  loc: Location,
+  framework: Framework,
+  book: ScoreBook,
+  role: Role,
+): FrameworkNode | null {
+  if (!node) {
+    const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
+    book.reject(diag('E_UNKNOWN_CRITERION', 'error', loc, { code, suggestion: nearest(code, candidates) }));
+    return null;
+  }
+  if (role === 'survey' && node.component !== 'survey') {
+    book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', loc, { code }));
+    return null;
+  }
+  return node;
+}
