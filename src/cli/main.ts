@@ -66,6 +66,47 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
   ).action(async (flags) => setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)));
 
+  const choices = (flags: string, what: string, values: string[]) => new Option(flags, what).choices(values);
+  program
+    .command('convert')
+    .description('clean spreadsheets (encodings, TCVN3/VNI fonts, comma decimals) and reshape them')
+    .argument('<files...>', 'inputs: xlsx, xls, csv, tsv, txt, json (written by convert); - for stdin')
+    .option('-o, --out <file>', 'output: .csv .tsv .xlsx .json by extension; - = CSV on stdout (default)')
+    .option('--out-dir <dir>', 'one file per input sheet in this folder')
+    .addOption(
+      choices('--format <format>', 'file format under --out-dir (default csv)', [
+        'csv',
+        'tsv',
+        'xlsx',
+        'json',
+      ]),
+    )
+    .option('--sheet <name|n>', 'sheet to convert, by name or 1-based index (default: the first with data)')
+    .addOption(
+      choices('--to <layout>', 'reshape wide, form and survey tables into the long layout', ['long']),
+    )
+    .option('--criteria <file>', 'criteria framework, to recognise leaf codes (needed by --to long)')
+    .addOption(choices('--layout <layout>', 'force the input layout for --to long', ['long', 'wide', 'form']))
+    .addOption(
+      choices('--decimal <mark>', 'decimal mark of numbers in CSV output (default dot)', ['comma', 'dot']),
+    )
+    .option('--encoding <name>', 'force the CSV input encoding: utf-8, utf-16le, utf-16be, windows-1258')
+    .addOption(
+      choices('--legacy-font <font>', 'legacy font text to Unicode (default auto)', [
+        'auto',
+        'tcvn3',
+        'vni',
+        'none',
+      ]),
+    )
+    .option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)')
+    .addOption(choices('--lang <lang>', 'language of messages', ['vi', 'en']))
+    .option('--strict', 'warnings fail the run (exit 1)')
+    .option('--no-color', 'no colours in messages')
+    .action(async (files: string[], flags) =>
+      setCode(await (await import('./commands/convert.js')).convertCommand(files, flags, io)),
+    );
+
   program
     .command('template')
     .description('blank fill-in forms, one protected sheet per unit')
@@ -73,11 +114,15 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--units <file>', 'units list: a table with unit (đơn vị) and group (khối) columns')
     .option('-o, --out <file>', 'the workbook to write (.xlsx, - for stdout; default forms.xlsx)')
     .option('--sheet <name|n>', 'sheet of the criteria file, by name or 1-based index')
-    .addOption(new Option('--na <policy>', 'N/A policy the forms accept KPS under').choices(['exclude', 'full']))
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']))
+    .addOption(
+      choices('--na <policy>', 'N/A policy (forms accept KPS unless forbidden)', ['exclude', 'full']),
+    )
+    .addOption(choices('--lang <lang>', 'language of messages', ['vi', 'en']))
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('--no-color', 'no colours in messages')
-    .action(async (flags) => setCode(await (await import('./commands/template.js')).templateCommand(flags, io)));
+    .action(async (flags) =>
+      setCode(await (await import('./commands/template.js')).templateCommand(flags, io)),
+    );
 
   return program;
 }

@@ -69,13 +69,20 @@ export async function buildFormTemplate(input: FormTemplateInput): Promise<Workb
   const summary = wb.addWorksheet(SUMMARY_SHEET);
   const counts: number[] = [];
   input.units.forEach((unit, i) => {
-    const ws = wb.addWorksheet(names[i]!, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(names[i]!, {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 },
+    });
     counts.push(unitSheet(ws, unit, input));
   });
   summarySheet(summary, input.units, names, counts);
   // Sheet protection without a password: the structure is locked against slips, not against the council.
   for (const ws of wb.worksheets) {
-    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
   }
   return wb;
 }
@@ -131,7 +138,12 @@ const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADING_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
 
-function summarySheet(ws: Worksheet, units: readonly UnitListEntry[], names: readonly string[], counts: number[]): void {
+function summarySheet(
+  ws: Worksheet,
+  units: readonly UnitListEntry[],
+  names: readonly string[],
+  counts: number[],
+): void {
   titleRow(ws, 'DANH SÁCH BIỂU MẪU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', true);
   const header = ws.addRow(['STT', 'Đơn vị', 'Khối', 'Trang tính', 'Số tiêu chí thành phần']);
   header.font = { bold };

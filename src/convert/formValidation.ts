@@ -33,7 +33,15 @@ export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy
     const formula = listFormula(naAllowed ? [...labels, NA_LABEL] : labels);
     const prompt = `Chọn một trong: ${labels.join('; ')}${na}`;
     if (formula === null) return { type: ANY, formulae: [], allowBlank: true, ...PROMPT, prompt };
-    return { type: 'list', allowBlank: true, formulae: [formula], ...PROMPT, prompt, ...ERROR, error: prompt };
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      ...PROMPT,
+      prompt,
+      ...ERROR,
+      error: prompt,
+    };
   }
   if (rule.kind === 'ratio' || rule.kind === 'steps') {
     const how = rule.kind === 'steps' ? ` (${rule.text})` : '';
@@ -42,8 +50,25 @@ export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy
   }
   const prompt = `Nhập số điểm từ 0 đến ${max.replace('.', ',')}${na}`;
   if (!naAllowed) {
-    return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, Number(max)], ...PROMPT, prompt, ...ERROR, error: prompt };
+    return {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, Number(max)],
+      ...PROMPT,
+      prompt,
+      ...ERROR,
+      error: prompt,
+    };
   }
   const formula = `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max}),UPPER(TRIM(${ref}))="${NA_LABEL}")`;
-  return { type: 'custom', allowBlank: true, formulae: [formula], ...PROMPT, prompt, ...ERROR, error: prompt };
+  return {
+    type: 'custom',
+    allowBlank: true,
+    formulae: [formula],
+    ...PROMPT,
+    prompt,
+    ...ERROR,
+    error: prompt,
+  };
 }

@@ -1,7 +1,7 @@
 import type { CellValue, RawRow } from '../model/cell.js';
 import { CRITERIA_FIELDS, mapHeader, SCORE_FIELDS } from '../parse/headers.js';
-import { parseNumberText } from '../score/rules/cellValues.js';
 import { toPlain } from '../score/decimal.js';
+import { parseNumberText } from '../score/rules/cellValues.js';
 
 /** "1,5", "-0.25", "20", "1.234,5", "1,234.5": digits with at most one decimal mark and optional grouping. */
 const NUMBER_SHAPE = /^[+-]?(?:\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)$/;
@@ -66,7 +66,8 @@ export function numberColumns(rows: readonly RawRow[]): NumberColumns {
     }
     // A column both maps call a value ('Điểm' is a criteria max) stays a value column.
     for (const [field, col] of [...score.fields, ...criteria.fields]) {
-      if (field === 'max' || field === 'self' || field === 'appraised' || field === 'survey') textColumns.delete(col);
+      if (field === 'max' || field === 'self' || field === 'appraised' || field === 'survey')
+        textColumns.delete(col);
     }
     return { headerRow: raw.row, textColumns };
   }

@@ -42,7 +42,9 @@ export async function readUnitList(
       }
       const first = seen.get(nameKey(name));
       if (first) {
-        diagnostics.push(diag('W_TEMPLATE_UNIT_REPEATED', 'warning', location, { unit: name, first: `${first.cell}` }));
+        diagnostics.push(
+          diag('W_TEMPLATE_UNIT_REPEATED', 'warning', location, { unit: name, first: `${first.cell}` }),
+        );
         continue;
       }
       seen.set(nameKey(name), location);

@@ -2,16 +2,21 @@
 const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[[\]:*?/\\]/g;
 
+/** Trims white space and the apostrophes Excel refuses at either end, until neither is left. */
+function trimEnds(s: string): string {
+  let t = s;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.trim().replace(/^'+|'+$/g, '');
+  }
+  return t;
+}
+
 /** One name made safe: forbidden characters become spaces, runs of spaces collapse, the end is cut. */
 export function safeSheetName(name: string, fallback = 'Sheet'): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(FORBIDDEN, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^'+|'+$/g, '')
-    .trim();
+  const cleaned = trimEnds(name.normalize('NFC').replace(FORBIDDEN, ' ').replace(/\s+/g, ' '));
   const base = cleaned === '' || cleaned.toLowerCase() === 'history' ? fallback : cleaned;
-  return [...base].slice(0, MAX_SHEET_NAME).join('').trim();
+  return trimEnds([...base].slice(0, MAX_SHEET_NAME).join('')) || fallback;
 }
 
 /**
@@ -25,7 +30,10 @@ export function uniqueSheetNames(names: readonly string[], reserved: readonly st
     let candidate = base;
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
       const suffix = ` (${n})`;
-      candidate = `${[...base].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd()}${suffix}`;
+      candidate = `${[...base]
+        .slice(0, MAX_SHEET_NAME - suffix.length)
+        .join('')
+        .trimEnd()}${suffix}`;
     }
     taken.add(candidate.toLowerCase());
     return candidate;

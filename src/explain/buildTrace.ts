@@ -1,4 +1,11 @@
-import { appliesTo, type Component, type Framework, type FrameworkNode, isLeaf, type RuleKind } from '../model/framework.js';
+import {
+  appliesTo,
+  type Component,
+  type Framework,
+  type FrameworkNode,
+  isLeaf,
+  type RuleKind,
+} from '../model/framework.js';
 import type { LeafResult, Results, UnitResult } from '../model/results.js';
 import { type Dec, round, ZERO } from '../score/decimal.js';
 
@@ -109,7 +116,13 @@ function ruleText(node: FrameworkNode): string {
 }
 
 function traceLeaf(node: FrameworkNode, result: LeafResult | undefined): TraceLeaf {
-  const base = { code: node.code, name: node.name, component: node.component, rule: node.rule.kind, ruleText: ruleText(node) };
+  const base = {
+    code: node.code,
+    name: node.name,
+    component: node.component,
+    rule: node.rule.kind,
+    ruleText: ruleText(node),
+  };
   if (!result) {
     return {
       ...base,
@@ -184,7 +197,9 @@ export function buildTrace(results: Results, framework: Framework, unit: UnitRes
   }
 
   const under = (node: FrameworkNode): TraceLeaf[] =>
-    isLeaf(node) ? [leaves.get(node.code)].filter((l): l is TraceLeaf => l !== undefined) : node.children.flatMap((c) => under(framework.byCode.get(c)!));
+    isLeaf(node)
+      ? [leaves.get(node.code)].filter((l): l is TraceLeaf => l !== undefined)
+      : node.children.flatMap((c) => under(framework.byCode.get(c)!));
   const nodes: TraceNode[] = framework.nodes
     .filter((n) => !isLeaf(n) && appliesTo(n, unit.groupKey))
     .map((n) => {
@@ -208,7 +223,13 @@ export function buildTrace(results: Results, framework: Framework, unit: UnitRes
   const all = [...leaves.values()];
   const componentOf = (c: Component): ComponentTotal => {
     const ls = all.filter((l) => l.component === c);
-    return { points: round(ls.reduce((s, l) => s + (l.points ?? ZERO), ZERO), p), max: ls.reduce((s, l) => s + l.max, ZERO) };
+    return {
+      points: round(
+        ls.reduce((s, l) => s + (l.points ?? ZERO), ZERO),
+        p,
+      ),
+      max: ls.reduce((s, l) => s + l.max, ZERO),
+    };
   };
   const surveyHeld = all.some((l) => l.component === 'survey' && !l.missing);
   const appraisal = componentOf('appraisal');

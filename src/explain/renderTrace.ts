@@ -17,7 +17,12 @@ type Align = 'left' | 'right';
 /** No rule between body rows: a framework has 40–100 leaves and the trace must stay readable. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-function newTable(head: string[], chalk: ChalkInstance, colAligns: Align[], colWidths?: (number | null)[]): Table.Table {
+function newTable(
+  head: string[],
+  chalk: ChalkInstance,
+  colAligns: Align[],
+  colWidths?: (number | null)[],
+): Table.Table {
   return new Table({
     head: head.map((h) => chalk.bold(h)),
     colAligns,
@@ -31,7 +36,8 @@ function newTable(head: string[], chalk: ChalkInstance, colAligns: Align[], colW
  * The cell as the clerk wrote it. A numeric cell reaches us as "1.25"; in Vietnamese it is shown the way
  * Excel shows it there ("1,25"). Text ("14/19", "92,98%", "Chậm", "KPS") is shown unchanged.
  */
-const rawText = (raw: string, lang: Lang): string => (lang === 'vi' && /^-?\d+\.\d+$/.test(raw) ? raw.replace('.', ',') : raw);
+const rawText = (raw: string, lang: Lang): string =>
+  lang === 'vi' && /^-?\d+\.\d+$/.test(raw) ? raw.replace('.', ',') : raw;
 
 /** Exact points as written ("1,4737", "0,5", "2"); leaf and criterion points are not rounded. */
 const plain = (d: Dec | null, lang: Lang): string => (d === null ? DASH : formatPlain(d, lang));
@@ -46,13 +52,34 @@ function leafRow(l: TraceLeaf, L: ExplainLabels, lang: Lang): string[] {
   const valueOrNa = (d: Dec | null) => (d === null && l.na ? L.na : plain(d, lang));
   const points = l.missing ? DASH : valueOrNa(l.points);
   // The maximum counted, so that the rows add up to the subtotals; a leaf excluded as N/A shows "0 (1)".
-  const max = l.max === l.frameworkMax ? plain(l.max, lang) : `${plain(l.max, lang)} (${plain(l.frameworkMax, lang)})`;
-  return [l.code, l.name, rawText(l.raw, lang), l.ruleText, points, max, valueOrNa(l.self), valueOrNa(l.appraised), change(l.diff, lang)];
+  const max =
+    l.max === l.frameworkMax ? plain(l.max, lang) : `${plain(l.max, lang)} (${plain(l.frameworkMax, lang)})`;
+  return [
+    l.code,
+    l.name,
+    rawText(l.raw, lang),
+    l.ruleText,
+    points,
+    max,
+    valueOrNa(l.self),
+    valueOrNa(l.appraised),
+    change(l.diff, lang),
+  ];
 }
 
 function nodeRow(n: TraceNode, lang: Lang, chalk: ChalkInstance): string[] {
   const b = (s: string) => chalk.bold(s);
-  return [b(n.code), b(n.name), '', '', b(plain(n.points, lang)), b(plain(n.max, lang)), plain(n.self, lang), plain(n.appraised, lang), change(n.diff, lang)];
+  return [
+    b(n.code),
+    b(n.name),
+    '',
+    '',
+    b(plain(n.points, lang)),
+    b(plain(n.max, lang)),
+    plain(n.self, lang),
+    plain(n.appraised, lang),
+    change(n.diff, lang),
+  ];
 }
 
 /** Leaves and criteria interleaved in framework order: each node's subtotal row comes before its children. */
@@ -76,7 +103,13 @@ function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
   const L = EXPLAIN_LABELS[ctx.lang];
   const p = trace.precision;
   const f = (d: Dec) => formatDec(d, p, ctx.lang);
-  const table = newTable([L.component, L.selfTotal, L.points, L.max, L.diff], chalk, ['left', 'right', 'right', 'right', 'right']);
+  const table = newTable([L.component, L.selfTotal, L.points, L.max, L.diff], chalk, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
   const { appraisal, survey, bonus, penalty } = trace.components;
   table.push([
     L.appraisal,
@@ -85,7 +118,8 @@ function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
     formatPlain(appraisal.max, ctx.lang),
     trace.selfDiff === null ? '' : formatDecChange(trace.selfDiff, p, ctx.lang),
   ]);
-  const row = (label: string, c: ComponentTotal) => table.push([label, '', f(c.points), formatPlain(c.max, ctx.lang), '']);
+  const row = (label: string, c: ComponentTotal) =>
+    table.push([label, '', f(c.points), formatPlain(c.max, ctx.lang), '']);
   if (survey) row(L.survey, survey);
   else table.push([L.survey, '', L.surveyNotHeld, DASH, '']);
   // Bonus and penalty rows only where the framework has such leaves for the unit's group.
@@ -113,10 +147,24 @@ function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
     table.push(
       n === null
         ? [label, DASH, '', '', '', '']
-        : [label, n.unit, f(n.index), formatRank(n.rank, trace.of), `${sign}${f(n.indexGap)}`, `${sign}${f(n.totalGap)}`],
+        : [
+            label,
+            n.unit,
+            f(n.index),
+            formatRank(n.rank, trace.of),
+            `${sign}${f(n.indexGap)}`,
+            `${sign}${f(n.totalGap)}`,
+          ],
     );
   row(L.above, trace.neighbours.above, '+');
-  table.push([chalk.bold(L.unit), chalk.bold(trace.unit), f(trace.index), formatRank(trace.rank, trace.of), '', '']);
+  table.push([
+    chalk.bold(L.unit),
+    chalk.bold(trace.unit),
+    f(trace.index),
+    formatRank(trace.rank, trace.of),
+    '',
+    '',
+  ]);
   row(L.below, trace.neighbours.below, '−');
   const tied = trace.neighbours.tied.length > 0 ? `\n${L.tied(trace.neighbours.tied.join(', '))}` : '';
   return `${table.toString()}${tied}`;
@@ -141,7 +189,10 @@ export function renderTraceTable(trace: Trace, ctx: TraceContext): string {
   // A private chalk so the output depends on ctx.color only, never on the terminal chalk detects.
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const L = EXPLAIN_LABELS[ctx.lang];
-  const header = [chalk.bold(L.title(trace.unit)), `${groupHeading(trace.group, ctx.lang)} · ${L.stage(trace.stage)}`].join('\n');
+  const header = [
+    chalk.bold(L.title(trace.unit)),
+    `${groupHeading(trace.group, ctx.lang)} · ${L.stage(trace.stage)}`,
+  ].join('\n');
   const sections = [
     header,
     leavesTable(trace, ctx, chalk),

@@ -5,11 +5,19 @@ export const EXPLAIN_SCHEMA = 'cchc.explain/1';
 
 const num = (d: Dec): number => toNumber(d);
 const numOrNull = (d: Dec | null): number | null => (d === null ? null : toNumber(d));
-const component = (c: ComponentTotal | null) => (c === null ? null : { points: num(c.points), max: num(c.max) });
+const component = (c: ComponentTotal | null) =>
+  c === null ? null : { points: num(c.points), max: num(c.max) };
 const neighbour = (n: Neighbour | null) =>
   n === null
     ? null
-    : { unit: n.unit, index: num(n.index), total: num(n.total), rank: n.rank, indexGap: num(n.indexGap), totalGap: num(n.totalGap) };
+    : {
+        unit: n.unit,
+        index: num(n.index),
+        total: num(n.total),
+        rank: n.rank,
+        indexGap: num(n.indexGap),
+        totalGap: num(n.totalGap),
+      };
 
 /**
  * The trace as a stable JSON document. Leaf and node points are exact (a ratio leaf may carry 4 decimals);

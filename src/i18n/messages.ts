@@ -99,7 +99,7 @@ export const MESSAGES: Record<string, Entry> = {
   // ── reading and headers ──
   E_NO_HEADER: {
     vi: (a) => `không tìm thấy dòng tiêu đề; cần các cột ${a.expected}`,
-    en: (a) => `no header row found; expected columns ${a.expected}`,
+    en: (a) => `no header row found; expected columns ${a.expectedEn ?? a.expected}`,
   },
   E_DUPLICATE_HEADER: {
     vi: (a) => `cột ${q(a.field)} xuất hiện nhiều lần (cột ${a.columns})`,
@@ -109,6 +109,12 @@ export const MESSAGES: Record<string, Entry> = {
   I_ROW_IGNORED: {
     vi: (a) => `dòng không có mã và điểm, coi là tiêu đề mục: ${q(a.found)}`,
     en: (a) => `row without code or maximum taken as a heading: ${q(a.found)}`,
+  },
+  W_ROW_EXTRA_CELLS: {
+    vi: (a) =>
+      `dòng có ô ${q(a.found)} nằm ngoài các cột tiêu đề (dấu phẩy thập phân trong CSV cần đặt trong ngoặc kép?)`,
+    en: (a) =>
+      `the row has a value ${q(a.found)} beyond the header's columns (a decimal comma in a CSV needs quotes?)`,
   },
   I_COLUMN_IGNORED: { vi: (a) => `bỏ qua cột ${q(a.found)}`, en: (a) => `column ${q(a.found)} ignored` },
   E_FORMULA_NO_VALUE: {
@@ -319,8 +325,10 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `unit ${q(a.unit)} has no group; its form lists only the criteria every group uses`,
   },
   W_TEMPLATE_UNKNOWN_GROUP: {
-    vi: (a) => `bộ tiêu chí không nhắc tới khối ${q(a.group)}${hintVi(a.suggestion)}; biểu mẫu chỉ có các tiêu chí áp dụng cho mọi khối`,
-    en: (a) => `the framework does not name the group ${q(a.group)}${hintEn(a.suggestion)}; the form lists only the criteria every group uses`,
+    vi: (a) =>
+      `bộ tiêu chí không nhắc tới khối ${q(a.group)}${hintVi(a.suggestion)}; biểu mẫu chỉ có tiêu chí chung mọi khối`,
+    en: (a) =>
+      `the framework does not name the group ${q(a.group)}${hintEn(a.suggestion)}; the form lists only common criteria`,
   },
   E_TEMPLATE_EMPTY_FORM: {
     vi: (a) => `không có tiêu chí nào áp dụng cho đơn vị ${q(a.unit)}`,
@@ -329,5 +337,50 @@ export const MESSAGES: Record<string, Entry> = {
   I_TEMPLATE_WRITTEN: {
     vi: (a) => `đã ghi ${a.units} biểu mẫu vào ${q(a.file)}`,
     en: (a) => `${a.units} forms written to ${q(a.file)}`,
+  },
+  E_CONVERT_FORMAT: {
+    vi: (a) =>
+      `không biết ghi ${q(a.file)} theo định dạng nào; dùng đuôi .csv .tsv .xlsx .json (hoặc - cho CSV ra stdout)`,
+    en: (a) => `unknown output format for ${q(a.file)}; use .csv .tsv .xlsx .json (or - for CSV on stdout)`,
+  },
+  E_CONVERT_MANY_TABLES: {
+    vi: (a) =>
+      `có ${a.count} bảng nhưng ${q(a.file)} chỉ chứa được một; dùng --sheet, --out-dir, hoặc -o tệp .xlsx/.json`,
+    en: (a) =>
+      `${a.count} tables but ${q(a.file)} holds one; use --sheet, --out-dir, or -o a .xlsx/.json file`,
+  },
+  E_CONVERT_NO_DATA: {
+    vi: () => 'không có trang tính nào có dữ liệu để chuyển đổi',
+    en: () => 'no sheet with data to convert',
+  },
+  I_CONVERT_SUMMARY: {
+    vi: (a) =>
+      [
+        `${a.file} → ${a.out || '—'}`,
+        a.rows === undefined ? '' : `${a.rows} dòng`,
+        a.encoding ? `mã hoá ${a.encoding}` : '',
+        a.font
+          ? `${a.legacy} ô chuyển từ phông ${String(a.font).toUpperCase()} sang Unicode`
+          : 'không có phông cũ',
+        `${a.numbers} số viết dạng chữ (như "1,5") đã chuẩn hoá`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    en: (a) =>
+      [
+        `${a.file} → ${a.out || '—'}`,
+        a.rows === undefined ? '' : `${a.rows} rows`,
+        a.encoding ? `encoding ${a.encoding}` : '',
+        a.font
+          ? `${a.legacy} cells re-encoded from ${String(a.font).toUpperCase()} to Unicode`
+          : 'no legacy font',
+        `${a.numbers} numbers written as text (like "1,5") normalised`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+  },
+  I_CONVERT_LONG: {
+    vi: (a) => `bảng dạng dài: ${a.rows} dòng → ${a.out}`,
+    en: (a) => `long table: ${a.rows} rows → ${a.out}`,
   },
 };

@@ -5,7 +5,7 @@ import type { Component, NaPolicy, Rule } from '../model/framework.js';
 import { type Dec, decFromNumber } from '../score/decimal.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { parseRule } from '../score/rules/parseRule.js';
-import type { HeaderMap } from './headers.js';
+import { extraCell, extraCellWarning, type HeaderMap } from './headers.js';
 import { cellText, labelKey, nameKey } from './normalize.js';
 
 /** One criteria row after schema checks, before the tree is built. */
@@ -102,6 +102,8 @@ export function readCriteriaRow(
     );
     return null;
   }
+  const extra = extraCell(row.cells, header);
+  if (extra !== null) diagnostics.push(extraCellWarning(where, row.row, extra, row.cells[extra] ?? null));
   // A bad cell is reported and left empty, so one typo does not cascade into "unknown parent" errors.
   const fail = (d: Diagnostic) => diagnostics.push(d);
 

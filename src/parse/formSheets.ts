@@ -2,6 +2,7 @@ import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { openSheets } from '../read/openSheets.js';
+import type { ExpectedColumns, ExpectedColumns } from './headers.js';
 import type { LocateOptions, TableAt } from './locateTable.js';
 import { headerKey } from './normalize.js';
 
@@ -35,7 +36,7 @@ export async function locateTables<T>(
   options: SheetsOptions,
   detect: (cells: CellValue[]) => T | null,
   perSheet: (header: T) => boolean,
-  expected: string,
+  expected: ExpectedColumns,
   visit: (table: SheetTable<T>) => Promise<void>,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -69,7 +70,7 @@ export async function locateTables<T>(
     return diagnostics;
   }
   const where = options.sheet !== undefined ? { sheet: options.sheet } : {};
-  diagnostics.push(diag('E_NO_HEADER', 'error', { file, ...where }, { expected }));
+  diagnostics.push(diag('E_NO_HEADER', 'error', { file, ...where }, { expected: expected.vi, expectedEn: expected.en }));
   return diagnostics;
 }
 

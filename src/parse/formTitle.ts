@@ -16,7 +16,9 @@ export function isFormHeader(map: HeaderMap): boolean {
 
 /** Labels of the title cells, compared by headerKey (no case, diacritics, spaces or punctuation). */
 const UNIT_LABELS = new Set(
-  ['đơn vị', 'tên đơn vị', 'cơ quan', 'cơ quan, đơn vị', 'đơn vị, địa phương', 'địa phương', 'unit'].map(headerKey),
+  ['đơn vị', 'tên đơn vị', 'cơ quan', 'cơ quan, đơn vị', 'đơn vị, địa phương', 'địa phương', 'unit'].map(
+    headerKey,
+  ),
 );
 const GROUP_LABELS = new Set(['khối', 'nhóm', 'khối thi đua', 'loại đơn vị', 'group'].map(headerKey));
 const CODE_LABELS = new Set(['mã đơn vị', 'mã đv', 'unit code'].map(headerKey));
@@ -62,7 +64,10 @@ export function readFormTitle(above: readonly RawRow[], where: { file: string; s
       }
       if (value === '') continue;
       const column = columnLetter(col);
-      title[slot] = { text: value, location: { ...where, row: raw.row, column, cell: `${column}${raw.row}` } };
+      title[slot] = {
+        text: value,
+        location: { ...where, row: raw.row, column, cell: `${column}${raw.row}` },
+      };
     }
   }
   return title;

@@ -1,4 +1,6 @@
 import type { CellValue } from '../model/cell.js';
+import { columnLetter } from '../model/cell.js';
+import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { cellText, headerKey } from './normalize.js';
 
 /**
@@ -110,6 +112,8 @@ export interface HeaderMap {
   duplicates: Map<string, number[]>;
   /** Non-empty header cells that match no field. */
   others: HeaderColumn[];
+  /** One past the last non-empty header cell: data cells beyond it have no column. */
+  width: number;
 }
 
 export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderMap {
@@ -117,9 +121,11 @@ export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderM
   const fields = new Map<string, number>();
   const duplicates = new Map<string, number[]>();
   const others: HeaderColumn[] = [];
+  let width = 0;
   cells.forEach((cell, index) => {
     const text = cellText(cell);
     if (text === '') return;
+    width = index + 1;
     const field = idx.get(headerKey(text));
     if (field === undefined) {
       others.push({ index, text });
@@ -129,10 +135,47 @@ export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderM
     if (first === undefined) fields.set(field, index);
     else duplicates.set(field, [...(duplicates.get(field) ?? [first]), index]);
   });
-  return { fields, duplicates, others };
+  return { fields, duplicates, others, width };
 }
 
-/** Names of a spec's fields, for "expected headers" messages: the first alias of each, quoted. */
-export function describeFields(spec: FieldSpec, fields: readonly string[]): string {
-  return fields.map((f) => `"${spec[f]?.[1] ?? f}"`).join(', ');
+/** The columns a header row needs, for E_NO_HEADER: Vietnamese names and English names. */
+export interface ExpectedColumns {
+  vi: string;
+  en: string;
+}
+
+/** A spec's fields as column names: the first Vietnamese alias and the English field name, quoted. */
+export function describeFields(spec: FieldSpec, fields: readonly string[]): ExpectedColumns {
+  const vi = (f: string) => spec[f]?.find((a) => /[^\x00-\x7f]/.test(a)) ?? spec[f]?.[0] ?? f;
+  return {
+    vi: fields.map((f) => `"${vi(f)}"`).join(', '),
+    en: fields.map((f) => `"${spec[f]?.[0] ?? f}"`).join(', '),
+  };
+}
+
+/**
+ * The first non-empty cell to the right of the header's last column, if any: typically a CSV field split
+ * by an unquoted comma ("chậm=0,5"), which would otherwise vanish without a word.
+ */
+export function extraCell(cells: readonly CellValue[], header: HeaderMap): number | null {
+  for (let i = header.width; i < cells.length; i++) {
+    const v = cells[i];
+    if (v !== null && v !== undefined && cellText(v) !== '') return i;
+  }
+  return null;
+}
+
+export function extraCellWarning(
+  where: { file: string; sheet: string },
+  row: number,
+  index: number,
+  value: CellValue,
+): Diagnostic {
+  const column = columnLetter(index);
+  return diag(
+    'W_ROW_EXTRA_CELLS',
+    'warning',
+    { ...where, row, column, cell: `${column}${row}` },
+    { found: cellText(value) },
+  );
 }

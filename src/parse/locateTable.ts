@@ -2,6 +2,7 @@ import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { openSheets, type ReadOptions } from '../read/openSheets.js';
+import type { ExpectedColumns } from './headers.js';
 import { headerKey } from './normalize.js';
 
 /** Title rows above the header row that we look through before giving up on a sheet. */
@@ -35,7 +36,7 @@ export async function locateTable<T>(
   file: string,
   options: LocateOptions,
   detect: (cells: CellValue[]) => T | null,
-  expected: string,
+  expected: ExpectedColumns,
   visit: (table: TableAt<T>) => Promise<void>,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -74,7 +75,7 @@ export async function locateTable<T>(
       'E_NO_HEADER',
       'error',
       { file, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) },
-      { expected },
+      { expected: expected.vi, expectedEn: expected.en },
     ),
   );
   return diagnostics;

@@ -30,7 +30,7 @@ export async function readBandsFile(
     return h.fields.has('band') && h.fields.has('min') ? h : null;
   };
   diagnostics.push(
-    ...(await locateTable(file, options, detect, '"group", "band", "min", "op"', async (t) => {
+    ...(await locateTable(file, options, detect, { vi: '"khối", "xếp loại", "từ", "so sánh"', en: '"group", "band", "min", "op"' }, async (t) => {
       for await (const raw of t.rows) {
         const get = (f: string) => {
           const c = t.header.fields.get(f);

@@ -37,7 +37,13 @@ export async function readFormTable(
     if (!named) {
       named = true;
       const name = title.unit?.text ?? t.sheet;
-      unit = book.unit(name, title.group?.text ?? null, title.unitCode?.text ?? null, unitLoc, role === 'survey');
+      unit = book.unit(
+        name,
+        title.group?.text ?? null,
+        title.unitCode?.text ?? null,
+        unitLoc,
+        role === 'survey',
+      );
     }
     return unit;
   };

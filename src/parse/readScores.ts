@@ -4,10 +4,10 @@ import { diag, type Location } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
 import type { SourceValue } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
-import { describeFields, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions } from './formSheets.js';
-import { readFormTable } from './readForm.js';
+import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { cellText, isBlank } from './normalize.js';
+import { readFormTable } from './readForm.js';
 import type { ScoreBook } from './scoreBook.js';
 import {
   detectScoreHeader,
@@ -160,9 +160,11 @@ export async function readScores(
   book: ScoreBook,
   options: SheetsOptions & { layout?: Layout | undefined },
 ): Promise<void> {
-  const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, options.layout);
+  // --layout form is about the units' forms; survey results never come as forms, so their layout is detected.
+  const layout = role === 'survey' && options.layout === 'form' ? undefined : options.layout;
+  const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, layout);
   const expected =
-    options.layout === 'form'
+    layout === 'form'
       ? describeFields(SCORE_FIELDS, ['stt', 'criterion', 'self', 'appraised'])
       : describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
   // A form is one sheet per unit: every sheet with a form header is read (the others only the first table).
@@ -176,6 +178,9 @@ export async function readScores(
     for await (const raw of t.rows) {
       if (raw.cells.every(isBlank)) continue;
       book.rowsRead++;
+      const extra = extraCell(raw.cells, t.header.map);
+      if (extra !== null)
+        book.diagnostics.push(extraCellWarning(where, raw.row, extra, raw.cells[extra] ?? null));
       read({ raw, where, header: t.header }, book, framework, role);
     }
   });

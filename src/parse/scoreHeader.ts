@@ -59,7 +59,9 @@ export function detectScoreHeader(
 ): ScoreHeader | null {
   const map = mapHeader(cells, SCORE_FIELDS);
   if (forced === 'form' || !map.fields.has('unit')) {
-    return (forced === undefined || forced === 'form') && isFormHeader(map) ? { layout: 'form', map, columns: [] } : null;
+    return (forced === undefined || forced === 'form') && isFormHeader(map)
+      ? { layout: 'form', map, columns: [] }
+      : null;
   }
   const isLong = map.fields.has('criterion') && (map.fields.has('self') || map.fields.has('appraised'));
   if (isLong && (forced === undefined || forced === 'long')) return { layout: 'long', map, columns: [] };

@@ -55,7 +55,7 @@ async function readPreviousTable(
     const h = mapHeader(cells, PREVIOUS_FIELDS);
     return h.fields.has('unit') && h.fields.has('rank') && h.fields.has('index') ? h : null;
   };
-  const problems = await locateTable(file, options, detect, '"đơn vị", "xếp hạng", "chỉ số"', async (t) => {
+  const problems = await locateTable(file, options, detect, { vi: '"đơn vị", "xếp hạng", "chỉ số"', en: '"unit", "rank", "index"' }, async (t) => {
     for await (const raw of t.rows) {
       const get = (f: string) => {
         const c = t.header.fields.get(f);

@@ -55,7 +55,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
       sha256: file === '-' ? sha256Bytes(stdinBytes ?? Buffer.alloc(0)) : await sha256File(file),
     });
   };
-  const locate = async (file: string) => ({ sheet: input.sheet, read: await readFor(file) });
+  // --sheet picks the sheet of the score files (a workbook per district with a sheet per year, say);
+  // the criteria, survey and bands files are found by their headers.
+  const locate = async (file: string, sheet?: string) => ({ sheet, read: await readFor(file) });
 
   const settings = { ...input.settings };
   const diagnostics: Diagnostic[] = [];
@@ -78,7 +80,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
   const book = new ScoreBook(groupNames);
   for (const file of input.scores) {
-    await readScores(file, 'scores', framework, book, { ...(await locate(file)), layout: input.layout });
+    await readScores(file, 'scores', framework, book, { ...(await locate(file, input.sheet)), layout: input.layout });
     await hash('scores', file);
   }
   for (const file of input.survey) {

@@ -3,6 +3,7 @@ import { UsageError } from '../model/errors.js';
 
 /**
  * Watches the stream exceljs unzips, through the one door it leaves open: it calls `input.pipe(unzipper)`.
+ * - Lets the unzipper end only when it has really read its last entry (see below).
  * - Counts the bytes actually inflated into every entry (declared sizes can lie) and stops at the limit,
  *   before a lying zip bomb fills memory or the temp files exceljs writes for deferred worksheets.
  * - Turns an input or unzip error into a failure of every pending `guard`ed promise. exceljs can be left
@@ -67,6 +68,15 @@ export function watchUnzip(input: Readable, file: string, limit: number): ZipWat
       unzip.destroy(e);
     });
     unzip.on('error', fail);
+    // unzipper 0.10's Parse emits 'end' and 'close' as soon as its *input* is written (parse.js, on
+    // 'finish'), not when its last entry has been read. exceljs then stops early and silently drops the
+    // entries still queued: with small files or slow consumers (temp-file copies), often workbook.xml,
+    // the last entry exceljs writes, so sheet names and states are lost. Only the real end gets through.
+    const emit = unzip.emit.bind(unzip);
+    unzip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+      if ((event === 'end' || event === 'close') && !unzip.readableEnded && !unzip.destroyed) return false;
+      return emit(event, ...args);
+    };
     const push = unzip.push.bind(unzip);
     unzip.push = (chunk: unknown, encoding?: BufferEncoding) => {
       if (chunk && typeof chunk === 'object' && 'write' in chunk) meter(chunk as Entry);

@@ -91,6 +91,12 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     const apprV = entry?.appraised ? leafValue(entry.appraised, leaf, settings, diagnostics) : null;
     let chosen = settings.stage === 'self' ? entry?.self : entry?.appraised;
     let value = settings.stage === 'self' ? selfV : apprV;
+    // Units assess themselves on appraisal leaves only: survey, bonus and penalty values are the
+    // council's whatever the stage, so under --stage self they are taken as given.
+    if (settings.stage === 'self' && !chosen && leaf.component !== 'appraisal' && entry?.appraised) {
+      chosen = entry.appraised;
+      value = apprV;
+    }
     if (settings.stage === 'appraised' && !entry?.appraised && entry?.self) {
       diagnostics.push(
         diag('W_NOT_APPRAISED', 'warning', entry.location, { code: leaf.code, unit: unit.name }),

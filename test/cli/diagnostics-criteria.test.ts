@@ -59,18 +59,34 @@ const CASES: Case[] = [
   },
   {
     code: 'E_CRITERIA_BAD_MAX',
-    criteria: csv([CRITERIA_HEADER, ...base.map((r) => (r[0] === '1.2' ? ['1.2', 'Tiêu chí 1.2', 'bốn mươi', ''] : r))]),
+    criteria: csv([
+      CRITERIA_HEADER,
+      ...base.map((r) => (r[0] === '1.2' ? ['1.2', 'Tiêu chí 1.2', 'bốn mươi', ''] : r)),
+    ]),
     where: { cell: 'C4' },
     mentions: 'bốn mươi',
   },
   {
     code: 'E_CRITERIA_BAD_COMPONENT',
-    criteria: csv([CRITERIA_HEADER, ...base.map((r) => (r[0] === '2' ? ['2', 'Điều tra', 30, 'khảo sát viên'] : r))]),
+    criteria: csv([
+      CRITERIA_HEADER,
+      ...base.map((r) => (r[0] === '2' ? ['2', 'Điều tra', 30, 'khảo sát viên'] : r)),
+    ]),
     where: { cell: 'D5' },
     mentions: 'khảo sát viên',
   },
-  { code: 'E_CRITERIA_BAD_NA', criteria: withColumn('Không phát sinh', { '1.1': 'có lẽ' }), where: { cell: 'E3' }, mentions: 'có lẽ' },
-  { code: 'E_RULE_INVALID', criteria: withColumn('Cách tính', { '1.1': 'tùy hứng' }), where: { cell: 'E3' }, mentions: 'tùy hứng' },
+  {
+    code: 'E_CRITERIA_BAD_NA',
+    criteria: withColumn('Không phát sinh', { '1.1': 'có lẽ' }),
+    where: { cell: 'E3' },
+    mentions: 'có lẽ',
+  },
+  {
+    code: 'E_RULE_INVALID',
+    criteria: withColumn('Cách tính', { '1.1': 'tùy hứng' }),
+    where: { cell: 'E3' },
+    mentions: 'tùy hứng',
+  },
   {
     code: 'E_RULE_INVALID',
     criteria: withColumn('Cách tính', { '1.1': 'steps: >90%=30; khoảng 70%=10; else=0' }),
@@ -99,10 +115,17 @@ const CASES: Case[] = [
     where: { cell: 'A6' },
     mentions: '3',
   },
-  { code: 'E_CRITERIA_NO_MAX', criteria: tinyCriteria([['1.3', 'Tiêu chí không điểm', '', '']]), where: { cell: 'A6' } },
+  {
+    code: 'E_CRITERIA_NO_MAX',
+    criteria: tinyCriteria([['1.3', 'Tiêu chí không điểm', '', '']]),
+    where: { cell: 'A6' },
+  },
   {
     code: 'E_CRITERIA_MAX_MISMATCH',
-    criteria: csv([CRITERIA_HEADER, ...base.map((r) => (r[0] === '1.2' ? ['1.2', 'Tiêu chí 1.2', 41, ''] : r))]),
+    criteria: csv([
+      CRITERIA_HEADER,
+      ...base.map((r) => (r[0] === '1.2' ? ['1.2', 'Tiêu chí 1.2', 41, ''] : r)),
+    ]),
     where: { cell: 'A2' },
     mentions: '71',
   },
@@ -130,10 +153,43 @@ describe('criteria diagnostics', () => {
   it('E_NO_HEADER on a scores file names the file; exit 1', async () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());
-    await ws.write('scores.csv', csv([['Họ tên', 'Điểm'], ['A', 1]]));
+    await ws.write(
+      'scores.csv',
+      csv([
+        ['Họ tên', 'Điểm'],
+        ['A', 1],
+      ]),
+    );
     const { code, json } = await validate(ws, ['--criteria', 'criteria.csv', '--scores', 'scores.csv']);
     expect(code).toBe(1);
-    expect(json.diagnostics).toContainEqual(expect.objectContaining({ code: 'E_NO_HEADER', severity: 'error', file: 'scores.csv' }));
+    expect(json.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'E_NO_HEADER', severity: 'error', file: 'scores.csv' }),
+    );
+  });
+
+  // src/parse/headers.ts describeFields() takes the *second* alias of each field (`spec[f]?.[1]`, while its
+  // comment says "the first alias"), so the Vietnamese message asks for "unit name", "criterion code",
+  // "self assessed" next to "khối" and "điểm thẩm định", and the English one for "khối", "điểm thẩm định".
+  it('E_NO_HEADER names the expected columns in the language of the message', async () => {
+    const ws = await workspace();
+    await ws.write('criteria.csv', tinyCriteria());
+    await ws.write(
+      'scores.csv',
+      csv([
+        ['Họ tên', 'Điểm'],
+        ['A', 1],
+      ]),
+    );
+    const args = ['--criteria', 'criteria.csv', '--scores', 'scores.csv'];
+    const vi = (await validate(ws, args)).json.diagnostics.find((d: Json) => d.code === 'E_NO_HEADER')
+      .message as string;
+    const en = (await validate(ws, [...args, '--lang', 'en'])).json.diagnostics.find(
+      (d: Json) => d.code === 'E_NO_HEADER',
+    ).message as string;
+    expect(vi.toLowerCase()).toContain('"đơn vị"');
+    expect(vi).not.toMatch(/unit name|criterion code|self assessed/);
+    expect(en).toContain('"unit"');
+    expect(en).not.toMatch(/khối|thẩm định/);
   });
 
   it('E_DUPLICATE_HEADER on a scores file points at the second column', async () => {
@@ -144,7 +200,13 @@ describe('criteria diagnostics', () => {
     const { code, json } = await validate(ws, ['--criteria', 'criteria.csv', '--scores', 'scores.csv']);
     expect(code).toBe(1);
     expect(json.diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'E_DUPLICATE_HEADER', file: 'scores.csv', row: 1, column: 'E', cell: 'E1' }),
+      expect.objectContaining({
+        code: 'E_DUPLICATE_HEADER',
+        file: 'scores.csv',
+        row: 1,
+        column: 'E',
+        cell: 'E1',
+      }),
     );
   });
 

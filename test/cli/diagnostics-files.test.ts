@@ -14,7 +14,8 @@ import {
   workspace,
 } from './helpers.js';
 
-const only = (json: Json, code: string): DiagnosticRecord[] => (json.diagnostics as DiagnosticRecord[]).filter((d) => d.code === code);
+const only = (json: Json, code: string): DiagnosticRecord[] =>
+  (json.diagnostics as DiagnosticRecord[]).filter((d) => d.code === code);
 
 describe('groups in the framework', () => {
   // 1.2 is for communes (Xã), 1.3 for wards (Phường); both groups have an appraisal maximum of 70.
@@ -39,11 +40,20 @@ describe('groups in the framework', () => {
     const args = ['--criteria', 'criteria.csv', '--scores', 'scores.csv'];
     const { code, json } = await validate(ws, args);
     expect(code).toBe(0);
-    expect(only(json, 'W_LEAF_NOT_IN_GROUP')).toEqual([expect.objectContaining({ severity: 'warning', file: 'scores.csv', row: 4 })]);
+    expect(only(json, 'W_LEAF_NOT_IN_GROUP')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'scores.csv', row: 4 }),
+    ]);
     expect(json.rows).toEqual({ read: 5, scored: 4, rejected: 1 });
     const score = await run(['score', ...args, '--format', 'json'], { cwd: ws.dir });
     expect(score.code).toBe(0);
-    const units = JSON.parse(score.stdout).units.map((u: Json) => [u.unit, u.group, u.appraisal, u.max, u.rank, u.of]);
+    const units = JSON.parse(score.stdout).units.map((u: Json) => [
+      u.unit,
+      u.group,
+      u.appraisal,
+      u.max,
+      u.rank,
+      u.of,
+    ]);
     expect(units).toEqual([
       ['Xã A', 'Xã', 60, 70, 1, 1],
       ['Phường B', 'Phường', 50, 70, 1, 1],
@@ -53,16 +63,39 @@ describe('groups in the framework', () => {
 });
 
 describe('survey files', () => {
-  const scores = longScores([...tinyUnit('Xã An Bình', 'Xã', 25, 35), ...tinyUnit('Xã Hòa Lạc', 'Xã', 20, 30)]);
+  const scores = longScores([
+    ...tinyUnit('Xã An Bình', 'Xã', 25, 35),
+    ...tinyUnit('Xã Hòa Lạc', 'Xã', 20, 30),
+  ]);
 
   it('a survey file fills the survey leaf (index on 100)', async () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());
     await ws.write('scores.csv', scores);
-    await ws.write('survey.csv', csv([['STT', 'Đơn vị', 'Điểm điều tra XHH'], [1, 'Xã Hòa Lạc', '21,5'], [2, 'Xã An Bình', 20]]));
-    const r = await run(['score', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv', '--format', 'json'], {
-      cwd: ws.dir,
-    });
+    await ws.write(
+      'survey.csv',
+      csv([
+        ['STT', 'Đơn vị', 'Điểm điều tra XHH'],
+        [1, 'Xã Hòa Lạc', '21,5'],
+        [2, 'Xã An Bình', 20],
+      ]),
+    );
+    const r = await run(
+      [
+        'score',
+        '--criteria',
+        'criteria.csv',
+        '--scores',
+        'scores.csv',
+        '--survey',
+        'survey.csv',
+        '--format',
+        'json',
+      ],
+      {
+        cwd: ws.dir,
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const units = JSON.parse(r.stdout).units.map((u: Json) => [u.unit, u.survey, u.total, u.max, u.index]);
     expect(units).toEqual([
@@ -75,11 +108,27 @@ describe('survey files', () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());
     await ws.write('scores.csv', scores);
-    await ws.write('survey.csv', csv([['Đơn vị', 'Điểm XHH'], ['Xã Hòa Lạc', 21], ['Xã An Binh', 20]]));
-    const { code, json } = await validate(ws, ['--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv']);
+    await ws.write(
+      'survey.csv',
+      csv([
+        ['Đơn vị', 'Điểm XHH'],
+        ['Xã Hòa Lạc', 21],
+        ['Xã An Binh', 20],
+      ]),
+    );
+    const { code, json } = await validate(ws, [
+      '--criteria',
+      'criteria.csv',
+      '--scores',
+      'scores.csv',
+      '--survey',
+      'survey.csv',
+    ]);
     expect(code).toBe(1);
     const found = only(json, 'E_SURVEY_UNKNOWN_UNIT');
-    expect(found).toEqual([expect.objectContaining({ severity: 'error', file: 'survey.csv', row: 3, cell: 'A3' })]);
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'survey.csv', row: 3, cell: 'A3' }),
+    ]);
     expect(found[0]!.message).toContain('"Xã An Bình"');
   });
 
@@ -87,13 +136,32 @@ describe('survey files', () => {
     const ws = await workspace();
     await ws.write(
       'criteria.csv',
-      tinyCriteria([]).replace('2,Điều tra xã hội học,30,xhh\n', '2,Điều tra xã hội học,30,xhh\n2.1,Người dân,15,\n2.2,Công chức,15,\n'),
+      tinyCriteria([]).replace(
+        '2,Điều tra xã hội học,30,xhh\n',
+        '2,Điều tra xã hội học,30,xhh\n2.1,Người dân,15,\n2.2,Công chức,15,\n',
+      ),
     );
     await ws.write('scores.csv', scores);
-    await ws.write('survey.csv', csv([['Đơn vị', 'Điểm XHH'], ['Xã Hòa Lạc', 21], ['Xã An Bình', 20]]));
-    const { code, json } = await validate(ws, ['--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv']);
+    await ws.write(
+      'survey.csv',
+      csv([
+        ['Đơn vị', 'Điểm XHH'],
+        ['Xã Hòa Lạc', 21],
+        ['Xã An Bình', 20],
+      ]),
+    );
+    const { code, json } = await validate(ws, [
+      '--criteria',
+      'criteria.csv',
+      '--scores',
+      'scores.csv',
+      '--survey',
+      'survey.csv',
+    ]);
     expect(code).toBe(1);
-    expect(only(json, 'E_SURVEY_LEAF_AMBIGUOUS')).toEqual([expect.objectContaining({ file: 'survey.csv', row: 1, cell: 'B1' })]);
+    expect(only(json, 'E_SURVEY_LEAF_AMBIGUOUS')).toEqual([
+      expect.objectContaining({ file: 'survey.csv', row: 1, cell: 'B1' }),
+    ]);
     expect(only(json, 'E_SURVEY_LEAF_AMBIGUOUS')[0]!.message).toMatch(/2\.1, 2\.2/);
   });
 });
@@ -118,17 +186,27 @@ describe('xlsx cells', () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());
     await ws.xlsx('scores.xlsx', [{ name: 'Điểm', rows: rowsWith(value) }]);
-    const { code: exit, json } = await validate(ws, ['--criteria', 'criteria.csv', '--scores', 'scores.xlsx']);
+    const { code: exit, json } = await validate(ws, [
+      '--criteria',
+      'criteria.csv',
+      '--scores',
+      'scores.xlsx',
+    ]);
     expect(exit).toBe(1);
     const errors = json.diagnostics.filter((d: DiagnosticRecord) => d.severity === 'error');
-    expect(errors).toEqual([expect.objectContaining({ code, file: 'scores.xlsx', sheet: 'Điểm', row: 4, column: 'F', cell: 'F4' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code, file: 'scores.xlsx', sheet: 'Điểm', row: 4, column: 'F', cell: 'F4' }),
+    ]);
   });
 
   it('a formula with its cached value is read through the value', async () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());
     await ws.xlsx('scores.xlsx', [{ name: 'Điểm', rows: rowsWith({ formula: 'E4', result: 25 }) }]);
-    const r = await run(['score', '--criteria', 'criteria.csv', '--scores', 'scores.xlsx', '--format', 'json'], { cwd: ws.dir });
+    const r = await run(
+      ['score', '--criteria', 'criteria.csv', '--scores', 'scores.xlsx', '--format', 'json'],
+      { cwd: ws.dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).units[0]).toMatchObject({ unit: 'Xã A', appraisal: 60 });
   });
@@ -141,7 +219,10 @@ describe('xlsx cells', () => {
       { name: 'Nháp', rows: hiddenRows, state: 'hidden' },
       { name: 'Điểm', rows: rowsWith(25) },
     ]);
-    const r = await run(['score', '--criteria', 'criteria.csv', '--scores', 'scores.xlsx', '--format', 'json'], { cwd: ws.dir });
+    const r = await run(
+      ['score', '--criteria', 'criteria.csv', '--scores', 'scores.xlsx', '--format', 'json'],
+      { cwd: ws.dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(only(json, 'I_HIDDEN_SHEET_SKIPPED')).toEqual([
@@ -161,9 +242,22 @@ describe('xlsx cells', () => {
     return ws;
   };
   const unitsWith = async (ws: { dir: string }, sheet: string) => {
-    const r = await run(['score', '--criteria', 'criteria.csv', '--scores', 'scores.xlsx', '--sheet', sheet, '--format', 'json'], {
-      cwd: ws.dir,
-    });
+    const r = await run(
+      [
+        'score',
+        '--criteria',
+        'criteria.csv',
+        '--scores',
+        'scores.xlsx',
+        '--sheet',
+        sheet,
+        '--format',
+        'json',
+      ],
+      {
+        cwd: ws.dir,
+      },
+    );
     expect(r.code, `--sheet ${sheet}: ${r.stderr}`).toBe(0);
     return JSON.parse(r.stdout).units.map((u: Json) => u.unit);
   };
@@ -172,11 +266,8 @@ describe('xlsx cells', () => {
     expect(await unitsWith(await twoSheets(), '1')).toEqual(['Xã C']);
   });
 
-  // SPEC §4: "A sheet is chosen by --sheet (name or 1-based index)". The flag is applied to every input,
-  // the CSV criteria file included (whose only sheet is named after the file), so `--sheet NAME` with a CSV
-  // framework always ends in E_SHEET_NOT_FOUND (src/pipeline/runPipeline.ts: `locate()` hands input.sheet to
-  // the criteria, bands and survey readers too). A clerk expects it to pick the scores sheet.
-  it('BUG --sheet NAME with a CSV criteria file picks the scores sheet (is applied to criteria.csv instead)', async () => {
+  // --sheet picks the sheet of the score workbooks; the criteria file (here a CSV) is found by its headers.
+  it('--sheet NAME with a CSV criteria file picks the scores sheet', async () => {
     const ws = await twoSheets();
     expect(await unitsWith(ws, 'Năm trước')).toEqual(['Xã C']);
     expect(await unitsWith(ws, 'NAM TRUOC')).toEqual(['Xã C']);

@@ -1,11 +1,14 @@
 // One test per diagnostic code about score values, units and groups (SPEC §4, §5, §7), on the tiny
 // framework (1.1 max 30, 1.2 max 40, survey leaf 2 max 30). Scores CSV: header is row 1, columns
 // A unit, B group, C criterion, D self, E appraised.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CRITERIA_HEADER,
   csv,
   type DiagnosticRecord,
+  FIXTURES,
   type LongRow,
   run,
   tinyInputs,
@@ -17,7 +20,8 @@ import {
 // Xã A: rows 2-4 (1.1 at row 2, 1.2 row 3, survey row 4); Xã B: rows 5-7.
 const GOOD: LongRow[] = [...tinyUnit('Xã A', 'Xã', 25, 35, 20), ...tinyUnit('Xã B', 'Xã', 20, 30, 18)];
 const withRow = (row: LongRow): LongRow[] => [...GOOD, row]; // the new row is row 8
-const setA11 = (appraised: string): LongRow[] => GOOD.map((r, i) => (i === 0 ? ['Xã A', 'Xã', '1.1', 25, appraised] : r));
+const setA11 = (appraised: string): LongRow[] =>
+  GOOD.map((r, i) => (i === 0 ? ['Xã A', 'Xã', '1.1', 25, appraised] : r));
 
 const criteriaWith = (column: string, values: Record<string, string>) =>
   csv([
@@ -39,8 +43,20 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'empty unit', code: 'E_ROW_NO_UNIT', severity: 'error', rows: withRow(['', 'Xã', '1.1', 1, 1]), where: { cell: 'A8' } },
-  { name: 'empty code', code: 'E_ROW_NO_CRITERION', severity: 'error', rows: withRow(['Xã A', 'Xã', '', 1, 1]), where: { cell: 'C8' } },
+  {
+    name: 'empty unit',
+    code: 'E_ROW_NO_UNIT',
+    severity: 'error',
+    rows: withRow(['', 'Xã', '1.1', 1, 1]),
+    where: { cell: 'A8' },
+  },
+  {
+    name: 'empty code',
+    code: 'E_ROW_NO_CRITERION',
+    severity: 'error',
+    rows: withRow(['Xã A', 'Xã', '', 1, 1]),
+    where: { cell: 'C8' },
+  },
   {
     name: '"1.l" suggests 1.1',
     code: 'E_UNKNOWN_CRITERION',
@@ -57,7 +73,13 @@ const CASES: Case[] = [
     where: { cell: 'C8' },
     mentions: '"1.1"',
   },
-  { name: 'a parent row', code: 'W_SUBTOTAL_IGNORED', severity: 'warning', rows: withRow(['Xã A', 'Xã', '1', 60, 60]), where: { cell: 'C8' } },
+  {
+    name: 'a parent row',
+    code: 'W_SUBTOTAL_IGNORED',
+    severity: 'warning',
+    rows: withRow(['Xã A', 'Xã', '1', 60, 60]),
+    where: { cell: 'C8' },
+  },
   {
     name: 'a second value',
     code: 'E_SCORE_DUPLICATE',
@@ -82,9 +104,28 @@ const CASES: Case[] = [
     where: { cell: 'A8' },
     mentions: 'Xã C',
   },
-  { name: 'text', code: 'E_VALUE_NOT_NUMBER', severity: 'error', rows: setA11('hai mươi'), where: { cell: 'E2' }, mentions: 'hai mươi' },
-  { name: 'negative', code: 'E_SCORE_NEGATIVE', severity: 'error', rows: setA11('-1'), where: { cell: 'E2' } },
-  { name: 'above max', code: 'E_SCORE_ABOVE_MAX', severity: 'error', rows: setA11('30,5'), where: { cell: 'E2', row: 2, column: 'E' } },
+  {
+    name: 'text',
+    code: 'E_VALUE_NOT_NUMBER',
+    severity: 'error',
+    rows: setA11('hai mươi'),
+    where: { cell: 'E2' },
+    mentions: 'hai mươi',
+  },
+  {
+    name: 'negative',
+    code: 'E_SCORE_NEGATIVE',
+    severity: 'error',
+    rows: setA11('-1'),
+    where: { cell: 'E2' },
+  },
+  {
+    name: 'above max',
+    code: 'E_SCORE_ABOVE_MAX',
+    severity: 'error',
+    rows: setA11('30,5'),
+    where: { cell: 'E2', row: 2, column: 'E' },
+  },
   {
     name: 'KPS where forbidden',
     code: 'E_NA_FORBIDDEN',
@@ -120,7 +161,9 @@ const CASES: Case[] = [
     name: 'ratio 0/0',
     code: 'E_RATIO_ZERO_DENOMINATOR',
     severity: 'error',
-    rows: GOOD.map((r, i): LongRow => (r[2] === '1.1' ? [r[0], r[1], '1.1', '14/19', i === 0 ? '0/0' : '73,68%'] : r)),
+    rows: GOOD.map(
+      (r, i): LongRow => (r[2] === '1.1' ? [r[0], r[1], '1.1', '14/19', i === 0 ? '0/0' : '73,68%'] : r),
+    ),
     criteria: criteriaWith('Cách tính', { '1.1': 'ratio' }),
     where: { cell: 'E2' },
     mentions: 'KPS',
@@ -129,7 +172,9 @@ const CASES: Case[] = [
     name: 'not a choice',
     code: 'E_VALUE_NOT_CHOICE',
     severity: 'error',
-    rows: GOOD.map((r, i): LongRow => (r[2] === '1.1' ? [r[0], r[1], '1.1', 'đúng hạn', i === 0 ? 'trễ hẹn' : 'Chậm'] : r)),
+    rows: GOOD.map(
+      (r, i): LongRow => (r[2] === '1.1' ? [r[0], r[1], '1.1', 'đúng hạn', i === 0 ? 'trễ hẹn' : 'Chậm'] : r),
+    ),
     criteria: criteriaWith('Cách tính', { '1.1': 'choice: đúng hạn=30; chậm=15; không ban hành=0' }),
     where: { cell: 'E2' },
     mentions: 'trễ hẹn',
@@ -166,17 +211,26 @@ describe('what the warnings and infos do to the numbers', () => {
   it('W_NOT_APPRAISED: the self value is used', async () => {
     const ws = await workspace();
     const rows = GOOD.map((r, i): LongRow => (i === 0 ? ['Xã A', 'Xã', '1.1', 28, ''] : r));
-    const { code, json } = await run(['score', ...(await tinyInputs(ws, rows)), '--format', 'json'], { cwd: ws.dir }).then((r) => ({
+    const { code, json } = await run(['score', ...(await tinyInputs(ws, rows)), '--format', 'json'], {
+      cwd: ws.dir,
+    }).then((r) => ({
       code: r.code,
       json: JSON.parse(r.stdout),
     }));
     expect(code).toBe(0);
-    expect(json.units.find((u: { unit: string }) => u.unit === 'Xã A')).toMatchObject({ appraisal: 63, survey: 20, total: 83 });
+    expect(json.units.find((u: { unit: string }) => u.unit === 'Xã A')).toMatchObject({
+      appraisal: 63,
+      survey: 20,
+      total: 83,
+    });
   });
 
   it('W_SUBTOTAL_IGNORED: the parent value does not count, and the row is rejected', async () => {
     const ws = await workspace();
-    const r = await run(['score', ...(await tinyInputs(ws, withRow(['Xã A', 'Xã', '1', 69, 69]))), '--format', 'json'], { cwd: ws.dir });
+    const r = await run(
+      ['score', ...(await tinyInputs(ws, withRow(['Xã A', 'Xã', '1', 69, 69]))), '--format', 'json'],
+      { cwd: ws.dir },
+    );
     const json = JSON.parse(r.stdout);
     expect(json.units[0]).toMatchObject({ unit: 'Xã A', appraisal: 60, total: 80 });
     expect(json.rows).toEqual({ read: 7, scored: 6, rejected: 1 });
@@ -188,31 +242,51 @@ describe('what the warnings and infos do to the numbers', () => {
     const r = await run(['score', ...(await tinyInputs(ws, rows)), '--format', 'json'], { cwd: ws.dir });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.diagnostics).toEqual([expect.objectContaining({ code: 'I_SURVEY_NOT_HELD', severity: 'info' })]);
-    expect(json.units.map((u: { survey: unknown; max: number; index: number }) => [u.survey, u.max, u.index])).toEqual([
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ code: 'I_SURVEY_NOT_HELD', severity: 'info' }),
+    ]);
+    expect(
+      json.units.map((u: { survey: unknown; max: number; index: number }) => [u.survey, u.max, u.index]),
+    ).toEqual([
       [null, 70, 85.71],
       [null, 70, 71.43],
     ]);
-    const strict = await run(['score', ...(await tinyInputs(ws, rows)), '--strict', '--format', 'json'], { cwd: ws.dir });
+    const strict = await run(['score', ...(await tinyInputs(ws, rows)), '--strict', '--format', 'json'], {
+      cwd: ws.dir,
+    });
     expect(strict.code).toBe(0); // --strict fails on warnings, not on infos
   });
 });
 
 describe('province sample with one value above its maximum', () => {
   it('E_SCORE_ABOVE_MAX is located at the appraised cell (F5 of scores.csv)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { FIXTURES } = await import('./helpers.js');
     const P = (f: string) => join(FIXTURES, 'province', f);
     const ws = await workspace();
     const text = readFileSync(P('scores.csv'), 'utf8');
-    const edited = text.replace('1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,1', '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,"1,5"');
+    const edited = text.replace(
+      '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,1',
+      '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,"1,5"',
+    );
     expect(edited).not.toBe(text);
     await ws.write('scores.csv', edited);
-    const r = await validate(ws, ['--criteria', P('criteria.csv'), '--scores', 'scores.csv', '--survey', P('survey.csv')]);
+    const r = await validate(ws, [
+      '--criteria',
+      P('criteria.csv'),
+      '--scores',
+      'scores.csv',
+      '--survey',
+      P('survey.csv'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.json.diagnostics).toEqual([
-      expect.objectContaining({ code: 'E_SCORE_ABOVE_MAX', file: 'scores.csv', sheet: 'scores', row: 5, column: 'F', cell: 'F5' }),
+      expect.objectContaining({
+        code: 'E_SCORE_ABOVE_MAX',
+        file: 'scores.csv',
+        sheet: 'scores',
+        row: 5,
+        column: 'F',
+        cell: 'F5',
+      }),
     ]);
   });
 });

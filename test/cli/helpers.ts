@@ -73,7 +73,10 @@ export interface DiagnosticRecord {
 export type Json = any;
 
 /** Runs with `--format json` appended and parses stdout (results or the cchc.diagnostics/1 document). */
-export async function runJson(args: readonly string[], options: RunOptions = {}): Promise<RunResult & { json: Json }> {
+export async function runJson(
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult & { json: Json }> {
   const r = await run([...args, '--format', 'json'], options);
   let json: Json = null;
   try {
@@ -137,7 +140,8 @@ const csvField = (v: Cell): string => {
 };
 
 /** Rows → CSV text (LF line ends, fields quoted when needed). */
-export const csv = (rows: readonly (readonly Cell[])[]): string => `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+export const csv = (rows: readonly (readonly Cell[])[]): string =>
+  `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 
 export const CRITERIA_HEADER = ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Thành phần'];
 export const LONG_HEADER = ['Đơn vị', 'Khối', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định'];
@@ -146,7 +150,10 @@ export const LONG_HEADER = ['Đơn vị', 'Khối', 'Mã tiêu chí', 'Điểm t
  * The tiny valid framework: appraisal domain 1 = 1.1 (30) + 1.2 (40) = 70, survey leaf 2 (30).
  * Extra rows (same four columns, or more with `header`) are appended.
  */
-export function tinyCriteria(extra: readonly (readonly Cell[])[] = [], header: readonly string[] = CRITERIA_HEADER): string {
+export function tinyCriteria(
+  extra: readonly (readonly Cell[])[] = [],
+  header: readonly string[] = CRITERIA_HEADER,
+): string {
   return csv([
     header,
     ['1', 'Lĩnh vực 1', 70, 'thẩm định'],
@@ -161,7 +168,8 @@ export function tinyCriteria(extra: readonly (readonly Cell[])[] = [], header: r
 export type LongRow = readonly [unit: Cell, group: Cell, code: Cell, self: Cell, appraised: Cell];
 
 /** Long-layout scores CSV with the Vietnamese header. */
-export const longScores = (rows: readonly LongRow[], header: readonly string[] = LONG_HEADER): string => csv([header, ...rows]);
+export const longScores = (rows: readonly LongRow[], header: readonly string[] = LONG_HEADER): string =>
+  csv([header, ...rows]);
 
 /** Complete, valid long rows for a unit of the tiny framework (survey included unless survey is null). */
 export function tinyUnit(unit: string, group: string, a11: Cell, a12: Cell, survey: Cell = null): LongRow[] {
@@ -174,7 +182,11 @@ export function tinyUnit(unit: string, group: string, a11: Cell, a12: Cell, surv
 }
 
 /** Writes criteria.csv (tiny framework) and scores.csv; returns the CLI args, relative to ws.dir. */
-export async function tinyInputs(ws: Workspace, rows: readonly LongRow[], criteria: string = tinyCriteria()): Promise<string[]> {
+export async function tinyInputs(
+  ws: Workspace,
+  rows: readonly LongRow[],
+  criteria: string = tinyCriteria(),
+): Promise<string[]> {
   await ws.write('criteria.csv', criteria);
   await ws.write('scores.csv', longScores(rows));
   return ['--criteria', 'criteria.csv', '--scores', 'scores.csv'];
@@ -206,7 +218,10 @@ type MainFn = (argv: readonly string[], io: unknown) => Promise<number>;
 let mainFn: MainFn | null = null;
 
 /** Calls main() from dist/cli/main.js with fake streams; argv as the user types it (without node/bin). */
-export async function runInProcess(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+export async function runInProcess(
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+) {
   if (!mainFn) {
     const url = new URL(`file://${join(ROOT, 'dist', 'cli', 'main.js')}`).href;
     mainFn = ((await import(url)) as { main: MainFn }).main;

@@ -8,14 +8,30 @@ import { csv, FIXTURES, hasStack, type Json, run, runJson, workspace } from './h
 const PROVINCE = join(FIXTURES, 'province');
 const DISTRICT = join(FIXTURES, 'district');
 const P = (f: string) => join(PROVINCE, f);
-const PROVINCE_ARGS = ['score', '--criteria', P('criteria.csv'), '--scores', P('scores.csv'), '--survey', P('survey.csv')];
+const PROVINCE_ARGS = [
+  'score',
+  '--criteria',
+  P('criteria.csv'),
+  '--scores',
+  P('scores.csv'),
+  '--survey',
+  P('survey.csv'),
+];
 const expectedProvince: Json = JSON.parse(readFileSync(P('expected.json'), 'utf8'));
 const moDuc = (json: Json) => json.units.find((u: Json) => u.unit === 'Huyện Mộ Đức');
 
 describe('-o / --out', () => {
   it('writes .json, .csv and .md reports, and nothing to stdout', async () => {
     const ws = await workspace();
-    const r = await run([...PROVINCE_ARGS, '-o', ws.path('out.json'), '-o', ws.path('out.csv'), '-o', ws.path('out.md')]);
+    const r = await run([
+      ...PROVINCE_ARGS,
+      '-o',
+      ws.path('out.json'),
+      '-o',
+      ws.path('out.csv'),
+      '-o',
+      ws.path('out.md'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const json = JSON.parse(readFileSync(ws.path('out.json'), 'utf8'));
@@ -40,12 +56,29 @@ describe('-o / --out', () => {
   it('writes no report at all when the inputs have errors', async () => {
     const ws = await workspace();
     const text = readFileSync(P('scores.csv'), 'utf8');
-    const edited = text.replace('1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,1', '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,9');
+    const edited = text.replace(
+      '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,1',
+      '1,Thành phố Quảng Ngãi,Cấp huyện,1.1.1,1,9',
+    );
     expect(edited).not.toBe(text);
     const aboveMax = await ws.write('above-max.csv', edited);
     const duplicate = await ws.write('duplicate.csv', `${text}999,Huyện Mộ Đức,Cấp huyện,1.2,1,1,,,\r\n`);
     for (const scores of [aboveMax, duplicate]) {
-      const r = await run(['score', '--criteria', P('criteria.csv'), '--scores', scores, '--survey', P('survey.csv'), '-o', ws.path('out.json'), '-o', ws.path('out.csv'), '-o', ws.path('out.md')]);
+      const r = await run([
+        'score',
+        '--criteria',
+        P('criteria.csv'),
+        '--scores',
+        scores,
+        '--survey',
+        P('survey.csv'),
+        '-o',
+        ws.path('out.json'),
+        '-o',
+        ws.path('out.csv'),
+        '-o',
+        ws.path('out.md'),
+      ]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       for (const f of ['out.json', 'out.csv', 'out.md']) expect(existsSync(ws.path(f)), f).toBe(false);
@@ -71,8 +104,18 @@ describe('language', () => {
 
   it('diagnostic messages follow the language; codes do not', async () => {
     const vi = await runJson(['validate', '--criteria', P('criteria.csv'), '--scores', P('scores.csv')]);
-    const en = await runJson(['validate', '--criteria', P('criteria.csv'), '--scores', P('scores.csv'), '--lang', 'en']);
-    expect(vi.json.diagnostics.map((d: Json) => d.code)).toEqual(en.json.diagnostics.map((d: Json) => d.code));
+    const en = await runJson([
+      'validate',
+      '--criteria',
+      P('criteria.csv'),
+      '--scores',
+      P('scores.csv'),
+      '--lang',
+      'en',
+    ]);
+    expect(vi.json.diagnostics.map((d: Json) => d.code)).toEqual(
+      en.json.diagnostics.map((d: Json) => d.code),
+    );
     expect(vi.json.diagnostics[0].message).not.toBe(en.json.diagnostics[0].message);
   });
 });
@@ -82,13 +125,14 @@ describe('--precision, --stage, --bands', () => {
     const { json } = await runJson([...PROVINCE_ARGS, '--precision', '1']);
     expect(json.settings.precision).toBe(1);
     expect(moDuc(json)).toMatchObject({ appraisal: 61.1, total: 81.9, index: 81.9 });
-    for (const u of json.units) for (const k of ['appraisal', 'total', 'index']) expect(Math.round(u[k] * 10) / 10).toBe(u[k]);
+    for (const u of json.units)
+      for (const k of ['appraisal', 'total', 'index']) expect(Math.round(u[k] * 10) / 10).toBe(u[k]);
     expect(json.groups[0].mean).toBe(81.7);
   });
 
   // SPEC §3 `--stage self`: the published value is the self-assessed one. The survey (from --survey files,
   // which have no self/appraised columns) and the bonus still count, so Mộ Đức is 63.12 + 20.75 = 83.87.
-  it('BUG --stage self: totals are the self values plus survey and bonus (survey must not be dropped)', async () => {
+  it('--stage self: totals are the self values plus survey and bonus', async () => {
     const { code, json } = await runJson([...PROVINCE_ARGS, '--stage', 'self']);
     expect(code).toBe(0);
     expect(json.settings.stage).toBe('self');
@@ -96,7 +140,13 @@ describe('--precision, --stage, --bands', () => {
       const u = json.units.find((x: Json) => x.unit === exp.unit);
       expect(u.appraisal, exp.unit).toBe(exp.self);
     }
-    expect(moDuc(json)).toMatchObject({ appraisal: 63.12, survey: 20.75, total: 83.87, max: 100, index: 83.87 });
+    expect(moDuc(json)).toMatchObject({
+      appraisal: 63.12,
+      survey: 20.75,
+      total: 83.87,
+      max: 100,
+      index: 83.87,
+    });
     expect(json.diagnostics.map((d: Json) => d.code)).not.toContain('I_SURVEY_NOT_HELD');
   });
 
@@ -132,12 +182,27 @@ describe('--precision, --stage, --bands', () => {
     );
     const D = (f: string) => join(DISTRICT, f);
     const { code, json } = await runJson([
-      'score', '--criteria', D('criteria.xlsx'), '--scores', D('scores-phong.xlsx'), '--scores', D('scores-sunghiep.csv'),
-      '--scores', D('scores-xa.xlsx'), '--survey', D('survey-xa.csv'), '--bands-file', bands,
+      'score',
+      '--criteria',
+      D('criteria.xlsx'),
+      '--scores',
+      D('scores-phong.xlsx'),
+      '--scores',
+      D('scores-sunghiep.csv'),
+      '--scores',
+      D('scores-xa.xlsx'),
+      '--survey',
+      D('survey-xa.csv'),
+      '--bands-file',
+      bands,
     ]);
     expect(code).toBe(0);
     const counts = (g: number) => json.groups[g].bands.map((b: Json) => [b.band, b.count]);
-    expect(counts(0)).toEqual([['Loại I', 11], ['Loại II', 1], ['Loại III', 0]]);
+    expect(counts(0)).toEqual([
+      ['Loại I', 11],
+      ['Loại II', 1],
+      ['Loại III', 0],
+    ]);
     expect(counts(1).map((b: Json) => b[0])).toEqual(['A', 'B']);
     expect(counts(2).map((b: Json) => b[0])).toEqual(['A', 'B']);
     expect(json.units.find((u: Json) => u.unit === 'Phòng Nội vụ').band).toBe('Loại I');
@@ -149,7 +214,13 @@ describe('--config', () => {
     const ws = await workspace();
     const config = await ws.write(
       'cchc.config.json',
-      JSON.stringify({ criteria: P('criteria.csv'), scores: [P('scores.csv')], survey: [P('survey.csv')], precision: 1, format: 'json' }),
+      JSON.stringify({
+        criteria: P('criteria.csv'),
+        scores: [P('scores.csv')],
+        survey: [P('survey.csv')],
+        precision: 1,
+        format: 'json',
+      }),
     );
     const r = await run(['score', '--config', config]);
     expect(r.code, r.stderr).toBe(0);
@@ -162,7 +233,15 @@ describe('--config', () => {
 
   it('uses ./cchc.config.json from the working directory when present', async () => {
     const ws = await workspace();
-    await ws.write('cchc.config.json', JSON.stringify({ criteria: P('criteria.csv'), scores: [P('scores.csv')], survey: [P('survey.csv')], lang: 'en' }));
+    await ws.write(
+      'cchc.config.json',
+      JSON.stringify({
+        criteria: P('criteria.csv'),
+        scores: [P('scores.csv')],
+        survey: [P('survey.csv')],
+        lang: 'en',
+      }),
+    );
     const r = await runJson(['score'], { cwd: ws.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.settings.lang).toBe('en');
@@ -186,19 +265,29 @@ describe('--config', () => {
 
 describe('- for stdin', () => {
   it('--scores - reads the CSV piped in and scores as the file does', async () => {
-    const piped = await runJson(['score', '--criteria', P('criteria.csv'), '--scores', '-', '--survey', P('survey.csv')], {
-      input: readFileSync(P('scores.csv')),
-    });
+    const piped = await runJson(
+      ['score', '--criteria', P('criteria.csv'), '--scores', '-', '--survey', P('survey.csv')],
+      {
+        input: readFileSync(P('scores.csv')),
+      },
+    );
     expect(piped.code, piped.stderr).toBe(0);
     const file = await runJson(PROVINCE_ARGS);
     expect(piped.json.units).toEqual(file.json.units);
-    expect(piped.json.inputs[1]).toMatchObject({ role: 'scores', file: '-', sha256: file.json.inputs[1].sha256 });
+    expect(piped.json.inputs[1]).toMatchObject({
+      role: 'scores',
+      file: '-',
+      sha256: file.json.inputs[1].sha256,
+    });
   });
 
   it('--criteria - reads the framework from stdin', async () => {
-    const r = await runJson(['score', '--criteria', '-', '--scores', P('scores.csv'), '--survey', P('survey.csv')], {
-      input: readFileSync(P('criteria.csv')),
-    });
+    const r = await runJson(
+      ['score', '--criteria', '-', '--scores', P('scores.csv'), '--survey', P('survey.csv')],
+      {
+        input: readFileSync(P('criteria.csv')),
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(moDuc(r.json).index).toBe(81.87);
   });

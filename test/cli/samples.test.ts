@@ -8,7 +8,15 @@ const PROVINCE = join(FIXTURES, 'province');
 const DISTRICT = join(FIXTURES, 'district');
 const expected = (dir: string): Json => JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 
-const PROVINCE_ARGS = ['score', '--criteria', 'criteria.xlsx', '--scores', 'scores.xlsx', '--survey', 'survey.csv'];
+const PROVINCE_ARGS = [
+  'score',
+  '--criteria',
+  'criteria.xlsx',
+  '--scores',
+  'scores.xlsx',
+  '--survey',
+  'survey.csv',
+];
 const DISTRICT_ARGS = [
   'score',
   '--criteria',
@@ -23,7 +31,21 @@ const DISTRICT_ARGS = [
   'survey-xa.csv',
 ];
 
-const UNIT_FIELDS = ['unit', 'group', 'appraisal', 'self', 'survey', 'bonus', 'penalty', 'total', 'max', 'index', 'rank', 'of', 'band'];
+const UNIT_FIELDS = [
+  'unit',
+  'group',
+  'appraisal',
+  'self',
+  'survey',
+  'bonus',
+  'penalty',
+  'total',
+  'max',
+  'index',
+  'rank',
+  'of',
+  'band',
+];
 const GROUP_FIELDS = ['group', 'units', 'mean', 'median', 'min', 'max', 'top', 'bands'];
 const pick = (o: Json, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
@@ -36,14 +58,25 @@ describe.each([
     const { code, json, stderr } = await runJson(args, { cwd: dir });
     expect(code, stderr).toBe(0);
     expect(json.schema).toBe('cchc.results/1');
-    expect(json.units.map((u: Json) => pick(u, UNIT_FIELDS))).toEqual(exp.units.map((u: Json) => pick(u, UNIT_FIELDS)));
-    expect(json.groups.map((g: Json) => pick(g, GROUP_FIELDS))).toEqual(exp.groups.map((g: Json) => pick(g, GROUP_FIELDS)));
+    expect(json.units.map((u: Json) => pick(u, UNIT_FIELDS))).toEqual(
+      exp.units.map((u: Json) => pick(u, UNIT_FIELDS)),
+    );
+    expect(json.groups.map((g: Json) => pick(g, GROUP_FIELDS))).toEqual(
+      exp.groups.map((g: Json) => pick(g, GROUP_FIELDS)),
+    );
     for (const [i, u] of exp.units.entries()) {
-      const byCode = new Map(json.units[i].domains.map((d: Json) => [d.code, { points: d.points, max: d.max }]));
-      for (const d of u.domains) expect(byCode.get(d.code), `${u.unit} domain ${d.code}`).toEqual({ points: d.points, max: d.max });
+      const byCode = new Map(
+        json.units[i].domains.map((d: Json) => [d.code, { points: d.points, max: d.max }]),
+      );
+      for (const d of u.domains)
+        expect(byCode.get(d.code), `${u.unit} domain ${d.code}`).toEqual({ points: d.points, max: d.max });
     }
     const fw = exp.framework;
-    expect(json.framework).toMatchObject({ appraisalMax: fw.appraisalMax, surveyMax: fw.surveyMax, leaves: fw.leaves });
+    expect(json.framework).toMatchObject({
+      appraisalMax: fw.appraisalMax,
+      surveyMax: fw.surveyMax,
+      leaves: fw.leaves,
+    });
   });
 
   it('reports no errors or warnings, and every row read is scored', async () => {
@@ -54,7 +87,10 @@ describe.each([
   });
 
   it('is byte-identical across two runs', async () => {
-    const [a, b] = await Promise.all([run([...args, '--format', 'json'], { cwd: dir }), run([...args, '--format', 'json'], { cwd: dir })]);
+    const [a, b] = await Promise.all([
+      run([...args, '--format', 'json'], { cwd: dir }),
+      run([...args, '--format', 'json'], { cwd: dir }),
+    ]);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout.length).toBeGreaterThan(1000);
     const [t1, t2] = await Promise.all([run(args, { cwd: dir }), run(args, { cwd: dir })]);
@@ -70,7 +106,13 @@ describe('province sample', () => {
     );
     expect(Object.keys(json.settings).sort()).toEqual(['lang', 'na', 'precision', 'stage']);
     expect(json.settings).toEqual({ stage: 'appraised', na: 'exclude', precision: 2, lang: 'vi' });
-    expect(Object.keys(json.framework).sort()).toEqual(['appraisalMax', 'bonusMax', 'leaves', 'penaltyMax', 'surveyMax']);
+    expect(Object.keys(json.framework).sort()).toEqual([
+      'appraisalMax',
+      'bonusMax',
+      'leaves',
+      'penaltyMax',
+      'surveyMax',
+    ]);
     expect(json.inputs.map((i: Json) => [i.role, i.file])).toEqual([
       ['criteria', 'criteria.xlsx'],
       ['scores', 'scores.xlsx'],
@@ -78,13 +120,39 @@ describe('province sample', () => {
     ]);
     for (const i of json.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const unitKeys = [
-      'unit', 'unitCode', 'group', 'appraisal', 'self', 'survey', 'bonus', 'penalty', 'total', 'max', 'index',
-      'rank', 'of', 'band', 'domains', 'previous', 'rankChange', 'indexChange',
+      'unit',
+      'unitCode',
+      'group',
+      'appraisal',
+      'self',
+      'survey',
+      'bonus',
+      'penalty',
+      'total',
+      'max',
+      'index',
+      'rank',
+      'of',
+      'band',
+      'domains',
+      'previous',
+      'rankChange',
+      'indexChange',
     ];
     for (const u of json.units) expect(Object.keys(u).sort()).toEqual([...unitKeys].sort());
-    for (const d of json.units[0].domains) expect(Object.keys(d).sort()).toEqual(['code', 'index', 'max', 'name', 'points']);
+    for (const d of json.units[0].domains)
+      expect(Object.keys(d).sort()).toEqual(['code', 'index', 'max', 'name', 'points']);
     for (const g of json.groups) {
-      expect(Object.keys(g).sort()).toEqual(['bands', 'group', 'max', 'mean', 'median', 'min', 'top', 'units']);
+      expect(Object.keys(g).sort()).toEqual([
+        'bands',
+        'group',
+        'max',
+        'mean',
+        'median',
+        'min',
+        'top',
+        'units',
+      ]);
     }
     expect(Object.keys(json.rows).sort()).toEqual(['read', 'rejected', 'scored']);
   });
@@ -115,18 +183,30 @@ describe('province sample', () => {
     expect(rank('Huyện Tư Nghĩa')).toMatchObject({ rank: 5 });
   });
 
-  const indices = (json: Json) => json.units.map((u: Json) => [u.unit, u.total, u.max, u.index, u.rank, u.band]);
+  const indices = (json: Json) =>
+    json.units.map((u: Json) => [u.unit, u.total, u.max, u.index, u.rank, u.band]);
 
   it.each([
-    ['criteria.csv + scores.csv', ['--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv']],
-    ['criteria.csv + scores-wide.csv', ['--criteria', 'criteria.csv', '--scores', 'scores-wide.csv', '--survey', 'survey.csv']],
-    ['criteria.xlsx + scores-wide.csv + survey.xlsx', ['--criteria', 'criteria.xlsx', '--scores', 'scores-wide.csv', '--survey', 'survey.xlsx']],
+    [
+      'criteria.csv + scores.csv',
+      ['--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv'],
+    ],
+    [
+      'criteria.csv + scores-wide.csv',
+      ['--criteria', 'criteria.csv', '--scores', 'scores-wide.csv', '--survey', 'survey.csv'],
+    ],
+    [
+      'criteria.xlsx + scores-wide.csv + survey.xlsx',
+      ['--criteria', 'criteria.xlsx', '--scores', 'scores-wide.csv', '--survey', 'survey.xlsx'],
+    ],
   ])('%s gives the same indices as the xlsx inputs', async (_n, args) => {
     const base = await runJson(PROVINCE_ARGS, { cwd: PROVINCE });
     const other = await runJson(['score', ...args], { cwd: PROVINCE });
     expect(other.code, other.stderr).toBe(0);
     expect(indices(other.json)).toEqual(indices(base.json));
-    expect(indices(other.json)).toEqual(expected(PROVINCE).units.map((u: Json) => [u.unit, u.total, u.max, u.index, u.rank, u.band]));
+    expect(indices(other.json)).toEqual(
+      expected(PROVINCE).units.map((u: Json) => [u.unit, u.total, u.max, u.index, u.rank, u.band]),
+    );
   });
 });
 

@@ -43,7 +43,7 @@ describe('csv text encodings', () => {
   });
 
   it('an encoding can be forced, and a wrong name is a usage error', async () => {
-    // "Hoà;x" in Windows-1258 happens to be valid UTF-8? No, but forcing must not depend on detection.
+    // "Hoà;x" in Windows-1258; a forced encoding skips detection.
     const path = await file('forced.csv', Buffer.from([0x48, 0x6f, 0x61, 0xcc, 0x3b, 0x78, 0x0a]));
     const [sheet] = await readAll(path, { encoding: 'cp1258' });
     expect(sheet?.rows[0]?.cells).toEqual(['Hoà', 'x']);

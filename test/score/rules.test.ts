@@ -58,7 +58,9 @@ describe('parseRule', () => {
     const r = rule(STEPS);
     expect(r.kind).toBe('steps');
     if (r.kind !== 'steps') return;
-    expect(r.steps.map((s) => [s.op, s.threshold === null ? null : toPlain(s.threshold), toPlain(s.points)])).toEqual([
+    expect(
+      r.steps.map((s) => [s.op, s.threshold === null ? null : toPlain(s.threshold), toPlain(s.points)]),
+    ).toEqual([
       ['>', '0.9', '2'],
       ['>=', '0.7', '1'],
       [null, null, '0'],
@@ -69,7 +71,9 @@ describe('parseRule', () => {
   it('takes decimal commas inside rule texts: thresholds and points', () => {
     const r = rule('steps: >=95%=1,5; >=80,5%=0,75; else=0');
     if (r.kind !== 'steps') throw new Error('not steps');
-    expect(r.steps.map((s) => [s.threshold === null ? null : toPlain(s.threshold), toPlain(s.points)])).toEqual([
+    expect(
+      r.steps.map((s) => [s.threshold === null ? null : toPlain(s.threshold), toPlain(s.points)]),
+    ).toEqual([
       ['0.95', '1.5'],
       ['0.805', '0.75'],
       [null, '0'],
@@ -153,9 +157,15 @@ describe('ratio', () => {
   });
   it('clamps a ratio outside [0, 1] with a warning', () => {
     const above = evaluateLeaf('20/19', leaf('ratio'));
-    expect(above.kind === 'points' && [toPlain(above.points), above.warning?.code]).toEqual(['2', 'W_RATIO_CLAMPED']);
+    expect(above.kind === 'points' && [toPlain(above.points), above.warning?.code]).toEqual([
+      '2',
+      'W_RATIO_CLAMPED',
+    ]);
     const below = evaluateLeaf('-5%', leaf('ratio'));
-    expect(below.kind === 'points' && [toPlain(below.points), below.warning?.code]).toEqual(['0', 'W_RATIO_CLAMPED']);
+    expect(below.kind === 'points' && [toPlain(below.points), below.warning?.code]).toEqual([
+      '0',
+      'W_RATIO_CLAMPED',
+    ]);
   });
   it('0/0 is E_RATIO_ZERO_DENOMINATOR (write KPS if nothing arose), under ratio and steps', () => {
     expect(score('ratio', '0/0')).toBe('E_RATIO_ZERO_DENOMINATOR');
@@ -210,12 +220,18 @@ describe('steps', () => {
 });
 
 describe('yesno', () => {
-  it.each([['có'], ['Có'], ['CO'], ['yes'], ['x'], ['X'], ['1'], ['đạt'], ['Đạt'], [1], [true]])('%j → max', (v) => {
-    expect(score('yesno', v, '1.5')).toBe('1.5');
-  });
-  it.each([['không'], ['Không'], ['KHONG'], ['no'], ['0'], ['không đạt'], ['chưa'], [0], [false]])('%j → 0', (v) => {
-    expect(score('yesno', v)).toBe('0');
-  });
+  it.each([['có'], ['Có'], ['CO'], ['yes'], ['x'], ['X'], ['1'], ['đạt'], ['Đạt'], [1], [true]])(
+    '%j → max',
+    (v) => {
+      expect(score('yesno', v, '1.5')).toBe('1.5');
+    },
+  );
+  it.each([['không'], ['Không'], ['KHONG'], ['no'], ['0'], ['không đạt'], ['chưa'], [0], [false]])(
+    '%j → 0',
+    (v) => {
+      expect(score('yesno', v)).toBe('0');
+    },
+  );
   it('rejects anything else', () => {
     expect(score('yesno', 'có lẽ')).toBe('E_VALUE_NOT_YESNO');
     expect(score('yesno', 2)).toBe('E_VALUE_NOT_YESNO');
@@ -242,9 +258,13 @@ describe('choice', () => {
 });
 
 describe('N/A under every rule', () => {
-  it.each([['points'], ['ratio'], [STEPS], ['yesno'], ['choice: a=1; b=0']])('%s accepts KPS, không phát sinh, N/A, -', (r) => {
-    for (const v of ['KPS', 'kps', 'Không phát sinh', 'khong phat sinh', 'N/A', '-']) expect(score(r, v), v).toBe('na');
-  });
+  it.each([['points'], ['ratio'], [STEPS], ['yesno'], ['choice: a=1; b=0']])(
+    '%s accepts KPS, không phát sinh, N/A, -',
+    (r) => {
+      for (const v of ['KPS', 'kps', 'Không phát sinh', 'khong phat sinh', 'N/A', '-'])
+        expect(score(r, v), v).toBe('na');
+    },
+  );
 });
 
 describe('properties', () => {
@@ -285,23 +305,23 @@ describe('properties', () => {
   });
 });
 
-// Known bugs in src/score/rules (reported with issue #3). `it.fails` passes while the bug is there;
-// whoever fixes one turns its `it.fails` into `it`.
-describe('known bugs', () => {
-  it.fails('parseRule: "constructor" / "__proto__" are not rules (SIMPLE is a plain object, parseRule.ts:87)', () => {
-    for (const text of ['constructor', '__proto__', 'hasOwnProperty']) expect(parseRule(text).ok, text).toBe(false);
+// Once bugs, now fixed: each test pins the fix.
+describe('edge cases', () => {
+  it('parseRule: "constructor" / "__proto__" are not rules', () => {
+    for (const text of ['constructor', '__proto__', 'hasOwnProperty'])
+      expect(parseRule(text).ok, text).toBe(false);
   });
 
-  it.fails('steps: a ratio above 100% ("65" meant as 65%, a typo 953/57) is flagged like ratio does (evaluate.ts:53)', () => {
+  it('steps: a ratio above 100% ("65" meant as 65%, a typo 953/57) is flagged like ratio does', () => {
     const r = evaluateLeaf('953/57', leaf(STEPS));
     expect(r.kind === 'points' ? r.warning?.code : r.kind).toBe('W_RATIO_CLAMPED');
   });
 
-  it.fails('steps: a threshold above 1 without % (">90=2") is not accepted as an unreachable 9000% (parseRule.ts:36)', () => {
+  it('steps: a threshold above 1 without % (">90=2") is read as a percentage', () => {
     expect(['E_RULE_INVALID', '2']).toContain(score('steps: >90=2; else=0', '95%'));
   });
 
-  it.fails('a steps text without the colon is not read as a choice (parseRule.ts:93)', () => {
+  it('a steps text without the colon is not read as a choice', () => {
     expect(rule('steps >90%=2; >=70%=1; else=0').kind).toBe('steps');
   });
 });

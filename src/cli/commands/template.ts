@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
-import { formatMessage } from '../../i18n/format.js';
-import { formNodes, buildFormTemplate } from '../../convert/formTemplate.js';
+import { buildFormTemplate, formNodes } from '../../convert/formTemplate.js';
 import { readUnitList } from '../../convert/readUnitList.js';
+import { formatMessage } from '../../i18n/format.js';
 import { type Diagnostic, diag } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import type { Lang } from '../../model/settings.js';
-import { readCriteria } from '../../parse/readCriteria.js';
 import { nameKey } from '../../parse/normalize.js';
+import { readCriteria } from '../../parse/readCriteria.js';
 import { nearest } from '../../parse/suggest.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
@@ -28,9 +28,11 @@ export interface TemplateFlags {
 export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<number> {
   const lang: Lang = (flags.lang ?? io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
   const missing = !flags.criteria ? '--criteria' : !flags.units ? '--units' : null;
-  if (missing) throw new UsageError('E_USAGE', { message: lang === 'vi' ? `thiếu ${missing}` : `missing ${missing}` });
+  if (missing)
+    throw new UsageError('E_USAGE', { message: lang === 'vi' ? `thiếu ${missing}` : `missing ${missing}` });
   const out = flags.out ?? 'forms.xlsx';
-  if (out !== '-' && extname(out).toLowerCase() !== '.xlsx') throw new UsageError('E_TEMPLATE_FORMAT', { file: out });
+  if (out !== '-' && extname(out).toLowerCase() !== '.xlsx')
+    throw new UsageError('E_TEMPLATE_FORMAT', { file: out });
   if (out !== '-') assertNotInput(out, [flags.criteria!, flags.units!]);
   const read = { stdin: io.stdin };
   const groupNames = new Map<string, string>();
@@ -44,11 +46,18 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
     const known = [...groupNames.entries()].map(([key, label]) => ({ key, label }));
     for (const u of list.units) {
       const key = nameKey(u.group);
-      if (key === '' && groupSpecific) diagnostics.push(diag('W_TEMPLATE_NO_GROUP', 'warning', u.location, { unit: u.name }));
+      if (key === '' && groupSpecific)
+        diagnostics.push(diag('W_TEMPLATE_NO_GROUP', 'warning', u.location, { unit: u.name }));
       else if (key !== '' && groupSpecific && !groupNames.has(key)) {
-        diagnostics.push(diag('W_TEMPLATE_UNKNOWN_GROUP', 'warning', u.location, { group: u.group, suggestion: nearest(key, known) }));
+        diagnostics.push(
+          diag('W_TEMPLATE_UNKNOWN_GROUP', 'warning', u.location, {
+            group: u.group,
+            suggestion: nearest(key, known),
+          }),
+        );
       }
-      if (formNodes(framework, key).length === 0) diagnostics.push(diag('E_TEMPLATE_EMPTY_FORM', 'error', u.location, { unit: u.name }));
+      if (formNodes(framework, key).length === 0)
+        diagnostics.push(diag('E_TEMPLATE_EMPTY_FORM', 'error', u.location, { unit: u.name }));
     }
   }
   if (list.units.length === 0 && !diagnostics.some((d) => d.code === 'E_NO_HEADER')) {
@@ -62,7 +71,10 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   const code = exitCodeFor(diagnostics, flags.strict === true);
   if (code !== 0 || !framework) return code || 1;
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(Date.UTC(2000, 0, 1));
+  const date =
+    Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH
+      ? new Date(epoch * 1000)
+      : new Date(Date.UTC(2000, 0, 1));
   const na = flags.na === 'full' ? 'full' : 'exclude';
   const wb = await buildFormTemplate({ framework, units: list.units, na, date });
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

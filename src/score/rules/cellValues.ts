@@ -49,19 +49,28 @@ export function parseNumberText(text: string): Dec | null {
 }
 
 /** Errors common to every rule: Excel error cells, formulas without a cached value, dates. */
-function cellProblem(v: CellValue): Parsed<never> | null {
+export function cellProblem(v: CellValue): ValueProblem | null {
   if (isCellError(v)) {
     return v.error === 'NO_CACHED_VALUE'
-      ? fail('E_FORMULA_NO_VALUE')
-      : fail('E_CELL_ERROR', { found: v.error });
+      ? { code: 'E_FORMULA_NO_VALUE', args: {} }
+      : { code: 'E_CELL_ERROR', args: { found: v.error } };
   }
-  if (v instanceof Date)
-    return fail('E_VALUE_DATE', { found: Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10) });
+  if (v instanceof Date) {
+    return {
+      code: 'E_VALUE_DATE',
+      args: { found: Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10) },
+    };
+  }
   return null;
 }
 
+function cellFailure(v: CellValue): Parsed<never> | null {
+  const p = cellProblem(v);
+  return p ? { ok: false, problem: p } : null;
+}
+
 export function cellNumber(v: CellValue, display: string): Parsed<Dec> {
-  const problem = cellProblem(v);
+  const problem = cellFailure(v);
   if (problem) return problem;
   if (typeof v === 'number') {
     const d = decFromNumber(v);
@@ -81,7 +90,7 @@ export interface Ratio {
 
 /** "14/19", "73,68%", "0.7368" or a numeric cell (Excel stores 73,68% as 0.7368). */
 export function cellRatio(v: CellValue, display: string): Parsed<Ratio> {
-  const problem = cellProblem(v);
+  const problem = cellFailure(v);
   if (problem) return problem;
   if (typeof v === 'number') {
     const d = decFromNumber(v);
@@ -119,7 +128,7 @@ const NO = new Set([
 ]);
 
 export function cellYesNo(v: CellValue, display: string): Parsed<boolean> {
-  const problem = cellProblem(v);
+  const problem = cellFailure(v);
   if (problem) return problem;
   if (typeof v === 'boolean') return ok(v);
   if (typeof v === 'number') {

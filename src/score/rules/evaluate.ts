@@ -1,8 +1,16 @@
 import type { CellValue } from '../../model/cell.js';
 import type { FrameworkNode, Rule, RuleKind } from '../../model/framework.js';
 import { cellText, labelKey } from '../../parse/normalize.js';
-import { compareRatio, type Dec, mulDiv, SCALE, toNumber, ZERO } from '../decimal.js';
-import { cellNumber, cellRatio, cellYesNo, isNaText, type ValueProblem } from './cellValues.js';
+import { compareRatio, type Dec, decFromNumber, mulDiv, SCALE, toNumber, ZERO } from '../decimal.js';
+import {
+  cellNumber,
+  cellProblem,
+  cellRatio,
+  cellYesNo,
+  isNaText,
+  parseNumberText,
+  type ValueProblem,
+} from './cellValues.js';
 
 /** What one cell is worth under its leaf's rule. */
 export type LeafValue =
@@ -50,23 +58,39 @@ const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
     }
     return { kind: 'points', points: mulDiv(leaf.max, num, den, RATIO_PLACES) };
   },
-  steps(v, display, _leaf, rule) {
+  steps(v, display, leaf, rule) {
     const r = cellRatio(v, display);
     if (!r.ok) return problem(r.problem);
-    for (const step of rule.steps) {
-      if (step.op === null || step.threshold === null) return { kind: 'points', points: step.points };
-      const c = compareRatio(r.value.num, r.value.den, step.threshold);
-      if (step.op === '>' ? c > 0 : c >= 0) return { kind: 'points', points: step.points };
-    }
-    return { kind: 'points', points: ZERO };
+    // A ratio outside [0, 1] ("65" meant as 65 %, a typo 953/57) is clamped with a warning, as for `ratio`.
+    const { num, den } = r.value;
+    const outside = compareRatio(num, den, ZERO) < 0 || compareRatio(num, den, SCALE) > 0;
+    const ratio = outside ? { num: compareRatio(num, den, ZERO) < 0 ? ZERO : SCALE, den: SCALE } : r.value;
+    const warning = outside
+      ? { code: 'W_RATIO_CLAMPED', args: { found: display, code: leaf.code } }
+      : undefined;
+    const step = rule.steps.find(
+      (s) =>
+        s.op === null ||
+        s.threshold === null ||
+        (s.op === '>'
+          ? compareRatio(ratio.num, ratio.den, s.threshold) > 0
+          : compareRatio(ratio.num, ratio.den, s.threshold) >= 0),
+    );
+    return { kind: 'points', points: step?.points ?? ZERO, ...(warning ? { warning } : {}) };
   },
   yesno(v, display, leaf) {
     const yn = cellYesNo(v, display);
     return yn.ok ? { kind: 'points', points: yn.value ? leaf.max : ZERO } : problem(yn.problem);
   },
-  choice(_v, display, leaf, rule) {
+  choice(v, display, leaf, rule) {
+    const bad = cellProblem(v);
+    if (bad) return problem(bad);
     const key = labelKey(display);
-    const found = rule.choices.find((c) => c.key === key);
+    // A numeric cell 0.5 matches a label written "0,5".
+    const asNumber = typeof v === 'number' ? decFromNumber(v) : null;
+    const found = rule.choices.find(
+      (c) => c.key === key || (asNumber !== null && parseNumberText(c.label) === asNumber),
+    );
     if (found) return { kind: 'points', points: found.points };
     return problem({
       code: 'E_VALUE_NOT_CHOICE',

@@ -1,7 +1,7 @@
 import type { CompareOp, Rule } from '../../model/framework.js';
 import { labelKey } from '../../parse/normalize.js';
-import type { Dec } from '../decimal.js';
-import { type Parsed, parseNumberText, type ValueProblem } from './cellValues.js';
+import { type Dec, SCALE } from '../decimal.js';
+import { isNaText, type Parsed, parseNumberText, type ValueProblem } from './cellValues.js';
 
 /**
  * Rule texts in the criteria file's `rule` column (SPEC §4):
@@ -10,19 +10,21 @@ import { type Parsed, parseNumberText, type ValueProblem } from './cellValues.js
  *   choice: đúng hạn=1; chậm=0,5; không ban hành=0
  * Vietnamese names work too (điểm, tỷ lệ, có/không, bậc, lựa chọn); decimal commas are fine.
  */
-const SIMPLE: Record<string, Rule> = {
-  '': { kind: 'points' },
-  points: { kind: 'points' },
-  diem: { kind: 'points' },
-  'so diem': { kind: 'points' },
-  ratio: { kind: 'ratio' },
-  'ty le': { kind: 'ratio' },
-  'ti le': { kind: 'ratio' },
-  'theo ty le': { kind: 'ratio' },
-  yesno: { kind: 'yesno' },
-  'co/khong': { kind: 'yesno' },
-  'dat/khong dat': { kind: 'yesno' },
-};
+const SIMPLE = new Map<string, Rule>(
+  Object.entries({
+    '': { kind: 'points' },
+    points: { kind: 'points' },
+    diem: { kind: 'points' },
+    'so diem': { kind: 'points' },
+    ratio: { kind: 'ratio' },
+    'ty le': { kind: 'ratio' },
+    'ti le': { kind: 'ratio' },
+    'theo ty le': { kind: 'ratio' },
+    yesno: { kind: 'yesno' },
+    'co/khong': { kind: 'yesno' },
+    'dat/khong dat': { kind: 'yesno' },
+  } satisfies Record<string, Rule>),
+);
 const STEPS_NAMES = new Set(['steps', 'bac', 'thang bac', 'theo bac', 'muc']);
 const CHOICE_NAMES = new Set(['choice', 'lua chon', 'chon']);
 const ELSE_WORDS = new Set(['else', 'con lai', 'khac', 'truong hop khac', 'otherwise']);
@@ -32,14 +34,16 @@ const bad = (text: string, why: string): Parsed<never> => ({
   problem: { code: 'E_RULE_INVALID', args: { found: text, why } } satisfies ValueProblem,
 });
 
-/** A threshold: "90%", "90,5%", "0.9", "14/19". */
+/**
+ * A threshold: "90%", "90,5%", "0.9". A bare number above 1 ("90") can only mean a percentage — read as a
+ * fraction it would be a step no ratio reaches — so it is read as one.
+ */
 function parseThreshold(text: string): Dec | null {
   const t = text.trim();
-  if (t.endsWith('%')) {
-    const pct = parseNumberText(t.slice(0, -1));
-    return pct === null ? null : pct / 100n;
-  }
-  return parseNumberText(t);
+  const isPct = t.endsWith('%');
+  const n = parseNumberText(isPct ? t.slice(0, -1) : t);
+  if (n === null) return null;
+  return isPct || n > SCALE ? n / 100n : n;
 }
 
 function parseSteps(body: string, text: string): Parsed<Rule> {
@@ -76,21 +80,34 @@ function parseChoice(body: string, text: string): Parsed<Rule> {
     const label = part.slice(0, Math.max(eq, 0)).trim();
     const points = eq > 0 ? parseNumberText(part.slice(eq + 1)) : null;
     if (!label || points === null) return bad(text, `"${part}"`);
+    // KPS, N/A… mean "not applicable" under every rule, so such a label could never be chosen.
+    if (isNaText(label)) return bad(text, `"${label}" = N/A`);
     choices.push({ label, key: labelKey(label), points });
   }
   if (choices.length === 0) return bad(text, 'no choices');
   return { ok: true, value: { kind: 'choice', choices, text } };
 }
 
+/** "steps: …", "steps …" or "bậc: …" → the rule name and its body; no name → ''. */
+function splitName(trimmed: string): { name: string; body: string } {
+  const colon = trimmed.indexOf(':');
+  if (colon >= 0) return { name: labelKey(trimmed.slice(0, colon)), body: trimmed.slice(colon + 1) };
+  const m = /^([^\s<>=≥;]+(?:\s+[^\s<>=≥;]+)?)\s+(?=[<>=≥])/.exec(trimmed);
+  const name = m ? labelKey(m[1]!) : '';
+  if (m && (STEPS_NAMES.has(name) || CHOICE_NAMES.has(name)))
+    return { name, body: trimmed.slice(m[0].length) };
+  return { name: '', body: trimmed };
+}
+
 export function parseRule(text: string): Parsed<Rule> {
   const trimmed = text.trim();
-  const simple = SIMPLE[labelKey(trimmed)];
+  const simple = SIMPLE.get(labelKey(trimmed));
   if (simple) return { ok: true, value: simple };
-  const colon = trimmed.indexOf(':');
-  const name = colon >= 0 ? labelKey(trimmed.slice(0, colon)) : '';
-  const body = colon >= 0 ? trimmed.slice(colon + 1) : trimmed;
-  if (STEPS_NAMES.has(name) || (colon < 0 && /^(>=|≥|=>|>)/.test(trimmed))) return parseSteps(body, trimmed);
-  if (CHOICE_NAMES.has(name) || (colon < 0 && trimmed.includes('='))) return parseChoice(body, trimmed);
+  const { name, body } = splitName(trimmed);
+  // Without a name, a text of thresholds is `steps` and a text of labels is `choice`.
+  if (STEPS_NAMES.has(name) || (name === '' && /^(>=|≥|=>|>)/.test(trimmed)))
+    return parseSteps(body, trimmed);
+  if (CHOICE_NAMES.has(name) || (name === '' && trimmed.includes('='))) return parseChoice(body, trimmed);
   return bad(trimmed, 'unknown rule');
 }
 

@@ -4,12 +4,11 @@
  * those bytes into combining tone marks and then composes them (NFC). The legacy converter expects the
  * Windows-1252 reading of the bytes, so this gets the bytes back (one per character of Windows-1258;
  * a composed letter that code page lacks is split into its letter and its combining mark, which is how
- * it was read) and reads them as Windows-1252.
+ * it was read) and reads them as Latin-1 (which the legacy tables take as well as Windows-1252).
  */
 const BYTE_OF = new Map<string, number>();
 const decoder1258 = new TextDecoder('windows-1258');
 for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(decoder1258.decode(Uint8Array.of(b)), b);
-const decoder1252 = new TextDecoder('windows-1252');
 
 function pushChar(ch: string, out: number[]): boolean {
   const code = ch.codePointAt(0)!;
@@ -23,13 +22,14 @@ function pushChar(ch: string, out: number[]): boolean {
   return true;
 }
 
-/** The Windows-1252 reading of the bytes a Windows-1258 decoding came from; null if it cannot have. */
-export function cp1252View(text: string): string | null {
+/** The Latin-1 reading of the bytes a Windows-1258 decoding came from; null if it cannot have. */
+export function singleByteView(text: string): string | null {
   if (!/[^\x20-\x7e]/.test(text)) return text;
   const bytes: number[] = [];
   for (const ch of text) {
     if (pushChar(ch, bytes)) continue;
     for (const part of ch.normalize('NFD')) if (!pushChar(part, bytes)) return null;
   }
-  return decoder1252.decode(Uint8Array.from(bytes));
+  // Latin-1 reading; the legacy tables accept it as well as CP1252's (legacyByte).
+  return String.fromCharCode(...bytes);
 }
