@@ -30,6 +30,8 @@ export interface Labels {
   previousIndex: string;
   rankChange: string;
   indexChange: string;
+  /** Heading of the list of units in --previous but not this year. */
+  goneUnits: string;
   domain: string;
   points: string;
   /** Title of the ranking section. */
@@ -84,6 +86,7 @@ const vi: Labels = {
   previousIndex: 'Chỉ số kỳ trước',
   rankChange: 'Thay đổi hạng',
   indexChange: 'Thay đổi chỉ số',
+  goneUnits: 'Có trong kỳ trước, không còn trong kỳ này',
   domain: 'Lĩnh vực',
   points: 'Điểm',
   ranking: 'Xếp hạng',
@@ -131,6 +134,7 @@ const en: Labels = {
   previousIndex: 'Previous index',
   rankChange: 'Rank change',
   indexChange: 'Index change',
+  goneUnits: 'In the previous results, gone this year',
   domain: 'Domain',
   points: 'Points',
   ranking: 'Ranking',

@@ -99,4 +99,6 @@ export interface Results {
   groups: GroupResult[];
   rows: RowCounts;
   diagnostics: Diagnostic[];
+  /** Units of the --previous results that are gone this year (listed, not dropped). */
+  previousOnly: { unit: string; group: string; rank: number; index: Dec }[];
 }

@@ -2,7 +2,7 @@ import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { openSheets } from '../read/openSheets.js';
-import type { ExpectedColumns, ExpectedColumns } from './headers.js';
+import type { ExpectedColumns } from './headers.js';
 import type { LocateOptions, TableAt } from './locateTable.js';
 import { headerKey } from './normalize.js';
 

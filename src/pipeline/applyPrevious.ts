@@ -55,29 +55,35 @@ async function readPreviousTable(
     const h = mapHeader(cells, PREVIOUS_FIELDS);
     return h.fields.has('unit') && h.fields.has('rank') && h.fields.has('index') ? h : null;
   };
-  const problems = await locateTable(file, options, detect, { vi: '"đơn vị", "xếp hạng", "chỉ số"', en: '"unit", "rank", "index"' }, async (t) => {
-    for await (const raw of t.rows) {
-      const get = (f: string) => {
-        const c = t.header.fields.get(f);
-        return c === undefined ? null : (raw.cells[c] ?? null);
-      };
-      const unit = cellText(get('unit'));
-      if (unit === '') continue;
-      const rank = Number.parseInt(cellText(get('rank')), 10);
-      const idxCell = get('index');
-      const index =
-        typeof idxCell === 'number'
-          ? decFromNumber(idxCell)
-          : parseNumberText(cellText(idxCell).replace('%', ''));
-      if (!Number.isFinite(rank) || index === null) {
-        results.diagnostics.push(
-          diag('W_PREVIOUS_ROW_IGNORED', 'warning', { file, sheet: t.sheet, row: raw.row }, { unit }),
-        );
-        continue;
+  const problems = await locateTable(
+    file,
+    options,
+    detect,
+    { vi: '"đơn vị", "xếp hạng", "chỉ số"', en: '"unit", "rank", "index"' },
+    async (t) => {
+      for await (const raw of t.rows) {
+        const get = (f: string) => {
+          const c = t.header.fields.get(f);
+          return c === undefined ? null : (raw.cells[c] ?? null);
+        };
+        const unit = cellText(get('unit'));
+        if (unit === '') continue;
+        const rank = Number.parseInt(cellText(get('rank')), 10);
+        const idxCell = get('index');
+        const index =
+          typeof idxCell === 'number'
+            ? decFromNumber(idxCell)
+            : parseNumberText(cellText(idxCell).replace('%', ''));
+        if (!Number.isFinite(rank) || index === null) {
+          results.diagnostics.push(
+            diag('W_PREVIOUS_ROW_IGNORED', 'warning', { file, sheet: t.sheet, row: raw.row }, { unit }),
+          );
+          continue;
+        }
+        units.push({ unit, group: cellText(get('group')), rank, index });
       }
-      units.push({ unit, group: cellText(get('group')), rank, index });
-    }
-  });
+    },
+  );
   results.diagnostics.push(...problems);
   return units;
 }

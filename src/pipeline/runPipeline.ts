@@ -80,7 +80,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
   const book = new ScoreBook(groupNames);
   for (const file of input.scores) {
-    await readScores(file, 'scores', framework, book, { ...(await locate(file, input.sheet)), layout: input.layout });
+    await readScores(file, 'scores', framework, book, {
+      ...(await locate(file, input.sheet)),
+      layout: input.layout,
+    });
     await hash('scores', file);
   }
   for (const file of input.survey) {

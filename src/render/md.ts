@@ -2,7 +2,7 @@ import { groupHeading, labels } from '../i18n/labels.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
 import type { RenderContext } from './index.js';
 import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
-import { footerLines } from './table.js';
+import { footerLines, goneLine, previousCells } from './table.js';
 
 /**
  * Text from the inputs inside a GitHub table cell or heading. `|` would end the cell; the other ASCII
@@ -20,12 +20,18 @@ function mdTable(head: readonly string[], aligns: readonly Align[], rows: readon
   return [line(head), line(rule), ...rows.map(line)].join('\n');
 }
 
-function rankingTable(units: readonly UnitResult[], ctx: RenderContext): string {
+function rankingTable(units: readonly UnitResult[], ctx: RenderContext, previous: boolean): string {
   const L = labels(ctx.lang);
   const f = (d: bigint) => formatDec(d, ctx.precision, ctx.lang);
+  const head = [L.unit, L.appraisal, L.survey, L.total, L.index, L.rank, L.band];
+  const aligns: Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'left'];
+  if (previous) {
+    head.push(L.previousRank, L.rankChange, L.indexChange);
+    aligns.push('right', 'right', 'right');
+  }
   return mdTable(
-    [L.unit, L.appraisal, L.survey, L.total, L.index, L.rank, L.band],
-    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    head,
+    aligns,
     units.map((u) => [
       escapeMd(u.unit),
       f(u.appraisal),
@@ -34,6 +40,7 @@ function rankingTable(units: readonly UnitResult[], ctx: RenderContext): string 
       f(u.index),
       formatRank(u.rank, u.of),
       escapeMd(u.band),
+      ...(previous ? previousCells(u, ctx) : []),
     ]),
   );
 }
@@ -66,15 +73,18 @@ function bandTables(group: GroupResult, ctx: RenderContext): string {
 /** Ranking and band summary per group as GitHub tables (CI job summaries, SPEC §6). */
 export function renderMd(results: Results, ctx: RenderContext): string {
   const L = labels(ctx.lang);
+  const previous = results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0;
   const sections = results.groups.map((group) => {
     const units = results.units.filter((u) => u.groupKey === group.groupKey);
     return [
       `## ${escapeMd(groupHeading(group.group, ctx.lang))}`,
-      rankingTable(units, ctx),
+      rankingTable(units, ctx, previous),
       `### ${L.bandSummary}`,
       bandTables(group, ctx),
     ].join('\n\n');
   });
+  const gone = goneLine(results, ctx, L);
+  if (gone) sections.push(escapeMd(gone));
   sections.push(footerLines(results, L).join('  \n'));
   return `${sections.join('\n\n')}\n`;
 }

@@ -3,7 +3,15 @@ import Table from 'cli-table3';
 import { groupHeading, type Labels, labels } from '../i18n/labels.js';
 import type { BandCount, GroupResult, Results, UnitResult } from '../model/results.js';
 import type { RenderContext } from './index.js';
-import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
+import {
+  DASH,
+  formatBandRule,
+  formatChange,
+  formatDec,
+  formatDecChange,
+  formatDecOrDash,
+  formatRank,
+} from './numbers.js';
 
 type Paint = (text: string) => string;
 
@@ -36,7 +44,7 @@ function rankingTable(
   ctx: RenderContext,
   chalk: ChalkInstance,
   paintBand: (band: string) => string,
-  show: { bonus: boolean; penalty: boolean },
+  show: { bonus: boolean; penalty: boolean; previous: boolean },
 ): string {
   const L = labels(ctx.lang);
   const p = ctx.precision;
@@ -44,9 +52,9 @@ function rankingTable(
   if (show.bonus) head.push(L.bonus);
   if (show.penalty) head.push(L.penalty);
   head.push(L.total, L.index, L.rank, L.band);
-  const aligns: ('left' | 'right')[] = head.map((_, i) =>
-    i === 0 || i === head.length - 1 ? 'left' : 'right',
-  );
+  if (show.previous) head.push(L.previousRank, L.rankChange, L.indexChange);
+  const bandAt = head.indexOf(L.band);
+  const aligns: ('left' | 'right')[] = head.map((_, i) => (i === 0 || i === bandAt ? 'left' : 'right'));
   const table = newTable(head, chalk, aligns);
   for (const u of units) {
     const row = [u.unit, formatDec(u.appraisal, p, ctx.lang), formatDecOrDash(u.survey, p, ctx.lang)];
@@ -54,9 +62,28 @@ function rankingTable(
     if (show.penalty) row.push(formatDec(u.penalty, p, ctx.lang));
     row.push(formatDec(u.total, p, ctx.lang), formatDec(u.index, p, ctx.lang), formatRank(u.rank, u.of));
     row.push(paintBand(u.band));
+    if (show.previous) row.push(...previousCells(u, ctx));
     table.push(row);
   }
   return table.toString();
+}
+
+/** Previous rank, rank change (+ = moved up) and index change; dashes for a unit new this year. */
+export function previousCells(u: UnitResult, ctx: RenderContext): string[] {
+  return [
+    u.previous ? String(u.previous.rank) : DASH,
+    formatChange(u.rankChange),
+    formatDecChange(u.indexChange, ctx.precision, ctx.lang),
+  ];
+}
+
+/** "Có trong kỳ trước, không còn trong kỳ này: Huyện X (13; 50,00)" — gone units are listed, not dropped. */
+export function goneLine(results: Results, ctx: RenderContext, L: Labels): string | null {
+  if (results.previousOnly.length === 0) return null;
+  const items = results.previousOnly.map(
+    (g) => `${g.unit} (${g.rank}; ${formatDec(g.index, ctx.precision, ctx.lang)})`,
+  );
+  return `${L.goneUnits}: ${items.join(', ')}`;
 }
 
 function bandSummary(
@@ -105,6 +132,7 @@ export function renderTable(results: Results, ctx: RenderContext): string {
   const show = {
     bonus: results.units.some((u) => u.bonus !== 0n),
     penalty: results.units.some((u) => u.penalty !== 0n),
+    previous: results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0,
   };
   const sections: string[] = [];
   for (const group of results.groups) {
@@ -118,6 +146,8 @@ export function renderTable(results: Results, ctx: RenderContext): string {
       ].join('\n'),
     );
   }
+  const gone = goneLine(results, ctx, L);
+  if (gone) sections.push(gone);
   sections.push(footerLines(results, L).join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

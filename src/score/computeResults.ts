@@ -160,5 +160,6 @@ export function computeResults(input: ScoreInput): Results {
     groups,
     rows,
     diagnostics,
+    previousOnly: [],
   };
 }

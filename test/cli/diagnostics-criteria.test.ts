@@ -167,9 +167,8 @@ describe('criteria diagnostics', () => {
     );
   });
 
-  // src/parse/headers.ts describeFields() takes the *second* alias of each field (`spec[f]?.[1]`, while its
-  // comment says "the first alias"), so the Vietnamese message asks for "unit name", "criterion code",
-  // "self assessed" next to "khối" and "điểm thẩm định", and the English one for "khối", "điểm thẩm định".
+  // Regression: describeFields() once took the second alias of each field, so the Vietnamese message asked
+  // for "unit name", "criterion code", "self assessed" (fixed in 29ee46b).
   it('E_NO_HEADER names the expected columns in the language of the message', async () => {
     const ws = await workspace();
     await ws.write('criteria.csv', tinyCriteria());

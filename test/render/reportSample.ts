@@ -348,6 +348,7 @@ export function reportSample(): Results {
     buildGroup('Xã, phường', SCHEME, COMMUNES),
   ];
   return {
+    previousOnly: [],
     settings: {
       stage: 'appraised',
       na: 'exclude',

@@ -159,6 +159,7 @@ export function sampleResults(): Results {
     unit({ unit: 'Phường "Mới", Bắc', group: 'Xã, phường', appraisal: '49', survey: null, rank: 3, of: 3 }),
   ];
   return {
+    previousOnly: [],
     settings: {
       stage: 'appraised',
       na: 'exclude',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMd } from '../../src/render/md.js';
 import { renderTable } from '../../src/render/table.js';
 import { ctx, d, sampleResults } from './sampleResults.js';
 
@@ -89,5 +90,18 @@ describe('renderTable', () => {
     r.groups = r.groups.slice(0, 1);
     r.groups[0]!.group = '';
     expect(renderTable(r, ctx())).toMatch(/^Tất cả\n/);
+  });
+});
+
+describe('renderTable with previous results', () => {
+  it('shows previous rank, rank and index change, and lists units gone this year', () => {
+    const r = sampleResults();
+    r.previousOnly = [{ unit: 'Xã Cũ', group: 'Xã, phường', rank: 3, index: d('70') }];
+    const text = renderTable(r, { lang: 'vi', color: false, precision: 2 });
+    expect(text).toContain('Thay đổi hạng');
+    expect(text).toContain('Có trong kỳ trước, không còn trong kỳ này: Xã Cũ (3; 70,00)');
+    const md = renderMd(r, { lang: 'en', color: false, precision: 2 });
+    expect(md).toContain('| Rank change |');
+    expect(md).toContain('In the previous results, gone this year: Xã Cũ (3; 70.00)');
   });
 });
