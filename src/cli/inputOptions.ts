@@ -51,7 +51,7 @@ export function addInputOptions(cmd: Command): Command {
     )
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('--config <file>', 'settings file (default ./cchc.config.json when present)')
-    .option('--sheet <name|n>', 'sheet to read, by name or 1-based index')
+    .option('--sheet <name|n>', 'sheet of the --scores workbooks, by name or 1-based index')
     .addOption(new Option('--layout <layout>', 'force the scores layout').choices(['long', 'wide', 'form']))
     .option('--max-rows <n>', 'refuse sheets with more rows (default 2000000)')
     .option('--max-inflated-bytes <n>', 'refuse xlsx files that inflate to more (default 536870912)')

@@ -29,7 +29,7 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .description('Chỉ số cải cách hành chính (PAR Index) from spreadsheets')
     .version(version(), '-V, --version')
     .exitOverride()
-    .showHelpAfterError()
+    .showHelpAfterError('(--help: hướng dẫn / usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
