@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { RowCounts } from '../model/scores.js';
 import type { Lang } from '../model/settings.js';
+import { neutralise, quote } from '../render/csv.js';
 import { writeAtomic } from './writeAtomic.js';
 
 const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
@@ -50,19 +51,14 @@ export function diagnosticRecords(diagnostics: readonly Diagnostic[], lang: Lang
   }));
 }
 
-/** Text from the inputs that a spreadsheet would run as a formula gets a leading quote (OWASP, SPEC §8). */
-const neutralize = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
-const csvField = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = typeof v === 'string' ? neutralize(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const csvField = (v: string | number | null): string =>
+  v === null ? '' : typeof v === 'number' ? String(v) : quote(neutralise(v));
 
 /** --diagnostics FILE: the list for the clerk to fix, as .json, .csv or .xlsx. */
 export async function writeDiagnosticsFile(
   path: string,
   diagnostics: readonly Diagnostic[],
+  rows: RowCounts | null,
   lang: Lang,
 ): Promise<void> {
   const records = diagnosticRecords(diagnostics, lang);
@@ -71,7 +67,7 @@ export async function writeDiagnosticsFile(
   if (ext === 'json') {
     await writeAtomic(
       path,
-      `${JSON.stringify({ schema: 'cchc.diagnostics/1', diagnostics: records }, null, 2)}\n`,
+      `${JSON.stringify({ schema: 'cchc.diagnostics/1', rows, diagnostics: records }, null, 2)}\n`,
     );
   } else if (ext === 'csv') {
     const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
@@ -85,7 +81,7 @@ export async function writeDiagnosticsFile(
       ws.addRow(
         keys.map((k) => {
           const v = r[k];
-          return typeof v === 'string' ? neutralize(v) : v;
+          return typeof v === 'string' ? neutralise(v) : v;
         }),
       );
     ws.views = [{ state: 'frozen', ySplit: 1 }];

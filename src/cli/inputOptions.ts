@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../model/errors.js';
 import type { Lang, Settings } from '../model/settings.js';
 import { DEFAULT_BANDS, parseBands } from '../parse/bands.js';
@@ -31,28 +31,26 @@ export interface InputFlags {
 
 /** Options shared by score, validate and explain (SPEC §3). */
 export function addInputOptions(cmd: Command): Command {
+  // cmd.createOption, not `new Option`: this module loads before commander does (see main.ts).
+  const choice = (flags: string, what: string, values: string[]) =>
+    cmd.createOption(flags, what).choices(values);
   return cmd
     .option('--criteria <file>', 'criteria framework (xlsx, csv, xls; - for stdin)')
     .option('--scores <files...>', 'score files, repeatable (long or wide layout)')
     .option('--survey <files...>', 'survey files, repeatable')
-    .addOption(new Option('--stage <stage>', 'which value is published').choices(['appraised', 'self']))
-    .addOption(
-      new Option('--na <policy>', 'N/A policy for leaves without their own').choices(['exclude', 'full']),
-    )
+    .addOption(choice('--stage <stage>', 'which value is published', ['appraised', 'self']))
+    .addOption(choice('--na <policy>', 'N/A policy for leaves without their own', ['exclude', 'full']))
     .option('--precision <n>', 'decimals of published values (default 2)')
     .option('--bands <spec>', `bands, top down (default "${DEFAULT_BANDS}")`)
     .option('--bands-file <file>', 'per-group band schemes: group, band, min, op')
     .option('--previous <file>', 'an earlier JSON result or a table with unit, rank, index')
     .addOption(
-      new Option('--lang <lang>', 'language of messages and reports (default vi, env CCHC_LANG)').choices([
-        'vi',
-        'en',
-      ]),
+      choice('--lang <lang>', 'language of messages and reports (default vi, env CCHC_LANG)', ['vi', 'en']),
     )
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('--config <file>', 'settings file (default ./cchc.config.json when present)')
     .option('--sheet <name|n>', 'sheet of the --scores workbooks, by name or 1-based index')
-    .addOption(new Option('--layout <layout>', 'force the scores layout').choices(['long', 'wide', 'form']))
+    .addOption(choice('--layout <layout>', 'force the scores layout', ['long', 'wide', 'form']))
     .option('--max-rows <n>', 'refuse sheets with more rows (default 2000000)')
     .option('--max-inflated-bytes <n>', 'refuse xlsx files that inflate to more (default 536870912)')
     .option('--diagnostics <file>', 'also write the diagnostics to a file (.csv, .json, .xlsx)')

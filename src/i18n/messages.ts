@@ -77,8 +77,8 @@ export const MESSAGES: Record<string, Entry> = {
     en: (a) => `invalid config file ${q(a.file)}: ${a.reason}`,
   },
   E_OUTPUT_IS_INPUT: {
-    vi: (a) => `không ghi đè tệp đầu vào ${q(a.file)}; hãy chọn tên khác cho -o`,
-    en: (a) => `refusing to overwrite the input file ${q(a.file)}; choose another -o path`,
+    vi: (a) => `không ghi đè tệp đầu vào ${q(a.file)}; hãy chọn tên tệp kết quả khác`,
+    en: (a) => `refusing to overwrite the input file ${q(a.file)}; choose another output path`,
   },
   E_OUTPUT_FORMAT: {
     vi: (a) => `không biết định dạng của ${q(a.file)}; dùng đuôi .json .csv .xlsx .md .html`,
@@ -87,10 +87,6 @@ export const MESSAGES: Record<string, Entry> = {
   E_WRITE_FAILED: {
     vi: (a) => `không ghi được ${q(a.file)}: ${a.reason}`,
     en: (a) => `cannot write ${q(a.file)}: ${a.reason}`,
-  },
-  E_LAYOUT_UNSUPPORTED: {
-    vi: (a) => `bố cục ${q(a.layout)} chưa được hỗ trợ`,
-    en: (a) => `layout ${q(a.layout)} is not supported yet`,
   },
   E_UNKNOWN_UNIT: {
     vi: (a) => `không có đơn vị ${q(a.unit)}${hintVi(a.suggestion)}`,

@@ -56,8 +56,11 @@ const NA_WORDS: Record<string, NaPolicy> = {
   cam: 'forbid',
 };
 
+const PLAIN_CODE = /^\d+(?:\.\d+)*$/;
+
 /** "1.1.", " 1.1 ", 1.1 (a number cell), "ii" → "1.1", "1.1", "1.1", "II". */
 export function normalizeCode(v: CellValue): string {
+  if (typeof v === 'string' && PLAIN_CODE.test(v)) return v; // the common case, once per score row
   const text = cellText(v).replace(/\s+/g, '').replace(/\.+$/, '');
   return /^[ivxlc]+$/i.test(text) ? text.toUpperCase() : text;
 }

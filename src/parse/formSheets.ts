@@ -70,7 +70,9 @@ export async function locateTables<T>(
     return diagnostics;
   }
   const where = options.sheet !== undefined ? { sheet: options.sheet } : {};
-  diagnostics.push(diag('E_NO_HEADER', 'error', { file, ...where }, { expected: expected.vi, expectedEn: expected.en }));
+  diagnostics.push(
+    diag('E_NO_HEADER', 'error', { file, ...where }, { expected: expected.vi, expectedEn: expected.en }),
+  );
   return diagnostics;
 }
 

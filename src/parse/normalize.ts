@@ -4,8 +4,16 @@ import { isCellError } from '../model/cell.js';
 const COMBINING = /[\u0300-\u036f]/g;
 const SPACES = /\s+/g;
 
+/**
+ * What cleanText would change: white space at either end, two in a row, any but a plain space, or a
+ * character outside U+0021–U+02FF and the precomposed Vietnamese letters (so possibly not NFC). Most cells
+ * have none of these, and one regex test is much cheaper than normalize + replace + trim on every cell.
+ */
+const MAYBE_UNCLEAN = /^\s|\s$|\s\s|[^\S ]|[^ -\u02ff\u1ea0-\u1ef9]/;
+
 /** NFC, trimmed, inner runs of white space (incl. NBSP, tabs, line breaks) collapsed to one space. */
 export function cleanText(s: string): string {
+  if (!MAYBE_UNCLEAN.test(s)) return s;
   return s.normalize('NFC').replace(SPACES, ' ').trim();
 }
 

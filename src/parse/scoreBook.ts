@@ -17,6 +17,11 @@ export class ScoreBook {
   /** Units first seen in a survey file only, for "in the survey but not in the scores". */
   readonly surveyOnly = new Set<string>();
 
+  private lastName = '';
+  private lastKey = '';
+  private lastGroup = '';
+  private lastGroupKey = '';
+
   constructor(groupNames: Map<string, string>) {
     this.groupNames = groupNames;
   }
@@ -41,9 +46,18 @@ export class ScoreBook {
     location: Location,
     fromSurvey: boolean,
   ): UnitInput | null {
-    const key = nameKey(name);
+    // Rows of one unit usually follow each other: remember the last name's key.
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastKey = nameKey(name);
+    }
+    const key = this.lastKey;
     let unit = this.units.get(key);
-    const gKey = group === null ? null : nameKey(group);
+    if (group !== null && group !== this.lastGroup) {
+      this.lastGroup = group;
+      this.lastGroupKey = nameKey(group);
+    }
+    const gKey = group === null ? null : this.lastGroupKey;
     if (gKey !== null && gKey !== '' && !this.groupNames.has(gKey))
       this.groupNames.set(gKey, cleanText(group!));
     if (!unit) {

@@ -1,5 +1,5 @@
 import type { Results, UnitResult } from '../model/results.js';
-import { type Dec, toFixed, toPlain } from '../score/decimal.js';
+import { type Dec, toFixed } from '../score/decimal.js';
 import type { RenderContext } from './index.js';
 
 export interface CsvOptions {
@@ -50,7 +50,6 @@ function unitRow(u: UnitResult, domainCodes: readonly string[], precision: numbe
   const text = (s: string | null): CsvCell => (s === null ? null : { text: s });
   const int = (n: number | null): CsvCell => (n === null ? null : { number: String(n) });
   const pub = (d: Dec | null): CsvCell => (d === null ? null : { number: toFixed(d, precision) });
-  const exact = (d: Dec | undefined): CsvCell => (d === undefined ? null : { number: toPlain(d) });
   const points = new Map(u.domains.map((d) => [d.code, d.points]));
   return [
     text(u.unit),
@@ -62,7 +61,7 @@ function unitRow(u: UnitResult, domainCodes: readonly string[], precision: numbe
     pub(u.bonus),
     pub(u.penalty),
     pub(u.total),
-    exact(u.max),
+    pub(u.max),
     pub(u.index),
     int(u.rank),
     int(u.of),
@@ -71,7 +70,7 @@ function unitRow(u: UnitResult, domainCodes: readonly string[], precision: numbe
     pub(u.previous?.index ?? null),
     int(u.rankChange),
     pub(u.indexChange),
-    ...domainCodes.map((c) => exact(points.get(c))),
+    ...domainCodes.map((c) => pub(points.get(c) ?? null)),
   ];
 }
 

@@ -23,22 +23,40 @@ export interface ScoreInput {
 const rowId = (loc: Location) => `${loc.file}|${loc.sheet}|${loc.row}`;
 const indexOf = (points: Dec, max: Dec): Dec => (max === ZERO ? ZERO : div(points * 100n, max));
 
-function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
-  const byLeaf = new Map(score.leaves.map((l) => [l.code, l]));
-  const sumUnder = (code: string): { points: Dec; max: Dec } => {
-    const node = framework.byCode.get(code)!;
-    if (node.children.length === 0) {
-      const l = byLeaf.get(code);
-      return { points: l?.points ?? ZERO, max: l?.max ?? ZERO };
+/** Leaf code → the code of its root (domain), computed once per framework. */
+const rootOfLeafCache = new WeakMap<Framework, Map<string, string>>();
+function rootOfLeaf(framework: Framework): Map<string, string> {
+  let map = rootOfLeafCache.get(framework);
+  if (map) return map;
+  map = new Map();
+  for (const root of framework.roots) {
+    const stack = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.children.length === 0) map.set(node.code, root.code);
+      else for (const child of node.children) stack.push(framework.byCode.get(child)!);
     }
-    return node.children
-      .map(sumUnder)
-      .reduce((a, b) => ({ points: a.points + b.points, max: a.max + b.max }));
-  };
+  }
+  rootOfLeafCache.set(framework, map);
+  return map;
+}
+
+function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
+  // One pass over the unit's scored leaves, summed into their domains (N/A-excluded leaves add nothing).
+  const roots = rootOfLeaf(framework);
+  const sums = new Map<string, { points: Dec; max: Dec }>();
+  for (const l of score.leaves) {
+    const root = roots.get(l.code);
+    if (root === undefined) continue;
+    const sum = sums.get(root);
+    if (sum) {
+      sum.points += l.points ?? ZERO;
+      sum.max += l.max;
+    } else sums.set(root, { points: l.points ?? ZERO, max: l.max });
+  }
   return framework.roots
     .filter((r) => appliesTo(r, score.unit.groupKey))
     .map((r) => {
-      const { points, max } = sumUnder(r.code);
+      const { points, max } = sums.get(r.code) ?? { points: ZERO, max: ZERO };
       return {
         code: r.code,
         name: r.name,
@@ -47,6 +65,18 @@ function domainsOf(framework: Framework, score: UnitScore, precision: number): D
         index: max === ZERO ? null : round(indexOf(points, max), precision),
       };
     });
+}
+
+/** Items by key, keys in order of first appearance. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const members = groups.get(k);
+    if (members) members.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /**
@@ -68,10 +98,11 @@ export function computeResults(input: ScoreInput): Results {
 
   // Survey held by no unit of a group → that group is indexed on the appraisal maximum alone;
   // held by some → the others are missing a value.
-  const groupOrder = [...new Set(scores.map((s) => s.unit.groupKey))];
+  // Grouped once: a filter per group would be units × groups.
+  const scoresByGroup = groupBy(scores, (s) => s.unit.groupKey);
+  const groupOrder = [...scoresByGroup.keys()];
   const held = new Map<string, boolean>();
-  for (const g of groupOrder) {
-    const members = scores.filter((s) => s.unit.groupKey === g);
+  for (const [g, members] of scoresByGroup) {
     const any = members.some((s) => s.surveyHeld);
     held.set(g, any);
     const applies = members.some((s) => s.surveyMissing.length > 0 || s.surveyHeld);
@@ -122,8 +153,9 @@ export function computeResults(input: ScoreInput): Results {
 
   const ordered: UnitResult[] = [];
   const groups: GroupResult[] = [];
+  const unitsByGroup = groupBy(units, (u) => u.groupKey);
   for (const g of groupOrder) {
-    const members = units.filter((u) => u.groupKey === g);
+    const members = unitsByGroup.get(g)!;
     const ranks = competitionRanks(members.map((u) => u.index));
     const scheme = schemeFor(settings.bands, g);
     members.forEach((u, i) => {

@@ -46,8 +46,14 @@ export function parseDec(text: string): Dec | null {
  */
 export function decFromNumber(n: number): Dec | null {
   if (!Number.isFinite(n)) return null;
+  // Fast path for what cells hold (1, 0.75, 0.7368): when n × 10^4 is an integer k below 10^15, n is
+  // k / 10^4 to within an ulp, so its 15-digit text is exactly k / 10^4 and no string is needed.
+  const k = n * 1e4;
+  if (Number.isInteger(k) && Math.abs(k) < 1e15) return BigInt(k) * FROM_TEN_THOUSANDTHS;
   return parseDec(Number(n.toPrecision(15)).toString());
 }
+
+const FROM_TEN_THOUSANDTHS = 10n ** BigInt(DEC_PLACES - 4);
 
 export const decFromInt = (n: number | bigint): Dec => BigInt(n) * SCALE;
 

@@ -107,6 +107,7 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     if (!chosen) {
       if (leaf.component === 'survey') surveyMissing.push(leaf);
       else if (leaf.component === 'appraisal') {
+        if (entry) rejected.push(entry.location); // a row that names the leaf but holds no value
         diagnostics.push(
           diag('E_SCORE_MISSING', 'error', entry?.location ?? unit.location, {
             code: leaf.code,
@@ -119,7 +120,10 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
       continue;
     }
     if (leaf.component === 'survey') surveyHeld = true;
-    if (!value) continue; // reported by leafValue
+    if (!value) {
+      rejected.push(chosen.location); // reported by leafValue; the row is not scored
+      continue;
+    }
     if (value.points !== null) points[leaf.component] += value.points;
     max[leaf.component] += value.max;
     if (leaf.component === 'appraisal' && selfV) self = (self ?? ZERO) + (selfV.points ?? ZERO);

@@ -78,7 +78,7 @@ describe('renderCsv', () => {
       appraisal: '61.12',
       survey: '20.75',
       total: '81.87',
-      max: '100',
+      max: '100.00',
       index: '81.87',
       rank: '8',
       of: '13',
@@ -87,7 +87,7 @@ describe('renderCsv', () => {
       previous_index: '83.37',
       rank_change: '-2',
       index_change: '-1.50',
-      'domain.1': '8.5',
+      'domain.1': '8.50',
       'domain.2': '52.62',
     });
   });

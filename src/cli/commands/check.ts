@@ -25,24 +25,31 @@ export interface Checked {
 /**
  * What score, validate and explain share: resolve the options, run the pipeline, apply --previous, write
  * --diagnostics, and print the diagnostics to stderr (or nowhere when the caller prints them itself).
+ * `beforeRun` checks what can be refused before any work is done (output paths).
  */
-export async function check(flags: InputFlags, io: CliIO, printDiagnostics: boolean): Promise<Checked> {
+export async function check(
+  flags: InputFlags,
+  io: CliIO,
+  printDiagnostics: boolean,
+  beforeRun: (resolved: ResolvedInputs) => void = () => {},
+): Promise<Checked> {
   const resolved = await resolveInputs(flags, io);
   const { lang } = resolved;
-  const inputs = inputFiles(resolved.pipeline);
-  if (resolved.diagnosticsFile) assertNotInput(resolved.diagnosticsFile, inputs);
+  if (resolved.diagnosticsFile) assertNotInput(resolved.diagnosticsFile, inputFiles(resolved.pipeline));
+  beforeRun(resolved);
   const out = await runPipeline(resolved.pipeline);
   let diagnostics = out.diagnostics;
   if (out.results && resolved.previous) {
     await applyPrevious(out.results, resolved.previous, { read: resolved.pipeline.read });
     diagnostics = out.results.diagnostics;
   }
+  const rows = out.results?.rows ?? null;
   const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
   if (printDiagnostics && diagnostics.length > 0) {
     io.stderr.write(diagnosticLines(diagnostics, lang, color));
-    io.stderr.write(summaryLine(diagnostics, out.results?.rows ?? null, lang));
+    io.stderr.write(summaryLine(diagnostics, rows, lang));
   }
-  if (resolved.diagnosticsFile) await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, lang);
+  if (resolved.diagnosticsFile) await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, rows, lang);
   return {
     resolved,
     results: out.results,

@@ -14,22 +14,27 @@ export interface ScoreFlags extends InputFlags {
 
 /** cchc score: read, check, score, then render to stdout and every -o file — or nothing when inputs have errors. */
 export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number> {
-  const checked = await check(flags, io, true);
-  const { resolved, results, lang } = checked;
-  const format = flags.format ?? resolved.config.format ?? 'table';
-  if (!isFormat(format) || format === 'xlsx' || format === 'html') {
-    throw new UsageError('E_OPTION_VALUE', {
-      option: '--format',
-      found: format,
-      expected: 'table, json, csv, md',
+  let format = 'table' as Format; // set in beforeRun, once the config is read
+  let outs: { path: string; format: Format }[] = [];
+  // Bad output paths are refused before any input is read.
+  const checked = await check(flags, io, true, (resolved) => {
+    const wanted = flags.format ?? resolved.config.format ?? 'table';
+    if (!isFormat(wanted) || wanted === 'xlsx' || wanted === 'html') {
+      throw new UsageError('E_OPTION_VALUE', {
+        option: '--format',
+        found: wanted,
+        expected: 'table, json, csv, md',
+      });
+    }
+    format = wanted;
+    outs = (flags.out ?? resolved.config.out ?? []).map((path) => {
+      const f = path === '-' ? format : formatFromPath(path);
+      if (f === null || !isFormat(f)) throw new UsageError('E_OUTPUT_FORMAT', { file: path });
+      assertNotInput(path, inputFiles(resolved.pipeline));
+      return { path, format: f };
     });
-  }
-  const outs = (flags.out ?? resolved.config.out ?? []).map((path) => {
-    const f = path === '-' ? format : formatFromPath(path);
-    if (f === null) throw new UsageError('E_OUTPUT_FORMAT', { file: path });
-    assertNotInput(path, inputFiles(resolved.pipeline));
-    return { path, format: f as Format };
   });
+  const { results, lang } = checked;
   if (checked.exitCode !== 0 || !results) {
     // No report is written from inputs with errors; JSON consumers still get the diagnostics as data.
     if (format === 'json') {

@@ -25,11 +25,21 @@ export function isNaText(text: string): boolean {
   return NA_WORDS.has(labelKey(text));
 }
 
+const SIMPLE_NUMBER = /^(\d{1,9})(?:[.,](\d{1,3}))?$/;
+const FROM_THOUSANDTHS = SCALE / 1000n;
+
 /**
  * A decimal written by a Vietnamese or English clerk: "1,5", "1.5", " 2 ", "1.234,5", "1,234.5".
  * One separator is the decimal mark, whichever it is; with both, the last one is.
  */
 export function parseNumberText(text: string): Dec | null {
+  // Fast path: up to 9 digits, optionally a comma or dot and up to 3 decimals ("1", "0,75", "29"):
+  // below 10^12 thousandths, so exact in a double, and the same value the general path finds.
+  const simple = SIMPLE_NUMBER.exec(text);
+  if (simple) {
+    const thousandths = Number(simple[1]) * 1000 + (simple[2] ? Number(simple[2].padEnd(3, '0')) : 0);
+    return BigInt(thousandths) * FROM_THOUSANDTHS;
+  }
   let s = text.replace(/[\s\u00a0]/g, '');
   if (s === '') return null;
   const lastComma = s.lastIndexOf(',');
