@@ -30,40 +30,46 @@ export async function readBandsFile(
     return h.fields.has('band') && h.fields.has('min') ? h : null;
   };
   diagnostics.push(
-    ...(await locateTable(file, options, detect, { vi: '"khối", "xếp loại", "từ", "so sánh"', en: '"group", "band", "min", "op"' }, async (t) => {
-      for await (const raw of t.rows) {
-        const get = (f: string) => {
-          const c = t.header.fields.get(f);
-          return c === undefined ? '' : cellText(raw.cells[c] ?? null);
-        };
-        const band = get('band');
-        if (band === '') continue;
-        const g = get('group');
-        const key = g === '*' ? '' : nameKey(g);
-        const minText = get('min');
-        const opText = get('op');
-        const min = minText === '' ? null : parseNumberText(minText.replace('%', ''));
-        const col = t.header.fields.get(minText !== '' && min === null ? 'min' : 'op') ?? 0;
-        const at = {
-          file: t.file,
-          sheet: t.sheet,
-          row: raw.row,
-          column: columnLetter(col),
-          cell: `${columnLetter(col)}${raw.row}`,
-        };
-        if ((minText !== '' && min === null) || (opText !== '' && !['>', '>=', '≥'].includes(opText))) {
-          diagnostics.push(
-            diag('E_BANDS_INVALID', 'error', at, {
-              found: minText === '' || min !== null ? opText : minText,
-            }),
-          );
-          continue;
+    ...(await locateTable(
+      file,
+      options,
+      detect,
+      { vi: '"khối", "xếp loại", "từ", "so sánh"', en: '"group", "band", "min", "op"' },
+      async (t) => {
+        for await (const raw of t.rows) {
+          const get = (f: string) => {
+            const c = t.header.fields.get(f);
+            return c === undefined ? '' : cellText(raw.cells[c] ?? null);
+          };
+          const band = get('band');
+          if (band === '') continue;
+          const g = get('group');
+          const key = g === '*' ? '' : nameKey(g);
+          const minText = get('min');
+          const opText = get('op');
+          const min = minText === '' ? null : parseNumberText(minText.replace('%', ''));
+          const col = t.header.fields.get(minText !== '' && min === null ? 'min' : 'op') ?? 0;
+          const at = {
+            file: t.file,
+            sheet: t.sheet,
+            row: raw.row,
+            column: columnLetter(col),
+            cell: `${columnLetter(col)}${raw.row}`,
+          };
+          if ((minText !== '' && min === null) || (opText !== '' && !['>', '>=', '≥'].includes(opText))) {
+            diagnostics.push(
+              diag('E_BANDS_INVALID', 'error', at, {
+                found: minText === '' || min !== null ? opText : minText,
+              }),
+            );
+            continue;
+          }
+          const list = byGroup.get(key) ?? [];
+          list.push({ band, op: min === null ? null : opText === '>' ? '>' : '>=', min });
+          byGroup.set(key, list);
         }
-        const list = byGroup.get(key) ?? [];
-        list.push({ band, op: min === null ? null : opText === '>' ? '>' : '>=', min });
-        byGroup.set(key, list);
-      }
-    })),
+      },
+    )),
   );
   const def = byGroup.get('') ?? fallback;
   byGroup.delete('');

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import type { InputRef, Results } from '../model/results.js';
+import type { UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { readBandsFile } from '../parse/readBandsFile.js';
 import { readCriteria } from '../parse/readCriteria.js';
@@ -110,11 +111,23 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
   const results = computeResults({
     framework,
-    units: scored,
+    units: releasing(scored),
     settings,
     inputs,
     diagnostics,
     rows: { read: book.rowsRead, rejected: book.rejected },
   });
   return { results, framework, diagnostics: results.diagnostics };
+}
+
+/**
+ * The units, each one's leaf entries (one per input row) dropped as soon as it has been scored: memory
+ * then peaks at the larger of the inputs and the results, not at their sum.
+ */
+function* releasing(units: readonly UnitInput[]): Generator<UnitInput> {
+  for (const unit of units) {
+    yield unit;
+    unit.entries.clear();
+    unit.survey.clear();
+  }
 }

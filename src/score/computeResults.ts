@@ -12,7 +12,8 @@ import { stats } from './stats.js';
 
 export interface ScoreInput {
   framework: Framework;
-  units: UnitInput[];
+  /** Scored in order, one at a time (runPipeline frees each unit's entries once it is scored). */
+  units: Iterable<UnitInput>;
   settings: Settings;
   inputs: InputRef[];
   /** Diagnostics from reading and parsing, carried into the results. */

@@ -64,37 +64,34 @@ describe('convert: TCVN3 workbooks with comma decimals', () => {
     expect(md).toMatchObject({ group: 'Cấp huyện', appraisal: 61.12, survey: 20.75, total: 81.87 });
   });
 
-  it.skipIf(!SOFFICE)(
-    'an .xls made by LibreOffice comes out as a clean long table that score accepts',
-    async () => {
-      const ws = await workspace();
-      const xls = await toXls(ws, await tcvn3Workbook(ws));
-      const json = await convertAndScore(ws, xls);
-      const totals = new Map((json.units as Json[]).map((u) => [u.unit, u.total]));
-      expect(totals).toEqual(
-        new Map([
-          ['Huyện Mộ Đức', 81.87],
-          ['Thị xã Đức Phổ', 65.5],
-        ]),
-      );
-    },
-  );
+  // LibreOffice is installed by .ci/run; without it these tests fail rather than pass unseen.
+  it('an .xls made by LibreOffice comes out as a clean long table that score accepts', async () => {
+    expect(SOFFICE, 'apt-get install -y libreoffice-calc').toBeTruthy();
+    const ws = await workspace();
+    const xls = await toXls(ws, await tcvn3Workbook(ws));
+    const json = await convertAndScore(ws, xls);
+    const totals = new Map((json.units as Json[]).map((u) => [u.unit, u.total]));
+    expect(totals).toEqual(
+      new Map([
+        ['Huyện Mộ Đức', 81.87],
+        ['Thị xã Đức Phổ', 65.5],
+      ]),
+    );
+  });
 
-  it.skipIf(!SOFFICE)(
-    'without LibreOffice on PATH, an .xls is E_XLS_NEEDS_LIBREOFFICE (exit 2)',
-    async () => {
-      const ws = await workspace();
-      const xls = await toXls(ws, await tcvn3Workbook(ws));
-      // The binary is started by its absolute path, so an empty PATH hides only LibreOffice.
-      await mkdir(ws.path('empty-bin'));
-      const env = { PATH: ws.path('empty-bin') };
-      const c = await run(['convert', xls, '--lang', 'en'], { env });
-      expect(c.code).toBe(2);
-      expect(c.stderr).toMatch(/needs LibreOffice: install libreoffice-calc/);
-      expect(c.stderr).not.toMatch(/^\s+at /m);
-      const s = await run(['score', '--criteria', xls, '--scores', xls, '--lang', 'en'], { env });
-      expect(s.code).toBe(2);
-      expect(s.stderr).toMatch(/needs LibreOffice/);
-    },
-  );
+  it('without LibreOffice on PATH, an .xls is E_XLS_NEEDS_LIBREOFFICE (exit 2)', async () => {
+    expect(SOFFICE, 'apt-get install -y libreoffice-calc').toBeTruthy();
+    const ws = await workspace();
+    const xls = await toXls(ws, await tcvn3Workbook(ws));
+    // The binary is started by its absolute path, so an empty PATH hides only LibreOffice.
+    await mkdir(ws.path('empty-bin'));
+    const env = { PATH: ws.path('empty-bin') };
+    const c = await run(['convert', xls, '--lang', 'en'], { env });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/needs LibreOffice: install libreoffice-calc/);
+    expect(c.stderr).not.toMatch(/^\s+at /m);
+    const s = await run(['score', '--criteria', xls, '--scores', xls, '--lang', 'en'], { env });
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/needs LibreOffice/);
+  });
 });

@@ -29,12 +29,6 @@ describe('files that cannot be opened', () => {
     await mkdir(dir);
     expect(await code(dir)).toBe('E_FILE_UNREADABLE');
   });
-
-  it.skipIf(process.getuid?.() === 0)('a file without read permission', async () => {
-    const path = await file('secret.csv', 'a,b\n');
-    await chmod(path, 0o000);
-    expect(await code(path)).toBe('E_FILE_UNREADABLE');
-  });
 });
 
 describe('damaged or disguised workbooks', () => {

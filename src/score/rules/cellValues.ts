@@ -22,6 +22,8 @@ const NA_WORDS = new Set(['kps', 'khong phat sinh', 'n/a', 'na', '-', '–', '�
 
 /** KPS, không phát sinh, N/A, - (any case, with or without diacritics). */
 export function isNaText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false; // a digit: a value, never an N/A word (the common case)
   return NA_WORDS.has(labelKey(text));
 }
 
