@@ -146,7 +146,8 @@ export interface ExpectedColumns {
 
 /** A spec's fields as column names: the first Vietnamese alias and the English field name, quoted. */
 export function describeFields(spec: FieldSpec, fields: readonly string[]): ExpectedColumns {
-  const vi = (f: string) => spec[f]?.find((a) => /[^\x00-\x7f]/.test(a)) ?? spec[f]?.[0] ?? f;
+  // The first alias with a Vietnamese letter (anything beyond ASCII), else the field's English name.
+  const vi = (f: string) => spec[f]?.find((a) => /[^ -~]/.test(a)) ?? spec[f]?.[0] ?? f;
   return {
     vi: fields.map((f) => `"${vi(f)}"`).join(', '),
     en: fields.map((f) => `"${spec[f]?.[0] ?? f}"`).join(', '),
