@@ -36,3 +36,6 @@ export function diag(
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
+
+/** Identifies an input row ("file|sheet|row"), to count each row once as scored or rejected. */
+export const rowId = (loc: Location): string => `${loc.file}|${loc.sheet}|${loc.row}`;

@@ -1,13 +1,13 @@
 import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
-import { diag, type Location } from '../model/diagnostic.js';
+import { diag, type Location, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
 import type { SourceValue, UnitInput } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
 import { readFormTitle } from './formTitle.js';
 import type { SheetTable } from './locateTable.js';
 import { cellText, isBlank } from './normalize.js';
-import { ScoreBook } from './scoreBook.js';
+import type { ScoreBook } from './scoreBook.js';
 import { duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
 import { nearest } from './suggest.js';
 
@@ -80,7 +80,7 @@ export async function readFormTable(
     const leaf = checkLeaf(node, code, at(raw, codeCol), framework, book, role);
     if (!leaf) continue;
     if (!target) {
-      book.rejected.add(ScoreBook.rowId(at(raw, codeCol)));
+      book.rejected.add(rowId(at(raw, codeCol)));
       continue;
     }
     const location = (appraised ?? self)?.location ?? at(raw, fields.get('appraised') ?? fields.get('self'));

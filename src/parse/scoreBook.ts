@@ -1,4 +1,4 @@
-import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
+import { type Diagnostic, diag, type Location, rowId } from '../model/diagnostic.js';
 import type { LeafEntry, SourceValue, UnitInput } from '../model/scores.js';
 import { cleanText, nameKey } from './normalize.js';
 
@@ -26,13 +26,9 @@ export class ScoreBook {
     this.groupNames = groupNames;
   }
 
-  static rowId(loc: Location): string {
-    return `${loc.file}|${loc.sheet}|${loc.row}`;
-  }
-
   reject(d: Diagnostic): void {
     this.diagnostics.push(d);
-    this.rejected.add(ScoreBook.rowId(d.location));
+    this.rejected.add(rowId(d.location));
   }
 
   /**

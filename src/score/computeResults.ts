@@ -1,4 +1,4 @@
-import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
+import { type Diagnostic, diag, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework } from '../model/framework.js';
 import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
 import type { RowCounts, UnitInput } from '../model/scores.js';
@@ -21,7 +21,6 @@ export interface ScoreInput {
   rows: { read: number; rejected: Set<string> };
 }
 
-const rowId = (loc: Location) => `${loc.file}|${loc.sheet}|${loc.row}`;
 const indexOf = (points: Dec, max: Dec): Dec => (max === ZERO ? ZERO : div(points * 100n, max));
 
 /** Leaf code → the code of its root (domain), computed once per framework. */
