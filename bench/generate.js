@@ -1,8 +1,9 @@
 // National-scale inputs for the benchmark (SPEC §9), written to bench/.data/ once and reused while the
 // generator version is unchanged. Deterministic: the same files on every machine.
+
+import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 
 const VERSION = '1';
@@ -14,7 +15,20 @@ const GROUPS = [
   { name: 'Khối phường', count: 687 },
   { name: 'Khối đặc khu', count: 13 },
 ];
-const SYLLABLES = ['Tân', 'Phú', 'Hòa', 'Bình', 'An', 'Thạnh', 'Long', 'Phước', 'Đông', 'Nghĩa', 'Hưng', 'Lộc'];
+const SYLLABLES = [
+  'Tân',
+  'Phú',
+  'Hòa',
+  'Bình',
+  'An',
+  'Thạnh',
+  'Long',
+  'Phước',
+  'Đông',
+  'Nghĩa',
+  'Hưng',
+  'Lộc',
+];
 
 /** 7 appraisal domains × 10 leaves (70 points) + a survey domain of 30 leaves (30 points). */
 export function framework() {
@@ -23,7 +37,13 @@ export function framework() {
   for (let d = 1; d <= 8; d++) {
     const survey = d === 8;
     const count = survey ? 30 : 10;
-    rows.push([String(d), survey ? 'Điều tra xã hội học' : `Lĩnh vực cải cách số ${d}`, count, survey ? 'xhh' : 'thẩm định', '']);
+    rows.push([
+      String(d),
+      survey ? 'Điều tra xã hội học' : `Lĩnh vực cải cách số ${d}`,
+      count,
+      survey ? 'xhh' : 'thẩm định',
+      '',
+    ]);
     for (let l = 1; l <= count; l++) {
       const code = `${d}.${l}`;
       // A few computed leaves per domain: a ratio and a step rule, as real frameworks have.
@@ -73,7 +93,7 @@ const QUARTERS = [0, 0.25, 0.5, 0.75, 1];
  * One unit's values: [code, self, appraised, reason] with numbers as JS values (the CSV writes them with a
  * comma decimal, as Vietnamese Excel does); ratio leaves as "14/19" text, step leaves as a percentage.
  */
-function values(unit, leaves, rand) {
+function values(leaves, rand) {
   const out = [];
   for (const leaf of leaves) {
     if (leaf.survey) {
@@ -83,7 +103,12 @@ function values(unit, leaves, rand) {
     if (leaf.rule === 'ratio') {
       const den = 10 + Math.floor(rand() * 50);
       const num = Math.floor(den * (0.5 + rand() / 2));
-      out.push([leaf.code, `${den}/${den}`, `${num}/${den}`, num === den ? '' : 'Chưa hoàn thành hết nhiệm vụ']);
+      out.push([
+        leaf.code,
+        `${den}/${den}`,
+        `${num}/${den}`,
+        num === den ? '' : 'Chưa hoàn thành hết nhiệm vụ',
+      ]);
       continue;
     }
     if (leaf.rule === 'steps') {
@@ -118,14 +143,21 @@ async function writeLines(path, lines) {
   await once(out, 'finish');
 }
 
-const LONG_HEADER = ['Đơn vị', 'Khối', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Lý do điều chỉnh'];
+const LONG_HEADER = [
+  'Đơn vị',
+  'Khối',
+  'Mã tiêu chí',
+  'Điểm tự đánh giá',
+  'Điểm thẩm định',
+  'Lý do điều chỉnh',
+];
 const TITLE = 'BẢNG TỔNG HỢP ĐIỂM CHỈ SỐ CCHC CẤP XÃ NĂM 2025';
 
 function* longRecords(scale, limit) {
   const { leaves } = framework();
   const rand = rng(20250701);
   for (const u of units(scale, limit)) {
-    for (const [code, self, appraised, reason] of values(u, leaves, rand)) {
+    for (const [code, self, appraised, reason] of values(leaves, rand)) {
       yield [u.name, u.group, code, self, appraised, reason];
     }
   }
@@ -143,7 +175,11 @@ async function writeLongCsv(path, scale, limit) {
 
 /** Written with exceljs's streaming writer, shared strings on, as Excel itself would store the text. */
 async function writeXlsx(path, sheetName, header, records) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: false,
+  });
   const ws = wb.addWorksheet(sheetName);
   ws.addRow([TITLE]).commit();
   ws.addRow([]).commit();
@@ -156,7 +192,7 @@ async function writeXlsx(path, sheetName, header, records) {
 function* wideRecords() {
   const { leaves } = framework();
   const rand = rng(20250702);
-  for (const u of units(1)) yield [u.name, u.group, ...values(u, leaves, rand).map((v) => v[2])];
+  for (const u of units(1)) yield [u.name, u.group, ...values(leaves, rand).map((v) => v[2])];
 }
 
 /** Paths of every generated input; generates what is missing. */
@@ -190,7 +226,9 @@ export async function generate(dir, log = () => {}) {
   await make(files.longCsv, 'national long CSV', (p) => writeLongCsv(p, 1));
   await make(files.long4Csv, '4× national long CSV', (p) => writeLongCsv(p, 4));
   await make(files.longXlsx, 'national long XLSX', (p) => writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(1)));
-  await make(files.long4Xlsx, '4× national long XLSX', (p) => writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(4)));
+  await make(files.long4Xlsx, '4× national long XLSX', (p) =>
+    writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(4)),
+  );
   await make(files.wideXlsx, 'national wide XLSX', (p) =>
     writeXlsx(p, 'Điểm', ['Đơn vị', 'Khối', ...leaves.map((l) => l.code)], wideRecords()),
   );

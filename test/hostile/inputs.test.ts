@@ -1,0 +1,319 @@
+// Hostile inputs end to end (SPEC §8), through the built binary: every case ends within seconds with exit
+// 1 (a located diagnostic) or 2 (a one-line usage error naming the file), never a stack trace, never a
+// hang (the test timeout). The readers' own behaviour is tested in test/read/hostile.test.ts; this file
+// checks what a user sees.
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  codesOf,
+  csv,
+  findDiag,
+  hasStack,
+  LONG_HEADER,
+  type RunResult,
+  run,
+  runJson,
+  tinyCriteria,
+  tinyUnit,
+  type Workspace,
+  workspace,
+} from '../cli/helpers.js';
+import { xlsxParts, zip } from '../read/helpers.js';
+
+const T = 20_000;
+
+/** Scores `scores` (a file in ws) against the tiny framework; JSON on stdout when the run gets that far. */
+async function score(ws: Workspace, scores: string, extra: string[] = []): Promise<RunResult> {
+  await ws.write('criteria.csv', tinyCriteria());
+  return run(['score', '--criteria', 'criteria.csv', '--scores', scores, '--format', 'json', ...extra], {
+    cwd: ws.dir,
+  });
+}
+
+/** Exit 2 with one "cchc: …" line that names the file, nothing on stdout, no stack. */
+function expectUsageError(r: RunResult, file: string): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(hasStack(r.stderr)).toBe(false);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^cchc: /);
+  expect(lines[0]).toContain(file);
+}
+
+/** Exit 1, the diagnostic `code` at `cell` of `file`, no stack. */
+function expectLocated(r: RunResult, code: string, file: string, cell?: string): void {
+  expect(r.code, r.stderr).toBe(1);
+  expect(hasStack(r.stderr)).toBe(false);
+  const json = JSON.parse(r.stdout);
+  const d = findDiag(json, code);
+  expect(d, JSON.stringify(codesOf(json))).toBeDefined();
+  expect(d!.file).toBe(file);
+  if (cell) expect(d!.cell).toBe(cell);
+  expect(r.stderr).toContain(file);
+}
+
+/** A long-layout worksheet: header row then rows of inline cells (t="str"/numbers/raw XML). */
+function longSheet(rows: string[][]): string {
+  const header = LONG_HEADER.map(
+    (h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`,
+  );
+  return [
+    `<row r="1">${header.join('')}</row>`,
+    ...rows.map((cells, i) => `<row r="${i + 2}">${cells.join('')}</row>`),
+  ].join('');
+}
+const text = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+const num = (ref: string, n: string) => `<c r="${ref}"><v>${n}</v></c>`;
+/** Unit Xã A: 1.1 in row 2 (appraised cell E2 given by `e2`), 1.2 in row 3. */
+const unitRows = (e2: string) => [
+  [text('A2', 'Xã A'), text('B2', 'Xã'), text('C2', '1.1'), num('D2', '20'), e2],
+  [text('A3', 'Xã A'), text('B3', 'Xã'), text('C3', '1.2'), num('D3', '30'), num('E3', '30')],
+];
+const workbook = (data: string, extra: Parameters<typeof xlsxParts>[1] = {}) =>
+  zip(xlsxParts([{ name: 'Điểm', data }], extra));
+
+describe('files that are not what they claim', () => {
+  it('not a zip, truncated zip, encrypted workbook: exit 2 naming the file', { timeout: T }, async () => {
+    const ws = await workspace();
+    const good = workbook(longSheet(unitRows(num('E2', '20'))));
+    const cfb = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+    const cases: [string, Buffer | string][] = [
+      ['text.xlsx', 'Đơn vị,Khối\nXã A,Xã\n'],
+      ['truncated.xlsx', good.subarray(0, Math.floor(good.length * 0.6))],
+      ['locked.xlsx', cfb],
+      ['empty.xlsx', Buffer.alloc(0)],
+    ];
+    for (const [name, bytes] of cases) {
+      await ws.write(name, bytes);
+      expectUsageError(await score(ws, name), name);
+    }
+  });
+
+  it('a zip bomb, declared or lying, stops at --max-inflated-bytes (exit 2)', { timeout: T }, async () => {
+    const ws = await workspace();
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`,
+    );
+    const parts = xlsxParts([{ name: 'S', data: rows.join('') }]);
+    // Declared: the central directory admits 4 GB; nothing is inflated at all.
+    await ws.write('declared.xlsx', zip(parts, { 'xl/worksheets/sheet1.xml': 0xfffffff0 }));
+    expectUsageError(await score(ws, 'declared.xlsx'), 'declared.xlsx');
+    // Lying: declares 100 bytes, inflates to about 2 MB; the cap counts what is really inflated.
+    await ws.write('liar.xlsx', zip(parts, { 'xl/worksheets/sheet1.xml': 100 }));
+    const r = await score(ws, 'liar.xlsx', ['--max-inflated-bytes', '300000']);
+    expectUsageError(r, 'liar.xlsx');
+    // The same file under the default cap is merely a workbook without a score table.
+    const ok = await score(ws, 'liar.xlsx');
+    expect(ok.code).toBe(1);
+    expect(codesOf(JSON.parse(ok.stdout))).toContain('E_NO_HEADER');
+  });
+});
+
+describe('cells that are not values', () => {
+  const cases: [string, string, string][] = [
+    ['a formula without a cached value', '<c r="E2"><f>D2*2</f></c>', 'E_FORMULA_NO_VALUE'],
+    ['an Excel error cell', '<c r="E2" t="e"><v>#DIV/0!</v></c>', 'E_CELL_ERROR'],
+    ['1e309 (overflows a double)', num('E2', '1e309'), 'E_VALUE_NOT_NUMBER'],
+    ['NaN as text', text('E2', 'NaN'), 'E_VALUE_NOT_NUMBER'],
+    ['Infinity as text', text('E2', 'Infinity'), 'E_VALUE_NOT_NUMBER'],
+  ];
+  for (const [what, cell, code] of cases) {
+    it(`${what}: ${code} at E2 (exit 1)`, { timeout: T }, async () => {
+      const ws = await workspace();
+      await ws.write('scores.xlsx', workbook(longSheet(unitRows(cell))));
+      expectLocated(await score(ws, 'scores.xlsx'), code, 'scores.xlsx', 'E2');
+    });
+  }
+
+  it('a date where a number belongs: E_VALUE_DATE at E2', { timeout: T }, async () => {
+    const ws = await workspace();
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    await ws.write(
+      'scores.xlsx',
+      workbook(longSheet(unitRows('<c r="E2" s="1"><v>45000</v></c>')), { styles }),
+    );
+    expectLocated(await score(ws, 'scores.xlsx'), 'E_VALUE_DATE', 'scores.xlsx', 'E2');
+  });
+
+  it('1e309, NaN and a date-like text in a CSV: located errors (exit 1)', { timeout: T }, async () => {
+    const ws = await workspace();
+    await ws.write(
+      'scores.csv',
+      csv([
+        LONG_HEADER,
+        ['Xã A', 'Xã', '1.1', 20, '1e309'],
+        ['Xã A', 'Xã', '1.2', 30, 'NaN'],
+        ['Xã B', 'Xã', '1.1', 1, '12/05/2024'],
+        ['Xã B', 'Xã', '1.2', 1, 1],
+      ]),
+    );
+    const r = await score(ws, 'scores.csv');
+    expectLocated(r, 'E_VALUE_NOT_NUMBER', 'scores.csv', 'E2');
+    const cells = JSON.parse(r.stdout)
+      .diagnostics.filter((d: { code: string }) => d.code === 'E_VALUE_NOT_NUMBER')
+      .map((d: { cell: string }) => d.cell);
+    expect(cells).toEqual(expect.arrayContaining(['E2', 'E3', 'E4']));
+  });
+});
+
+describe('headers and sheets', () => {
+  it('a header merged over two columns (two header rows): E_NO_HEADER that lists the columns (exit 1)', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const data =
+      `<row r="1">${text('A1', 'Đơn vị')}${text('B1', 'Khối')}${text('C1', 'Mã tiêu chí')}${text('D1', 'Điểm')}</row>` +
+      `<row r="2">${text('D2', 'Tự đánh giá')}${text('E2', 'Thẩm định')}</row>` +
+      `<row r="3">${text('A3', 'Xã A')}${text('B3', 'Xã')}${text('C3', '1.1')}${num('D3', '1')}${num('E3', '1')}</row>`;
+    const parts = xlsxParts([{ name: 'Điểm', data }]).map(([name, body]): [string, string] =>
+      name.endsWith('sheet1.xml')
+        ? [
+            name,
+            body.replace(
+              '</sheetData>',
+              '</sheetData><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>',
+            ),
+          ]
+        : [name, body],
+    );
+    await ws.write('merged.xlsx', zip(parts));
+    const r = await score(ws, 'merged.xlsx');
+    expect(r.code).toBe(1);
+    expect(hasStack(r.stderr)).toBe(false);
+    expect(findDiag(JSON.parse(r.stdout), 'E_NO_HEADER')?.file).toBe('merged.xlsx');
+  });
+
+  it('duplicate headers: the second column is reported, the run ends (exit 0 or 1), no stack', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const header = [...LONG_HEADER, 'Điểm thẩm định'];
+    await ws.write(
+      'dup.csv',
+      csv([header, ['Xã A', 'Xã', '1.1', 20, 20, 25], ['Xã A', 'Xã', '1.2', 30, 30, 35]]),
+    );
+    const r = await score(ws, 'dup.csv');
+    expect([0, 1]).toContain(r.code);
+    expect(hasStack(r.stderr)).toBe(false);
+    const d = JSON.parse(r.stdout).diagnostics.find((x: { cell: string | null }) => x.cell === 'F1');
+    expect(d, r.stderr).toBeDefined();
+  });
+
+  it('the only score table on a hidden sheet: skipped with an info, then E_NO_HEADER (exit 1)', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const parts = xlsxParts([
+      { name: 'Bìa', data: `<row r="1">${text('A1', 'BÁO CÁO')}</row>` },
+      { name: 'Ẩn', data: longSheet(unitRows(num('E2', '20'))), state: 'hidden' },
+    ]);
+    await ws.write('hidden.xlsx', zip(parts));
+    const r = await score(ws, 'hidden.xlsx');
+    expect(r.code).toBe(1);
+    expect(hasStack(r.stderr)).toBe(false);
+    const codes = codesOf(JSON.parse(r.stdout));
+    expect(codes).toContain('I_HIDDEN_SHEET_SKIPPED');
+    expect(codes).toContain('E_NO_HEADER');
+  });
+});
+
+describe('text oddities', () => {
+  it('ragged rows: short rows miss values (located), long rows warn (exit 1)', { timeout: T }, async () => {
+    const ws = await workspace();
+    await ws.write(
+      'ragged.csv',
+      `${LONG_HEADER.join(',')}\nXã A,Xã,1.1,20\nXã A,Xã,1.2,30,30,extra,more\nXã B\n`,
+    );
+    const r = await score(ws, 'ragged.csv');
+    expect(r.code).toBe(1);
+    expect(hasStack(r.stderr)).toBe(false);
+    const json = JSON.parse(r.stdout);
+    expect(codesOf(json)).toContain('W_ROW_EXTRA_CELLS');
+    for (const d of json.diagnostics) if (d.severity === 'error') expect(d.file).toBe('ragged.csv');
+    expect(json.rows.read).toBe(json.rows.scored + json.rows.rejected);
+  });
+
+  it('NFD names in one file and NFC in another, BOMs (UTF-8 and UTF-16): one unit each, exit 0', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    await ws.write('criteria.csv', `\uFEFF${tinyCriteria()}`);
+    const rows = [...tinyUnit('Xã Hòa Lạc', 'Xã', 25, 35), ...tinyUnit('Xã An Bình', 'Xã', 20, 30)];
+    const nfd = csv([LONG_HEADER, ...rows]).normalize('NFD');
+    await ws.write('scores.csv', `\uFEFF${nfd}`);
+    await ws.write(
+      'survey.csv',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          csv([
+            ['Đơn vị', 'Điểm XHH'],
+            ['Xã Hòa Lạc', 25],
+            ['Xã An Bình', 20],
+          ]).normalize('NFC'),
+          'utf16le',
+        ),
+      ]),
+    );
+    const r = await runJson(
+      ['score', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--survey', 'survey.csv'],
+      { cwd: ws.dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.units.map((u: { unit: string; total: number }) => [u.unit, u.total])).toEqual([
+      ['Xã Hòa Lạc'.normalize('NFC'), 85],
+      ['Xã An Bình'.normalize('NFC'), 70],
+    ]);
+  });
+});
+
+describe('a million rows', () => {
+  /** 1,000,000 long rows: 10,000 units × 100 leaves of a 100-leaf framework. */
+  async function million(ws: Workspace): Promise<void> {
+    const leaves = Array.from({ length: 100 }, (_, i) => `1.${i + 1}`);
+    await ws.write(
+      'criteria.csv',
+      csv([
+        ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa'],
+        ['1', 'Lĩnh vực', 100],
+        ...leaves.map((c) => [c, `Tiêu chí ${c}`, 1]),
+      ]),
+    );
+    const out = createWriteStream(ws.path('scores.csv'));
+    out.write(`${LONG_HEADER.join(',')}\n`);
+    for (let u = 0; u < 10_000; u++) {
+      let chunk = '';
+      for (const c of leaves) chunk += `Xã ${u},Xã,${c},1,${(u + c.length) % 2}\n`;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+
+  it('--max-rows 100000: a clean E_TOO_MANY_ROWS at once (exit 2)', { timeout: 60_000 }, async () => {
+    const ws = await workspace();
+    await million(ws);
+    const t = performance.now();
+    const r = await run(
+      ['score', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--max-rows', '100000'],
+      { cwd: ws.dir },
+    );
+    expectUsageError(r, 'scores.csv');
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+
+  it('without a cap: read, scored and ranked without crashing (exit 0)', { timeout: 180_000 }, async () => {
+    const ws = await workspace();
+    await million(ws);
+    const r = await run(
+      ['validate', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--format', 'json'],
+      { cwd: ws.dir },
+    );
+    expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
+    expect(hasStack(r.stderr)).toBe(false);
+  });
+});
