@@ -1,6 +1,5 @@
 import type { CellValue, RawRow } from '../model/cell.js';
 import type { Framework } from '../model/framework.js';
-import type { LeafEntry } from '../model/scores.js';
 import { readScores } from '../parse/readScores.js';
 import { ScoreBook } from '../parse/scoreBook.js';
 import type { Layout } from '../parse/scoreHeader.js';
@@ -47,7 +46,6 @@ export async function toLong(
     });
   }
   const rows: RawRow[] = [{ row: 1, cells: [...LONG_HEADER] }];
-  const value = (v: LeafEntry['self']): CellValue => v?.value ?? null;
   const text = (s: string): CellValue => (s === '' ? null : s);
   for (const unit of book.units.values()) {
     for (const entry of [...unit.entries.values(), ...unit.survey.values()]) {
@@ -58,8 +56,8 @@ export async function toLong(
           text(unit.group),
           unit.unitCode,
           entry.code,
-          value(entry.self),
-          value(entry.appraised),
+          entry.self,
+          entry.appraised,
           text(entry.reason),
           text(entry.evidence),
           text(entry.note),

@@ -1,22 +1,46 @@
 import type { CellValue } from './cell.js';
+import { columnLetter } from './cell.js';
 import type { Location } from './diagnostic.js';
 
-/** One cell as read, with where it came from; turned into points by the leaf's rule when scoring. */
-export interface SourceValue {
-  value: CellValue;
-  location: Location;
+/** The file and sheet a row came from, shared by every entry read from it. */
+export interface SheetRef {
+  file: string;
+  sheet: string;
 }
 
-/** Everything the inputs say about one unit and one leaf. */
+/**
+ * Everything the inputs say about one unit and one leaf. A national run holds 332,100 of these until
+ * they are scored, so an entry is one flat object of primitives and shared references: cell locations
+ * are derived on demand (valueLocation, entryLocation) rather than stored.
+ */
 export interface LeafEntry {
   code: string;
-  self: SourceValue | null;
-  appraised: SourceValue | null;
+  /** The self-assessed and appraised cells as read; null when empty. */
+  self: CellValue;
+  appraised: CellValue;
+  where: SheetRef;
+  row: number;
+  /** 0-based columns of the two values; -1 when the layout has no such column. */
+  selfCol: number;
+  appraisedCol: number;
   reason: string;
   evidence: string;
   note: string;
-  /** Where the row (long layout) or column (wide layout) is. */
-  location: Location;
+}
+
+export function cellLocation(where: SheetRef, row: number, col: number): Location {
+  if (col < 0) return { file: where.file, sheet: where.sheet, row };
+  const column = columnLetter(col);
+  return { file: where.file, sheet: where.sheet, row, column, cell: `${column}${row}` };
+}
+
+export const valueLocation = (e: LeafEntry, which: 'self' | 'appraised'): Location =>
+  cellLocation(e.where, e.row, which === 'self' ? e.selfCol : e.appraisedCol);
+
+/** The cell an entry is reported at: its appraised value, else its self value, else its appraised column. */
+export function entryLocation(e: LeafEntry): Location {
+  if (e.appraised === null && e.self !== null) return valueLocation(e, 'self');
+  return cellLocation(e.where, e.row, e.appraisedCol >= 0 ? e.appraisedCol : e.selfCol);
 }
 
 export interface UnitInput {

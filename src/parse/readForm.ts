@@ -2,7 +2,7 @@ import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { diag, type Location, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
-import type { SourceValue, UnitInput } from '../model/scores.js';
+import type { UnitInput } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
 import { readFormTitle } from './formTitle.js';
 import type { SheetTable } from './locateTable.js';
@@ -54,10 +54,11 @@ export async function readFormTable(
     const column = columnLetter(col);
     return { ...where, row: raw.row, column, cell: `${column}${raw.row}` };
   };
-  const source = (raw: RawRow, name: string): SourceValue | null => {
-    const col = fields.get(name);
-    const value: CellValue = col === undefined ? null : (raw.cells[col] ?? null);
-    return col === undefined || isBlank(value) ? null : { value, location: at(raw, col) };
+  const selfCol = fields.get('self') ?? -1;
+  const appraisedCol = fields.get('appraised') ?? -1;
+  const valueAt = (raw: RawRow, col: number): CellValue => {
+    const value: CellValue = col < 0 ? null : (raw.cells[col] ?? null);
+    return isBlank(value) ? null : value;
   };
   const text = (raw: RawRow, name: string): string => {
     const col = fields.get(name);
@@ -67,11 +68,11 @@ export async function readFormTable(
   for await (const raw of t.rows) {
     if (raw.cells.every(isBlank)) continue;
     const code = codeCol === undefined ? '' : normalizeCode(raw.cells[codeCol] ?? null);
-    const self = source(raw, 'self');
-    const appraised = source(raw, 'appraised');
+    const self = valueAt(raw, selfCol);
+    const appraised = valueAt(raw, appraisedCol);
     const node = code === '' ? undefined : framework.byCode.get(code);
     if (code === '' || (node && node.children.length > 0)) continue; // a heading or a subtotal
-    const empty = !self && !appraised;
+    const empty = self === null && appraised === null;
     if (!node && empty) continue; // a Roman domain heading, a numbered line of text
     const target = unitOnce();
     // An empty row for a leaf another group uses: the form lists the whole framework, this unit skips it.
@@ -83,17 +84,19 @@ export async function readFormTable(
       book.rejected.add(rowId(at(raw, codeCol)));
       continue;
     }
-    const location = (appraised ?? self)?.location ?? at(raw, fields.get('appraised') ?? fields.get('self'));
     book.add(
       target,
       {
         code: leaf.code,
         self,
         appraised,
+        where,
+        row: raw.row,
+        selfCol,
+        appraisedCol,
         reason: text(raw, 'reason'),
         evidence: text(raw, 'evidence'),
         note: text(raw, 'note'),
-        location,
       },
       role === 'survey',
     );

@@ -1,5 +1,5 @@
 import { type Diagnostic, diag, type Location, rowId } from '../model/diagnostic.js';
-import type { LeafEntry, SourceValue, UnitInput } from '../model/scores.js';
+import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
 import { cleanText, nameKey } from './normalize.js';
 
 /**
@@ -98,43 +98,17 @@ export class ScoreBook {
       map.get(entry.code) ?? (survey ? unit.entries.get(entry.code) : unit.survey.get(entry.code));
     if (prior) {
       this.reject(
-        diag('E_SCORE_DUPLICATE', 'error', entry.location, {
+        diag('E_SCORE_DUPLICATE', 'error', entryLocation(entry), {
           unit: unit.name,
           code: entry.code,
-          first: describe(prior.location),
+          first: describe(entryLocation(prior)),
         }),
       );
       return;
     }
-    map.set(entry.code, compactEntry(entry));
+    map.set(entry.code, entry);
   }
 }
-
-/**
- * The book keeps one entry per input row until scoring, so entries are stored as plain copies: objects
- * built with `{ ...a, b }` (as the row readers do) take V8's slow path and several times the memory of a
- * literal, and a national file has 332,100 of them. The entry's location, usually the same cell as its
- * appraised (or self) value, is stored once.
- */
-function compactEntry(entry: LeafEntry): LeafEntry {
-  const self = compactSource(entry.self);
-  const appraised = compactSource(entry.appraised);
-  const location =
-    appraised && sameCell(entry.location, appraised.location)
-      ? appraised.location
-      : self && sameCell(entry.location, self.location)
-        ? self.location
-        : compactLocation(entry.location);
-  return Object.assign({}, entry, { self, appraised, location });
-}
-
-const compactSource = (v: SourceValue | null): SourceValue | null =>
-  v && { value: v.value, location: compactLocation(v.location) };
-
-const compactLocation = (l: Location): Location => Object.assign({}, l);
-
-const sameCell = (a: Location, b: Location): boolean =>
-  a.file === b.file && a.sheet === b.sheet && a.row === b.row && a.column === b.column && a.cell === b.cell;
 
 function describe(loc: Location): string {
   return [loc.file, loc.sheet, loc.cell ?? (loc.row === undefined ? '' : String(loc.row))]

@@ -2,7 +2,7 @@ import type { CellValue } from '../model/cell.js';
 import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
 import { appliesTo, type Component, type Framework, type FrameworkNode } from '../model/framework.js';
 import type { LeafResult } from '../model/results.js';
-import type { LeafEntry, UnitInput } from '../model/scores.js';
+import { entryLocation, type LeafEntry, type UnitInput, valueLocation } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { cellText } from '../parse/normalize.js';
 import { type Dec, ZERO } from './decimal.js';
@@ -33,27 +33,33 @@ const zeroes = (): Record<Component, Dec> => ({ appraisal: ZERO, survey: ZERO, b
 
 type Valued = { points: Dec | null; max: Dec; na: boolean } | null;
 
-/** Applies the rule and the N/A policy to one cell; null when the cell has a problem (reported). */
+/**
+ * Applies the rule and the N/A policy to one of an entry's cells; null when the cell has a problem
+ * (reported at the cell, whose location is only worked out then).
+ */
 function leafValue(
-  cell: { value: CellValue; location: Location },
+  entry: LeafEntry,
+  which: 'self' | 'appraised',
   leaf: FrameworkNode,
   settings: Settings,
   out: Diagnostic[],
 ): Valued {
-  const v = evaluateLeaf(cell.value, leaf);
+  const value: CellValue = entry[which];
+  const v = evaluateLeaf(value, leaf);
   if (v.kind === 'problem') {
-    out.push(diag(v.problem.code, 'error', cell.location, { code: leaf.code, ...v.problem.args }));
+    out.push(
+      diag(v.problem.code, 'error', valueLocation(entry, which), { code: leaf.code, ...v.problem.args }),
+    );
     return null;
   }
   if (v.kind === 'points') {
-    if (v.warning) out.push(diag(v.warning.code, 'warning', cell.location, v.warning.args));
+    if (v.warning) out.push(diag(v.warning.code, 'warning', valueLocation(entry, which), v.warning.args));
     return { points: v.points, max: leaf.max, na: false };
   }
   const policy = leaf.na ?? settings.na;
   if (policy === 'forbid') {
-    out.push(
-      diag('E_NA_FORBIDDEN', 'error', cell.location, { code: leaf.code, found: cellText(cell.value) }),
-    );
+    const found = cellText(value);
+    out.push(diag('E_NA_FORBIDDEN', 'error', valueLocation(entry, which), { code: leaf.code, found }));
     return null;
   }
   return policy === 'full'
@@ -77,39 +83,38 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     if (!appliesTo(leaf, unit.groupKey)) {
       if (entry) {
         diagnostics.push(
-          diag('W_LEAF_NOT_IN_GROUP', 'warning', entry.location, {
+          diag('W_LEAF_NOT_IN_GROUP', 'warning', entryLocation(entry), {
             code: leaf.code,
             unit: unit.name,
             group: unit.group,
           }),
         );
-        rejected.push(entry.location);
+        rejected.push(entryLocation(entry));
       }
       continue;
     }
-    const selfV = entry?.self ? leafValue(entry.self, leaf, settings, diagnostics) : null;
-    const apprV = entry?.appraised ? leafValue(entry.appraised, leaf, settings, diagnostics) : null;
-    let chosen = settings.stage === 'self' ? entry?.self : entry?.appraised;
-    let value = settings.stage === 'self' ? selfV : apprV;
+    const selfV = entry && entry.self !== null ? leafValue(entry, 'self', leaf, settings, diagnostics) : null;
+    const apprV =
+      entry && entry.appraised !== null ? leafValue(entry, 'appraised', leaf, settings, diagnostics) : null;
+    let chosen: 'self' | 'appraised' | null = entry && entry[settings.stage] !== null ? settings.stage : null;
     // Units assess themselves on appraisal leaves only: survey, bonus and penalty values are the
     // council's whatever the stage, so under --stage self they are taken as given.
-    if (settings.stage === 'self' && !chosen && leaf.component !== 'appraisal' && entry?.appraised) {
-      chosen = entry.appraised;
-      value = apprV;
+    if (settings.stage === 'self' && !chosen && leaf.component !== 'appraisal' && entry?.appraised != null) {
+      chosen = 'appraised';
     }
-    if (settings.stage === 'appraised' && !entry?.appraised && entry?.self) {
+    if (settings.stage === 'appraised' && entry && entry.appraised === null && entry.self !== null) {
       diagnostics.push(
-        diag('W_NOT_APPRAISED', 'warning', entry.location, { code: leaf.code, unit: unit.name }),
+        diag('W_NOT_APPRAISED', 'warning', entryLocation(entry), { code: leaf.code, unit: unit.name }),
       );
-      chosen = entry.self;
-      value = selfV;
+      chosen = 'self';
     }
-    if (!chosen) {
+    const value = chosen === 'self' ? selfV : apprV;
+    if (!entry || !chosen) {
       if (leaf.component === 'survey') surveyMissing.push(leaf);
       else if (leaf.component === 'appraisal') {
-        if (entry) rejected.push(entry.location); // a row that names the leaf but holds no value
+        if (entry) rejected.push(entryLocation(entry)); // a row that names the leaf but holds no value
         diagnostics.push(
-          diag('E_SCORE_MISSING', 'error', entry?.location ?? unit.location, {
+          diag('E_SCORE_MISSING', 'error', entry ? entryLocation(entry) : unit.location, {
             code: leaf.code,
             unit: unit.name,
             stage: settings.stage,
@@ -121,7 +126,7 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     }
     if (leaf.component === 'survey') surveyHeld = true;
     if (!value) {
-      rejected.push(chosen.location); // reported by leafValue; the row is not scored
+      rejected.push(valueLocation(entry, chosen)); // reported by leafValue; the row is not scored
       continue;
     }
     if (value.points !== null) points[leaf.component] += value.points;
@@ -131,14 +136,14 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
       code: leaf.code,
       component: leaf.component,
       rule: leaf.rule.kind,
-      raw: cellText(chosen.value),
+      raw: cellText(entry[chosen]),
       points: value.points,
       max: value.max,
       na: value.na,
       self: selfV ? selfV.points : null,
       appraised: apprV ? apprV.points : null,
-      reason: entry?.reason ?? '',
-      evidence: entry?.evidence ?? '',
+      reason: entry.reason,
+      evidence: entry.evidence,
     });
   }
   return { score: { unit, leaves, points, max, self, surveyHeld, surveyMissing }, diagnostics, rejected };

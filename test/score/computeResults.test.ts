@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { UnitInput } from '../../src/model/scores.js';
+import type { LeafEntry, UnitInput } from '../../src/model/scores.js';
 import type { Settings } from '../../src/model/settings.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { buildFramework } from '../../src/parse/buildFramework.js';
@@ -48,17 +48,20 @@ type Row = { unit: number; group: number; cents: number[] };
 
 function unitsFrom(rows: Row[]): UnitInput[] {
   return rows.map((r) => {
-    const entries = new Map();
+    const entries = new Map<string, LeafEntry>();
+    const where = { file: 's.csv', sheet: 's' };
     framework.leaves.forEach((leaf, i) => {
-      const value = (r.cents[i]! / 100).toFixed(2);
       entries.set(leaf.code, {
         code: leaf.code,
         self: null,
-        appraised: { value, location: { file: 's.csv', row: r.unit + 2 } },
+        appraised: (r.cents[i]! / 100).toFixed(2),
+        where,
+        row: r.unit + 2,
+        selfCol: -1,
+        appraisedCol: 3,
         reason: '',
         evidence: '',
         note: '',
-        location: { file: 's.csv', row: r.unit + 2 },
       });
     });
     return {
