@@ -7,6 +7,7 @@ import {
   type RuleKind,
 } from '../model/framework.js';
 import type { LeafResult, Results, UnitResult } from '../model/results.js';
+import { cellText } from '../parse/normalize.js';
 import { type Dec, round, ZERO } from '../score/decimal.js';
 
 /** One leaf of the trace, in framework order. Points are exact (a ratio leaf may carry 4 decimals). */
@@ -141,7 +142,7 @@ function traceLeaf(node: FrameworkNode, result: LeafResult | undefined): TraceLe
   }
   return {
     ...base,
-    raw: result.raw,
+    raw: cellText(result.raw),
     points: result.points,
     max: result.max,
     frameworkMax: node.max,

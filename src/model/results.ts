@@ -1,4 +1,5 @@
 import type { Dec } from '../score/decimal.js';
+import type { CellValue } from './cell.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Component, Rule } from './framework.js';
 import type { RowCounts } from './scores.js';
@@ -12,8 +13,8 @@ export interface LeafResult {
   code: string;
   component: Component;
   rule: Rule['kind'];
-  /** Raw text shown in explain traces (the chosen stage's cell). */
-  raw: string;
+  /** The chosen stage's cell as read (explain shows it as written). */
+  raw: CellValue;
   /** Points counted (after N/A policy); null when excluded as N/A. */
   points: Dec | null;
   /** Maximum counted (0 when excluded). */

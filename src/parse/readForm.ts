@@ -41,7 +41,7 @@ export async function readFormTable(
         name,
         title.group?.text ?? null,
         title.unitCode?.text ?? null,
-        unitLoc,
+        () => unitLoc,
         role === 'survey',
       );
     }

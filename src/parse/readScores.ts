@@ -59,7 +59,7 @@ function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
     name,
     group === '' ? null : group,
     code || null,
-    cellLoc(ctx, ctx.header.map.fields.get('unit')),
+    () => cellLoc(ctx, ctx.header.map.fields.get('unit')),
     role === 'survey',
   );
 }

@@ -33,13 +33,13 @@ export class ScoreBook {
 
   /**
    * The unit a row speaks of, created on first sight. Returns null (and reports) when the row puts a
-   * known unit in another group.
+   * known unit in another group. `at` gives the row's unit cell, worked out only when it is needed.
    */
   unit(
     name: string,
     group: string | null,
     unitCode: string | null,
-    location: Location,
+    at: () => Location,
     fromSurvey: boolean,
   ): UnitInput | null {
     // Rows of one unit usually follow each other: remember the last name's key.
@@ -63,7 +63,7 @@ export class ScoreBook {
         unitCode,
         group: gKey ? this.groupNames.get(gKey)! : '',
         groupKey: gKey ?? '',
-        location,
+        location: at(),
         entries: new Map(),
         survey: new Map(),
       };
@@ -78,7 +78,7 @@ export class ScoreBook {
         unit.group = this.groupNames.get(gKey)!;
       } else if (unit.groupKey !== gKey) {
         this.reject(
-          diag('E_UNIT_TWO_GROUPS', 'error', location, {
+          diag('E_UNIT_TWO_GROUPS', 'error', at(), {
             unit: unit.name,
             group: cleanText(group!),
             first: unit.group,

@@ -136,7 +136,7 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
       code: leaf.code,
       component: leaf.component,
       rule: leaf.rule.kind,
-      raw: cellText(entry[chosen]),
+      raw: entry[chosen],
       points: value.points,
       max: value.max,
       na: value.na,

@@ -99,10 +99,22 @@ const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {
   },
 };
 
+/**
+ * A plain number within [0, max] for a `points` leaf — nearly every cell of a national run — scored
+ * without working out how the cell reads (its display text is only needed for a message).
+ */
+function plainPoints(v: CellValue, leaf: FrameworkNode): LeafValue | null {
+  if (leaf.rule.kind !== 'points') return null;
+  const n = typeof v === 'number' ? decFromNumber(v) : typeof v === 'string' ? parseNumberText(v) : null;
+  return n !== null && n >= ZERO && n <= leaf.max ? { kind: 'points', points: n } : null;
+}
+
 /** Evaluates a non-empty cell. N/A words are recognised under every rule. */
 export function evaluateLeaf(v: CellValue, leaf: FrameworkNode): LeafValue {
-  const display = cellText(v);
   if (typeof v === 'string' && isNaText(v)) return { kind: 'na' };
+  const fast = plainPoints(v, leaf);
+  if (fast) return fast;
+  const display = cellText(v);
   const rule = leaf.rule;
   return (EVALUATORS[rule.kind] as Evaluator<typeof rule.kind>)(v, display, leaf, rule as never);
 }
