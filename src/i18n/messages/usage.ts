@@ -1,0 +1,77 @@
+import { type Entry, hintEn, hintVi, q } from './helpers.js';
+
+/** Usage errors (exit 2): the command line and files that cannot be opened. */
+export const USAGE_MESSAGES: Record<string, Entry> = {
+  // ── usage errors (exit 2) ──
+  E_USAGE: { vi: (a) => `${a.message}`, en: (a) => `${a.message}` },
+  E_OPTION_VALUE: {
+    vi: (a) => `giá trị ${q(a.found)} không hợp lệ cho ${a.option}; cần một trong: ${a.expected}`,
+    en: (a) => `invalid value ${q(a.found)} for ${a.option}; expected one of: ${a.expected}`,
+  },
+  E_FILE_NOT_FOUND: {
+    vi: (a) => `không tìm thấy tệp ${q(a.file)}`,
+    en: (a) => `file not found: ${q(a.file)}`,
+  },
+  E_FILE_UNREADABLE: {
+    vi: (a) => `không đọc được tệp ${q(a.file)}: ${a.reason ?? ''}`,
+    en: (a) => `cannot read ${q(a.file)}: ${a.reason ?? ''}`,
+  },
+  E_FILE_CORRUPT: {
+    vi: (a) => `tệp ${q(a.file)} bị hỏng hoặc không phải bảng tính: ${a.reason ?? ''}`,
+    en: (a) => `${q(a.file)} is damaged or not a spreadsheet: ${a.reason ?? ''}`,
+  },
+  E_FILE_ENCRYPTED: {
+    vi: (a) => `tệp ${q(a.file)} có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại`,
+    en: (a) => `${q(a.file)} is password-protected; open it in Excel, remove the password and save it again`,
+  },
+  E_XLS_NEEDS_LIBREOFFICE: {
+    vi: (a) =>
+      `cần LibreOffice để đọc tệp .xls cũ ${q(a.file)}: cài libreoffice-calc, hoặc lưu tệp thành .xlsx`,
+    en: (a) =>
+      `reading the old .xls file ${q(a.file)} needs LibreOffice: install libreoffice-calc, or save it as .xlsx`,
+  },
+  E_ZIP_TOO_LARGE: {
+    vi: (a) =>
+      `tệp ${q(a.file)} giải nén ra ${a.size} byte, vượt giới hạn ${a.limit} (nâng bằng --max-inflated-bytes)`,
+    en: (a) =>
+      `${q(a.file)} inflates to ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-inflated-bytes)`,
+  },
+  E_TOO_MANY_ROWS: {
+    vi: (a) => `trang ${q(a.sheet)} của ${q(a.file)} có quá ${a.limit} dòng (nâng bằng --max-rows)`,
+    en: (a) => `sheet ${q(a.sheet)} of ${q(a.file)} has more than ${a.limit} rows (raise it with --max-rows)`,
+  },
+  E_UNKNOWN_ENCODING: {
+    vi: (a) => `không biết bảng mã ${q(a.encoding)}; dùng một trong: ${a.expected}`,
+    en: (a) => `unknown encoding ${q(a.encoding)}; use one of: ${a.expected}`,
+  },
+  E_SHEET_NOT_FOUND: {
+    vi: (a) => `tệp ${q(a.file)} không có trang ${q(a.sheet)}; các trang: ${a.available}`,
+    en: (a) => `${q(a.file)} has no sheet ${q(a.sheet)}; sheets: ${a.available}`,
+  },
+  E_BANDS_SPEC: {
+    vi: (a) =>
+      `--bands không hợp lệ ở ${q(a.part)}: cần dạng "Xuất sắc>=90; Tốt>=80; …; Yếu", ngưỡng giảm dần, loại cuối không có ngưỡng`,
+    en: (a) =>
+      `invalid --bands at ${q(a.part)}: expected "Xuất sắc>=90; Tốt>=80; …; Yếu", thresholds decreasing, the last band without one`,
+  },
+  E_CONFIG_INVALID: {
+    vi: (a) => `tệp cấu hình ${q(a.file)} không hợp lệ: ${a.reason}`,
+    en: (a) => `invalid config file ${q(a.file)}: ${a.reason}`,
+  },
+  E_OUTPUT_IS_INPUT: {
+    vi: (a) => `không ghi đè tệp đầu vào ${q(a.file)}; hãy chọn tên tệp kết quả khác`,
+    en: (a) => `refusing to overwrite the input file ${q(a.file)}; choose another output path`,
+  },
+  E_OUTPUT_FORMAT: {
+    vi: (a) => `không biết định dạng của ${q(a.file)}; dùng đuôi .json .csv .xlsx .md .html`,
+    en: (a) => `unknown output format for ${q(a.file)}; use .json .csv .xlsx .md .html`,
+  },
+  E_WRITE_FAILED: {
+    vi: (a) => `không ghi được ${q(a.file)}: ${a.reason}`,
+    en: (a) => `cannot write ${q(a.file)}: ${a.reason}`,
+  },
+  E_UNKNOWN_UNIT: {
+    vi: (a) => `không có đơn vị ${q(a.unit)}${hintVi(a.suggestion)}`,
+    en: (a) => `no unit named ${q(a.unit)}${hintEn(a.suggestion)}`,
+  },
+};
