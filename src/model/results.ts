@@ -55,6 +55,7 @@ export interface UnitResult {
   of: number;
   band: string;
   domains: DomainResult[];
+  /** Leaf by leaf, for the xlsx/html reports and explain; empty when the run did not ask for them. */
   leaves: LeafResult[];
   previous: { rank: number; index: Dec } | null;
   rankChange: number | null;

@@ -24,6 +24,8 @@ export interface PipelineInput {
   layout?: Layout | undefined;
   settings: Settings;
   read: ReadOptions;
+  /** Keep leaf-by-leaf results (xlsx/html reports, explain); default true. */
+  keepLeaves?: boolean;
 }
 
 export interface PipelineOutput {
@@ -116,6 +118,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     inputs,
     diagnostics,
     rows: { read: book.rowsRead, rejected: book.rejected },
+    keepLeaves: input.keepLeaves ?? true,
   });
   return { results, framework, diagnostics: results.diagnostics };
 }

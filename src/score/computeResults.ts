@@ -19,40 +19,17 @@ export interface ScoreInput {
   /** Diagnostics from reading and parsing, carried into the results. */
   diagnostics: Diagnostic[];
   rows: { read: number; rejected: Set<string> };
+  /**
+   * Keep every unit's leaf-by-leaf results (UnitResult.leaves) for the reports that show them (xlsx,
+   * html, explain). Without them a national run holds one small object per unit instead of 332,100.
+   */
+  keepLeaves?: boolean;
 }
 
 const indexOf = (points: Dec, max: Dec): Dec => (max === ZERO ? ZERO : div(points * 100n, max));
 
-/** Leaf code → the code of its root (domain), computed once per framework. */
-const rootOfLeafCache = new WeakMap<Framework, Map<string, string>>();
-function rootOfLeaf(framework: Framework): Map<string, string> {
-  let map = rootOfLeafCache.get(framework);
-  if (map) return map;
-  map = new Map();
-  for (const root of framework.roots) {
-    const stack = [root];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.children.length === 0) map.set(node.code, root.code);
-      else for (const child of node.children) stack.push(framework.byCode.get(child)!);
-    }
-  }
-  rootOfLeafCache.set(framework, map);
-  return map;
-}
-
 function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
-  // One pass over the unit's scored leaves, summed into their domains (N/A-excluded leaves add nothing).
-  const roots = rootOfLeaf(framework);
-  const sums = new Map<string, { points: Dec; max: Dec }>();
-  for (const l of score.leaves) {
-    const root = roots.get(l.code);
-    if (root === undefined) continue;
-    const sum = sums.get(root);
-    if (sum) {
-      sum.points += l.points ?? ZERO;
-      sum.max += l.max;
-    } else sums.set(root, { points: l.points ?? ZERO, max: l.max });
-  }
+  const sums = score.domains;
   return framework.roots
     .filter((r) => appliesTo(r, score.unit.groupKey))
     .map((r) => {
@@ -90,7 +67,7 @@ export function computeResults(input: ScoreInput): Results {
   const rejected = new Set(input.rows.rejected);
   const scores: UnitScore[] = [];
   for (const unit of input.units) {
-    const out = scoreUnit(framework, unit, settings);
+    const out = scoreUnit(framework, unit, settings, input.keepLeaves ?? true);
     diagnostics.push(...out.diagnostics);
     for (const loc of out.rejected) rejected.add(rowId(loc));
     scores.push(out.score);

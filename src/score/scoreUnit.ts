@@ -6,6 +6,7 @@ import { entryLocation, type LeafEntry, type UnitInput, valueLocation } from '..
 import type { Settings } from '../model/settings.js';
 import { cellText } from '../parse/normalize.js';
 import { type Dec, ZERO } from './decimal.js';
+import { rootOfLeaf } from './rootOfLeaf.js';
 import { evaluateLeaf } from './rules/evaluate.js';
 
 /** A unit's exact (unrounded) sums, before ranking. */
@@ -20,6 +21,8 @@ export interface UnitScore {
   surveyHeld: boolean;
   /** Survey leaves that apply to the unit but have no value (an error only if the group held a survey). */
   surveyMissing: FrameworkNode[];
+  /** Points and maximum counted under each top-level node (domain), by its code. */
+  domains: Map<string, { points: Dec; max: Dec }>;
 }
 
 export interface ScoreUnitOutput {
@@ -68,7 +71,14 @@ function leafValue(
 }
 
 /** Scores one unit, leaf by leaf (SPEC §4 value grammar, §5 roll-up). Pure. */
-export function scoreUnit(framework: Framework, unit: UnitInput, settings: Settings): ScoreUnitOutput {
+export function scoreUnit(
+  framework: Framework,
+  unit: UnitInput,
+  settings: Settings,
+  keepLeaves = true,
+): ScoreUnitOutput {
+  const roots = rootOfLeaf(framework);
+  const domains = new Map<string, { points: Dec; max: Dec }>();
   const diagnostics: Diagnostic[] = [];
   const rejected: Location[] = [];
   const points = zeroes();
@@ -132,6 +142,15 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
     if (value.points !== null) points[leaf.component] += value.points;
     max[leaf.component] += value.max;
     if (leaf.component === 'appraisal' && selfV) self = (self ?? ZERO) + (selfV.points ?? ZERO);
+    const root = roots.get(leaf.code);
+    if (root !== undefined) {
+      const sum = domains.get(root);
+      if (sum) {
+        sum.points += value.points ?? ZERO;
+        sum.max += value.max;
+      } else domains.set(root, { points: value.points ?? ZERO, max: value.max });
+    }
+    if (!keepLeaves) continue;
     leaves.push({
       code: leaf.code,
       component: leaf.component,
@@ -146,5 +165,9 @@ export function scoreUnit(framework: Framework, unit: UnitInput, settings: Setti
       evidence: entry.evidence,
     });
   }
-  return { score: { unit, leaves, points, max, self, surveyHeld, surveyMissing }, diagnostics, rejected };
+  return {
+    score: { unit, leaves, points, max, self, surveyHeld, surveyMissing, domains },
+    diagnostics,
+    rejected,
+  };
 }

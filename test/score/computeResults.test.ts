@@ -158,3 +158,27 @@ describe('computeResults', () => {
     );
   });
 });
+
+describe('computeResults without leaf-by-leaf results', () => {
+  it('gives the same totals, domains, ranks and bands, and no leaves (property)', () => {
+    fc.assert(
+      fc.property(unitRows, (rows) => {
+        const full = run(rows);
+        const lean = computeResults({
+          framework,
+          units: unitsFrom(rows),
+          settings,
+          inputs: [],
+          diagnostics: [],
+          rows: { read: 0, rejected: new Set() },
+          keepLeaves: false,
+        });
+        expect(lean.units.every((u) => u.leaves.length === 0)).toBe(true);
+        expect(lean.units.map(({ leaves: _, ...u }) => u)).toEqual(
+          full.units.map(({ leaves: _, ...u }) => u),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

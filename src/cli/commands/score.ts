@@ -33,6 +33,8 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
       assertNotInput(path, inputFiles(resolved.pipeline));
       return { path, format: f };
     });
+    // Only the workbook and the page show leaf-by-leaf points; other formats need not keep them.
+    resolved.pipeline.keepLeaves = outs.some((o) => o.format === 'xlsx' || o.format === 'html');
   });
   const { results, lang } = checked;
   if (checked.exitCode !== 0 || !results) {

@@ -10,7 +10,9 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
   if (format !== 'table' && format !== 'json') {
     throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json' });
   }
-  const checked = await check(flags, io, false);
+  const checked = await check(flags, io, false, (resolved) => {
+    resolved.pipeline.keepLeaves = false;
+  });
   const { diagnostics, lang } = checked;
   const rows = checked.results?.rows ?? null;
   if (format === 'json') {
