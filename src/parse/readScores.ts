@@ -160,8 +160,8 @@ export async function readScores(
   book: ScoreBook,
   options: SheetsOptions & { layout?: Layout | undefined },
 ): Promise<void> {
-  // --layout form is about the units' forms; survey results never come as forms, so their layout is detected.
-  const layout = role === 'survey' && options.layout === 'form' ? undefined : options.layout;
+  // --layout is about the score files; a survey file's layout (often one value column) is always detected.
+  const layout = role === 'survey' ? undefined : options.layout;
   const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, layout);
   const expected =
     layout === 'form'

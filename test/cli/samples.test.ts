@@ -199,6 +199,19 @@ describe('province sample', () => {
       'criteria.xlsx + scores-wide.csv + survey.xlsx',
       ['--criteria', 'criteria.xlsx', '--scores', 'scores-wide.csv', '--survey', 'survey.xlsx'],
     ],
+    [
+      '--layout wide (forces the scores file only; the one-column survey file is still detected)',
+      [
+        '--criteria',
+        'criteria.csv',
+        '--scores',
+        'scores-wide.csv',
+        '--survey',
+        'survey.csv',
+        '--layout',
+        'wide',
+      ],
+    ],
   ])('%s gives the same indices as the xlsx inputs', async (_n, args) => {
     const base = await runJson(PROVINCE_ARGS, { cwd: PROVINCE });
     const other = await runJson(['score', ...args], { cwd: PROVINCE });
