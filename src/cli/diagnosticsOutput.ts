@@ -4,7 +4,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { RowCounts } from '../model/scores.js';
 import type { Lang } from '../model/settings.js';
-import { neutralise, quote } from '../render/csv.js';
+import { quote } from '../render/csv.js';
+import { neutralise } from '../render/neutralise.js';
 import { writeAtomic } from './writeAtomic.js';
 
 const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {

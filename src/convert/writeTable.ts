@@ -1,5 +1,10 @@
 import type { CellValue } from '../model/cell.js';
 import { isCellError } from '../model/cell.js';
+import { neutralise } from '../render/neutralise.js';
+import { reportDate, setZipTimestamps } from '../render/xlsxZip.js';
+
+const FIXED_DATE = reportDate({});
+
 import type { NamedSheet } from './jsonTable.js';
 import { renderJsonTable } from './jsonTable.js';
 import { uniqueSheetNames } from './sheetNames.js';
@@ -19,10 +24,9 @@ export interface WriteOptions {
  * Not touched: numbers written as text ("-0,5", "+84…" read as numbers anyway) and a lone dash, which is
  * how clerks write N/A.
  */
-export function neutralise(text: string): string {
-  if (!/^[=+\-@\t\r]/.test(text)) return text;
+export function neutraliseCell(text: string): string {
   if (/^[+-]?\d[\d.,\s]*%?$/.test(text) || /^[-–—]$/.test(text.trim())) return text;
-  return `'${text}`;
+  return neutralise(text);
 }
 
 /** A number as a spreadsheet shows it: 15 significant digits, no exponent for ordinary values. */
@@ -37,7 +41,7 @@ function cellText(v: CellValue, options: WriteOptions): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
-  return neutralise(v);
+  return neutraliseCell(v);
 }
 
 /** RFC 4180 fields, LF line ends; a field is quoted when it holds the delimiter, a quote or a line break. */
@@ -60,7 +64,7 @@ export function renderDelimited(sheet: NamedSheet, delimiter: ',' | '\t', option
 export async function renderXlsx(sheets: readonly NamedSheet[]): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
-  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.created = FIXED_DATE;
   wb.modified = wb.created;
   const names = uniqueSheetNames(sheets.map((s) => s.sheet));
   sheets.forEach((s, i) => {
@@ -72,12 +76,13 @@ export async function renderXlsx(sheets: readonly NamedSheet[]): Promise<Uint8Ar
         row.getCell(c + 1).value = isCellError(v)
           ? { error: v.error as '#N/A' }
           : typeof v === 'string'
-            ? neutralise(v)
+            ? neutraliseCell(v)
             : v;
       });
     }
   });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Fixed workbook and zip dates: the same inputs give the same bytes.
+  return setZipTimestamps(new Uint8Array(await wb.xlsx.writeBuffer()), FIXED_DATE);
 }
 
 export async function renderTables(

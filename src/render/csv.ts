@@ -1,6 +1,7 @@
 import type { Results, UnitResult } from '../model/results.js';
 import { type Dec, toFixed } from '../score/decimal.js';
 import type { RenderContext } from './index.js';
+import { neutralise } from './neutralise.js';
 
 export interface CsvOptions {
   /** Start with a UTF-8 byte order mark, which Excel needs to read Vietnamese from a .csv. Default false. */
@@ -73,12 +74,6 @@ function unitRow(u: UnitResult, domainCodes: readonly string[], precision: numbe
     ...domainCodes.map((c) => pub(points.get(c) ?? null)),
   ];
 }
-
-/** Text that a spreadsheet would run as a formula (OWASP CSV injection): = + - @, tab, CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Neutralises formula-looking text with a leading apostrophe. Numbers are never touched (-1.5 stays). */
-export const neutralise = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */
 export const quote = (field: string): string =>

@@ -2,6 +2,8 @@ import type { Cell, Row, Style, Workbook, Worksheet } from 'exceljs';
 import type { Dec } from '../score/decimal.js';
 import { toNumber } from '../score/decimal.js';
 
+import { neutralise } from './neutralise.js';
+
 /**
  * Small helpers shared by the report's sheets: text neutralised against formula injection, numbers as
  * numeric cells with a fixed-decimals format, headers, widths and print setup.
@@ -10,14 +12,8 @@ import { toNumber } from '../score/decimal.js';
 /** Cell content: a string (always neutralised), a number, or nothing. */
 export type CellInput = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * OWASP CSV/formula injection (SPEC §8): text from the inputs that starts with = + - @, a tab or a CR is
- * prefixed with an apostrophe, so no spreadsheet program, and no later CSV export of this sheet, reads it
- * as a formula. exceljs never writes a string as a formula; this guards what people do with the file next.
- */
-export const safeText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+/** exceljs never writes a string as a formula; this guards what people do with the file next. */
+export const safeText = neutralise;
 
 /** Excel number format with `places` fixed decimals: 2 → "0.00", 0 → "0". */
 export const decimalFormat = (places: number): string => (places > 0 ? `0.${'0'.repeat(places)}` : '0');

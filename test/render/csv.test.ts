@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neutralise, quote, renderCsv } from '../../src/render/csv.js';
+import { quote, renderCsv } from '../../src/render/csv.js';
+import { neutralise } from '../../src/render/neutralise.js';
 import { ctx, sampleResults } from './sampleResults.js';
 
 /** A small RFC 4180 reader, enough to check that what we write reads back to the same cells. */

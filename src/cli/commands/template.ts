@@ -8,6 +8,7 @@ import type { Lang } from '../../model/settings.js';
 import { nameKey } from '../../parse/normalize.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import { nearest } from '../../parse/suggest.js';
+import { reportDate, setZipTimestamps } from '../../render/xlsxZip.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
@@ -70,14 +71,11 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   }
   const code = exitCodeFor(diagnostics, flags.strict === true);
   if (code !== 0 || !framework) return code || 1;
-  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
-  const date =
-    Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH
-      ? new Date(epoch * 1000)
-      : new Date(Date.UTC(2000, 0, 1));
+  // The same inputs give the same bytes: workbook and zip dates from SOURCE_DATE_EPOCH, or a fixed date.
+  const date = reportDate(io.env);
   const na = flags.na === 'full' ? 'full' : 'exclude';
   const wb = await buildFormTemplate({ framework, units: list.units, na, date });
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = setZipTimestamps(new Uint8Array(await wb.xlsx.writeBuffer()), date);
   if (out === '-') io.stdout.write(bytes);
   else await writeAtomic(out, bytes);
   const done = { code: 'I_TEMPLATE_WRITTEN', args: { file: out, units: list.units.length } };
