@@ -1,3 +1,4 @@
+import { formatLocation } from '../i18n/format.js';
 import { type Diagnostic, diag, type Location, rowId } from '../model/diagnostic.js';
 import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
 import { cleanText, nameKey } from './normalize.js';
@@ -101,17 +102,11 @@ export class ScoreBook {
         diag('E_SCORE_DUPLICATE', 'error', entryLocation(entry), {
           unit: unit.name,
           code: entry.code,
-          first: describe(entryLocation(prior)),
+          first: formatLocation(entryLocation(prior)),
         }),
       );
       return;
     }
     map.set(entry.code, entry);
   }
-}
-
-function describe(loc: Location): string {
-  return [loc.file, loc.sheet, loc.cell ?? (loc.row === undefined ? '' : String(loc.row))]
-    .filter(Boolean)
-    .join(' › ');
 }
