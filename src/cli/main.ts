@@ -8,7 +8,7 @@ import { addInputOptions } from './inputOptions.js';
 import type { CliIO } from './io.js';
 
 // Only our own small modules load at start-up: commander when there is a command line to parse, each
-// command the heavy parts (exceljs, csv-parse, zod, renderers) when it runs. `cchc --version` loads
+// command the heavy parts (exceljs, zod, renderers) when it runs. `cchc --version` loads
 // nothing else, so it stays as fast as node itself (bench/run.js measures it).
 type Commander = typeof import('commander');
 

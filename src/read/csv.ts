@@ -1,9 +1,8 @@
 import { basename, extname } from 'node:path';
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
+import type { RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
-import { decodeChunks, detectEncoding, nfc } from './decodeText.js';
+import { CsvTokenizer } from './csvTokenizer.js';
+import { detectEncoding, nfc } from './decodeText.js';
 import { type ByteSource, readError, readRange, streamFrom } from './source.js';
 
 export interface CsvOptions {
@@ -15,7 +14,7 @@ export interface CsvOptions {
 const SAMPLE_BYTES = 1024 * 1024;
 const SNIFF_LINES = 50;
 /** An unclosed quote must not swallow the whole file into one field. */
-const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 type Delimiter = ',' | ';' | '\t';
 
@@ -55,42 +54,28 @@ interface Plan {
 
 async function* records(src: ByteSource, file: string, sheet: string, plan: Plan, maxRows: number) {
   const bytes = streamFrom(src, plan.bom);
-  // UTF-8 goes to csv-parse as bytes (its fields are decoded whole, so nothing is split); other encodings
-  // are decoded chunk by chunk first.
-  const input = plan.encoding === 'utf-8' ? bytes : Readable.from(decodeChunks(bytes, plan.encoding));
-  const parser = parse({
-    delimiter: plan.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    // Concatenated exports mix line endings; auto-detection would keep a stray \r in the last cell.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    max_record_size: MAX_RECORD_BYTES,
-  });
-  pipeline(input, parser, () => {
-    // Errors surface through the iteration below.
-  });
+  // Decoding in streaming mode carries a character split between chunks over to the next one.
+  const decoder = new TextDecoder(plan.encoding);
+  const tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc);
   let n = 0;
+  // One batch of records per chunk of bytes; the last batch flushes the decoder and the tokenizer.
+  async function* batches() {
+    for await (const chunk of bytes) yield tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }));
+    yield [...tokenizer.push(decoder.decode()), ...tokenizer.end()];
+  }
   try {
-    for await (const record of parser as AsyncIterable<(string | null)[]>) {
-      if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
-      if (n === 1 && plan.skipFirst) continue;
-      let empty = true;
-      for (let i = 0; i < record.length; i++) {
-        const v = record[i] as string;
-        if (v === '') record[i] = null;
-        else {
-          empty = false;
-          record[i] = nfc(v);
-        }
+    for await (const batch of batches()) {
+      for (const cells of batch) {
+        if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
+        if (n === 1 && plan.skipFirst) continue;
+        // An empty line (or one of empty fields) is counted, not returned.
+        if (cells.some((c) => c !== null)) yield { row: n, cells } satisfies RawRow;
       }
-      if (!empty) yield { row: n, cells: record as CellValue[] } satisfies RawRow;
     }
   } catch (e) {
     throw readError(e, file);
   } finally {
     bytes.destroy();
-    input.destroy();
-    parser.destroy();
   }
 }
 

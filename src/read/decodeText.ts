@@ -85,20 +85,6 @@ export function looksBinary(sample: Uint8Array): boolean {
   return false;
 }
 
-/** Decode a stream of byte chunks; a character split between chunks is carried over, never mangled. */
-export async function* decodeChunks(
-  chunks: AsyncIterable<Uint8Array>,
-  encoding: TextEncoding,
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
-  for await (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-}
-
 /**
  * NFC-normalise, cheaply. A string made only of U+0020–U+02FF and the precomposed Vietnamese letters
  * U+1EA0–U+1EF9 is already NFC (no combining marks, no singletons, nothing that composes), so the common

@@ -1,0 +1,115 @@
+// The CSV tokenizer on its own: agreement with csv-parse on well-formed files cut into random chunks, and
+// the lenient cases (stray quotes, text after a closing quote) plus the errors csv-parse would also raise.
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CsvRecord, CsvTokenizer } from '../../src/read/csvTokenizer.js';
+
+const MAX = 1024 * 1024;
+
+/** Tokenizes `text` fed in pieces cut at `cuts` (offsets, any order, duplicates allowed). */
+function tokenize(text: string, cuts: number[] = [], delimiter = ',', max = MAX): CsvRecord[] {
+  const t = new CsvTokenizer(delimiter, max);
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const out: CsvRecord[] = [];
+  let from = 0;
+  for (const c of [...at, text.length]) {
+    out.push(...t.push(text.slice(from, c)));
+    from = c;
+  }
+  return [...out, ...t.end()];
+}
+
+const field = fc.oneof(
+  fc.constantFrom(
+    '',
+    'a',
+    '1,5',
+    'Đơn vị',
+    'Xã Hòa',
+    ' x ',
+    '"',
+    '""q""',
+    'a\nb',
+    'c\r\nd',
+    'e\rf',
+    ';',
+    ',',
+  ),
+  fc.string({ maxLength: 8 }),
+);
+const table = fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 });
+const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+
+/** RFC 4180 text: fields that need it (and, at random, others) are quoted with inner quotes doubled. */
+function write(rows: string[][], delimiter: string, ends: string[], quoteAll: boolean, lastEnd: boolean) {
+  const q = (f: string) =>
+    quoteAll || f === '' || /["\r\n]/.test(f) || f.includes(delimiter) ? `"${f.replaceAll('"', '""')}"` : f;
+  // An unquoted empty single field would be an empty line, which csv-parse drops when it is the last one.
+  return rows
+    .map((r, i) => r.map(q).join(delimiter) + (i < rows.length - 1 || lastEnd ? ends[i % ends.length] : ''))
+    .join('');
+}
+
+describe('CsvTokenizer', () => {
+  it('agrees with csv-parse on well-formed files, however the text is cut into chunks', () => {
+    fc.assert(
+      fc.property(
+        table,
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(lineEnd, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (rows, delimiter, ends, quoteAll, lastEnd, cuts) => {
+          const text = write(rows, delimiter, ends, quoteAll, lastEnd);
+          const expected = (
+            parse(text, {
+              delimiter,
+              relax_column_count: true,
+              record_delimiter: ['\r\n', '\n', '\r'],
+            }) as string[][]
+          ).map((r) => r.map((f) => (f === '' ? null : f)));
+          expect(tokenize(text, cuts, delimiter)).toEqual(expected);
+          // And the records are the table that was written.
+          expect(tokenize(text, cuts, delimiter)).toEqual(rows.map((r) => r.map((f) => f || null)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads stray quotes the way Excel does', () => {
+    expect(tokenize('5 "inch",6\n"ab"c,d\n"x""y",""\n')).toEqual([
+      ['5 "inch"', '6'],
+      ['abc', 'd'],
+      ['x"y', null],
+    ]);
+  });
+
+  it('keeps line ends split between chunks together: \\r|\\n and ""|"', () => {
+    expect(tokenize('a\r\nb\r\nc', [2, 5])).toEqual([['a'], ['b'], ['c']]);
+    expect(tokenize('"a""b","c"\n', [3, 4, 9])).toEqual([['a"b', 'c']]);
+  });
+
+  it('counts an empty line as a record and a final line without an end as one', () => {
+    expect(tokenize('a\n\nb,')).toEqual([['a'], [null], ['b', null]]);
+    expect(tokenize('a\n')).toEqual([['a']]);
+    expect(tokenize('')).toEqual([]);
+  });
+
+  it('applies the cleaning function to every non-empty field', () => {
+    const t = new CsvTokenizer(';', MAX, (s) => s.toUpperCase());
+    expect([...t.push('a;;"b c"\n'), ...t.end()]).toEqual([['A', null, 'B C']]);
+  });
+
+  it('fails on a quote left open and on a record over the limit, naming the record', () => {
+    expect(() => tokenize('a\nb,"c\nd\n')).toThrow(/opened in record 2 is never closed/);
+    expect(() => tokenize(`a\n"${'x'.repeat(200)}`, [50, 100], ',', 100)).toThrow(/record 2 is longer/);
+    expect(() => tokenize(`a\n${'yyy,'.repeat(40)}\n`, [], ',', 100)).toThrow(/record 2 is longer/);
+  });
+
+  it('refuses a delimiter that is not one character', () => {
+    expect(() => new CsvTokenizer(';;', MAX)).toThrow(/one character/);
+  });
+});
