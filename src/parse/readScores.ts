@@ -19,24 +19,69 @@ import { nearest } from './suggest.js';
 
 export type ScoreRole = 'scores' | 'survey';
 
+/** The columns a score row is read from, looked up once per table (-1: no such column). */
+interface Columns {
+  unitText: (v: CellValue) => string;
+  groupText: (v: CellValue) => string;
+  unit: number;
+  group: number;
+  unitCode: number;
+  criterion: number;
+  self: number;
+  appraised: number;
+  survey: number;
+  reason: number;
+  evidence: number;
+  note: number;
+}
+
+/** cellText with a memory of one: a long file repeats the unit and group of the row above. */
+function memoText(): (v: CellValue) => string {
+  let last: CellValue = null;
+  let text = '';
+  return (v) => {
+    if (v !== last) {
+      last = v;
+      text = cellText(v);
+    }
+    return text;
+  };
+}
+
+function columnsOf(header: ScoreHeader): Columns {
+  const at = (name: string) => header.map.fields.get(name) ?? -1;
+  return {
+    unitText: memoText(),
+    groupText: memoText(),
+    unit: at('unit'),
+    group: at('group'),
+    unitCode: at('unit_code'),
+    criterion: at('criterion'),
+    self: at('self'),
+    appraised: at('appraised'),
+    survey: at('survey'),
+    reason: at('reason'),
+    evidence: at('evidence'),
+    note: at('note'),
+  };
+}
+
 interface RowContext {
   raw: RawRow;
   /** One object per sheet, shared by every entry read from it. */
   where: SheetRef;
   header: ScoreHeader;
+  cols: Columns;
 }
 
-const cellLoc = (ctx: RowContext, col: number | undefined): Location =>
-  cellLocation(ctx.where, ctx.raw.row, col ?? -1);
+const cellLoc = (ctx: RowContext, col: number): Location => cellLocation(ctx.where, ctx.raw.row, col);
 
-const field = (ctx: RowContext, name: string): CellValue => {
-  const c = ctx.header.map.fields.get(name);
-  return c === undefined ? null : (ctx.raw.cells[c] ?? null);
-};
+/** The cell in column `col` as read; null when there is no such column. */
+const cellAt = (ctx: RowContext, col: number): CellValue => (col < 0 ? null : (ctx.raw.cells[col] ?? null));
 
 /** The cell in column `col`, null when there is no such column or the cell is blank. */
 const valueAt = (ctx: RowContext, col: number): CellValue => {
-  const value = ctx.raw.cells[col] ?? null;
+  const value = col < 0 ? null : (ctx.raw.cells[col] ?? null);
   return isBlank(value) ? null : value;
 };
 
@@ -47,74 +92,71 @@ export function soleSurveyLeaf(framework: Framework): FrameworkNode | FrameworkN
 }
 
 function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
-  const name = cellText(field(ctx, 'unit'));
+  const { cols } = ctx;
+  const name = cols.unitText(cellAt(ctx, cols.unit));
   if (name === '') {
-    book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, ctx.header.map.fields.get('unit'))));
+    book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, cols.unit)));
     return null;
   }
-  const hasGroup = ctx.header.map.fields.has('group');
-  const group = hasGroup ? cellText(field(ctx, 'group')) : null;
-  const code = cellText(field(ctx, 'unit_code'));
+  const group = cols.group < 0 ? null : cols.groupText(cellAt(ctx, cols.group));
+  const code = cols.unitCode < 0 ? '' : cellText(cellAt(ctx, cols.unitCode));
   return book.unit(
     name,
     group === '' ? null : group,
     code || null,
-    () => cellLoc(ctx, ctx.header.map.fields.get('unit')),
+    () => cellLoc(ctx, cols.unit),
     role === 'survey',
   );
 }
 
 /** One literal per entry (a spread `{ ...base, x }` is several times slower and larger in V8). */
 function entryOf(ctx: RowContext, code: string, selfCol: number, appraisedCol: number): LeafEntry {
+  const { cols } = ctx;
   return {
     code,
-    self: selfCol < 0 ? null : valueAt(ctx, selfCol),
-    appraised: appraisedCol < 0 ? null : valueAt(ctx, appraisedCol),
+    self: valueAt(ctx, selfCol),
+    appraised: valueAt(ctx, appraisedCol),
     where: ctx.where,
     row: ctx.raw.row,
     selfCol,
     appraisedCol,
-    reason: cellText(field(ctx, 'reason')),
-    evidence: cellText(field(ctx, 'evidence')),
-    note: cellText(field(ctx, 'note')),
+    reason: cols.reason < 0 ? '' : cellText(cellAt(ctx, cols.reason)),
+    evidence: cols.evidence < 0 ? '' : cellText(cellAt(ctx, cols.evidence)),
+    note: cols.note < 0 ? '' : cellText(cellAt(ctx, cols.note)),
   };
 }
 
-function checkLeaf(book: ScoreBook, framework: Framework, code: string, loc: Location, role: ScoreRole) {
+/** The leaf a row names; null (and reported at `at()`, worked out only then) when it cannot be scored. */
+function checkLeaf(book: ScoreBook, framework: Framework, code: string, at: () => Location, role: ScoreRole) {
   const node = framework.byCode.get(code);
   if (!node) {
     const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
-    book.reject(diag('E_UNKNOWN_CRITERION', 'error', loc, { code, suggestion: nearest(code, candidates) }));
+    book.reject(diag('E_UNKNOWN_CRITERION', 'error', at(), { code, suggestion: nearest(code, candidates) }));
     return null;
   }
   if (node.children.length > 0) {
-    book.reject(diag('W_SUBTOTAL_IGNORED', 'warning', loc, { code }));
+    book.reject(diag('W_SUBTOTAL_IGNORED', 'warning', at(), { code }));
     return null;
   }
   if (role === 'survey' && node.component !== 'survey') {
-    book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', loc, { code }));
+    book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', at(), { code }));
     return null;
   }
   return node;
 }
 
 function longRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
-  const fields = ctx.header.map.fields;
-  const codeCell = field(ctx, 'criterion');
-  const code = normalizeCode(codeCell);
+  const { cols } = ctx;
+  const code = normalizeCode(cellAt(ctx, cols.criterion));
   if (code === '') {
-    book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, fields.get('criterion'))));
+    book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, cols.criterion)));
     return;
   }
   const unit = rowUnit(ctx, book, role);
   if (!unit) return;
-  const leaf = checkLeaf(book, framework, code, cellLoc(ctx, fields.get('criterion')), role);
+  const leaf = checkLeaf(book, framework, code, () => cellLoc(ctx, cols.criterion), role);
   if (!leaf) return;
-  book.add(
-    unit,
-    entryOf(ctx, leaf.code, fields.get('self') ?? -1, fields.get('appraised') ?? -1),
-    role === 'survey',
-  );
+  book.add(unit, entryOf(ctx, leaf.code, cols.self, cols.appraised), role === 'survey');
 }
 
 function wideRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
@@ -128,8 +170,7 @@ function wideRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: S
     if (role === 'survey' && node.component !== 'survey') continue; // reported once on the header
     book.add(unit, entryOf(ctx, col.code, -1, col.index), role === 'survey');
   }
-  const surveyCol = ctx.header.map.fields.get('survey');
-  if (surveyCol !== undefined) surveyValue(ctx, book, framework, surveyCol, unit);
+  if (ctx.cols.survey >= 0) surveyValue(ctx, book, framework, ctx.cols.survey, unit);
 }
 
 function surveyValue(
@@ -147,7 +188,7 @@ function surveyValue(
 function surveyRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
   const unit = rowUnit(ctx, book, role);
   if (!unit) return;
-  surveyValue(ctx, book, framework, ctx.header.map.fields.get('survey')!, unit);
+  surveyValue(ctx, book, framework, ctx.cols.survey, unit);
 }
 
 const ROW_READERS = { long: longRow, wide: wideRow, survey: surveyRow } as const;
@@ -175,13 +216,14 @@ export async function readScores(
     book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
     headerDiagnostics(t.header, framework, book, where, t.headerRow, role);
     const read = ROW_READERS[t.header.layout];
+    const cols = columnsOf(t.header);
     for await (const raw of t.rows) {
       if (raw.cells.every(isBlank)) continue;
       book.rowsRead++;
       const extra = extraCell(raw.cells, t.header.map);
       if (extra !== null)
         book.diagnostics.push(extraCellWarning(where, raw.row, extra, raw.cells[extra] ?? null));
-      read({ raw, where, header: t.header }, book, framework, role);
+      read({ raw, where, header: t.header, cols }, book, framework, role);
     }
   });
   book.diagnostics.push(...located);

@@ -20,6 +20,16 @@ const CR = 0x0d;
 
 export type CsvRecord = (string | null)[];
 
+/** V8 copies substrings shorter than this; longer ones are views that keep their whole chunk alive. */
+const SLICE_MIN = 13;
+
+/**
+ * A copy of a field that does not hold on to the ~256 KiB chunk it was cut from. Unit names and reasons
+ * live until the end of the run: as views they kept every chunk of a national file (38 MB) in memory.
+ * Slicing a concatenation makes V8 flatten it into a new string first, and the slice then views that.
+ */
+const unshared = (s: string): string => ` ${s}`.slice(1);
+
 export class CsvTokenizer {
   private readonly sep: number;
   private record: CsvRecord = [];
@@ -36,6 +46,9 @@ export class CsvTokenizer {
   private recordChars = 0;
   /** Records finished so far (1-based number of the current one is `records + 1`). */
   private records = 0;
+  /** Per column: the last non-empty field as read, and as kept. */
+  private readonly lastRaw: string[] = [];
+  private readonly lastKept: string[] = [];
 
   constructor(
     delimiter: string,
@@ -130,7 +143,22 @@ export class CsvTokenizer {
     this.field = '';
     this.fresh = true;
     this.recordChars += text.length;
-    this.record.push(text === '' ? null : this.clean(text));
+    this.record.push(text === '' ? null : this.keep(text));
+  }
+
+  /**
+   * The field as it will be kept. A value equal to the one above it in the same column (the unit and
+   * group of a long file, a repeated score) is the same string, cleaned once; any other long value is
+   * copied so that it never keeps its chunk alive (see `unshared`).
+   */
+  private keep(text: string): string {
+    const col = this.record.length;
+    if (text === this.lastRaw[col]) return this.lastKept[col]!;
+    const copy = text.length < SLICE_MIN ? text : unshared(text);
+    const kept = this.clean(copy);
+    this.lastRaw[col] = copy;
+    this.lastKept[col] = kept;
+    return kept;
   }
 
   private endRecord(): CsvRecord {

@@ -5,8 +5,6 @@ import { UsageError } from '../model/errors.js';
 import { readCsv } from './csv.js';
 import { looksBinary } from './decodeText.js';
 import { type ByteSource, openSource, readRange, withReader } from './source.js';
-import { convertXls } from './xls.js';
-import { readXlsx } from './xlsx.js';
 
 export interface ReadOptions {
   /** Read when file is '-' (default process.stdin). */
@@ -40,9 +38,12 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
   const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const src = await openSource(file, options.stdin);
   const format = await sniffFormat(src, file);
+  // The xlsx reader (exceljs's XML and zip parts) and the LibreOffice bridge load only for such files.
   if (format === 'xlsx') {
+    const { readXlsx } = await import('./xlsx.js');
     yield* readXlsx(src, file, { maxRows, maxInflatedBytes });
   } else if (format === 'xls') {
+    const [{ convertXls }, { readXlsx }] = await Promise.all([import('./xls.js'), import('./xlsx.js')]);
     const converted = await convertXls(src, file);
     try {
       const { size } = await stat(converted.path);

@@ -107,8 +107,16 @@ export function toPlain(a: Dec): string {
   return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
-/** A JS number for JSON/XLSX output. Exact for published values (few decimals, well under 2^53). */
-export const toNumber = (a: Dec): number => Number(toPlain(a));
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const SCALE_NUMBER = Number(SCALE);
+
+/**
+ * A JS number for JSON/XLSX output: the double nearest the exact value, i.e. what `Number(toPlain(a))`
+ * gives. Below 2^53 the scaled integer and 10^12 are both exact doubles and IEEE division rounds
+ * correctly, so one division finds that same double (81.87, never 81.87000000000001).
+ */
+export const toNumber = (a: Dec): number =>
+  a <= SAFE && a >= -SAFE ? Number(a) / SCALE_NUMBER : Number(toPlain(a));
 
 /** a × num ÷ den rounded half-up to `places` decimals, with no intermediate rounding. */
 export function mulDiv(a: Dec, num: Dec, den: Dec, places: number): Dec {

@@ -8,7 +8,7 @@ import type { FrameworkNode, Rule } from '../../src/model/framework.js';
 import { CRITERIA_FIELDS, mapHeader, SCORE_FIELDS } from '../../src/parse/headers.js';
 import { cleanText, headerKey, labelKey, nameKey } from '../../src/parse/normalize.js';
 import { decFromInt, decFromNumber, parseDec, SCALE } from '../../src/score/decimal.js';
-import { parseNumberText } from '../../src/score/rules/cellValues.js';
+import { parseNumberGeneral, parseNumberText } from '../../src/score/rules/cellValues.js';
 import { evaluateLeaf } from '../../src/score/rules/evaluate.js';
 import { parseRule } from '../../src/score/rules/parseRule.js';
 
@@ -133,6 +133,15 @@ describe('numbers', () => {
       fc.property(simple, ([int, frac, mark]) => {
         const text = frac === null ? int : `${int}${mark}${frac}`;
         expect(parseNumberText(text)).toBe(parseDec(frac === null ? int : `${int}.${frac}`));
+      }),
+      RUNS,
+    );
+  });
+
+  it('parseNumberText: the fast path never changes an answer, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(cellString, fc.string()), (s) => {
+        expect(parseNumberText(s)).toBe(parseNumberGeneral(s));
       }),
       RUNS,
     );

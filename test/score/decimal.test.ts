@@ -6,6 +6,7 @@ import {
   mulDiv,
   parseDec,
   round,
+  SCALE,
   toFixed,
   toNumber,
   toPlain,
@@ -59,6 +60,26 @@ describe('exact decimals', () => {
         const expected = xs.reduce((a, b) => a + b, 0);
         return forward === backward && toFixed(forward, 2) === (expected / 100).toFixed(2);
       }),
+    );
+  });
+});
+
+describe('toNumber', () => {
+  it('is the double that the exact decimal text reads as, fast path or not', () => {
+    const huge = 2n ** 80n;
+    fc.assert(
+      fc.property(fc.bigInt({ min: -huge, max: huge }), (a) => {
+        expect(toNumber(a)).toBe(Number(toPlain(a)));
+      }),
+      { numRuns: 5000 },
+    );
+    // Published values: a few decimals, where a wrong last bit would print 81.87000000000001.
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (hundredths) => {
+        const d = BigInt(hundredths) * (SCALE / 100n);
+        expect(String(toNumber(d))).toBe(toPlain(d));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -27,21 +27,48 @@ export function isNaText(text: string): boolean {
   return NA_WORDS.has(labelKey(text));
 }
 
-const SIMPLE_NUMBER = /^(\d{1,9})(?:[.,](\d{1,3}))?$/;
 const FROM_THOUSANDTHS = SCALE / 1000n;
+
+/**
+ * "1", "0,75", "29.5": up to 9 digits, then a comma or a dot and up to 3 decimals, as thousandths;
+ * -1 for anything else. Nearly every cell of a national run is one of these, so this is a plain loop
+ * rather than a regex match and its captures.
+ */
+function simpleThousandths(text: string): number {
+  const n = text.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0 || i > 9) return -1;
+  if (i === n) return whole * 1000;
+  const mark = text.charCodeAt(i);
+  if ((mark !== 44 && mark !== 46) || n - i - 1 < 1 || n - i - 1 > 3) return -1;
+  let frac = 0;
+  for (let j = i + 1; j < i + 4; j++) {
+    const c = j < n ? text.charCodeAt(j) - 48 : 0;
+    if (c < 0 || c > 9) return -1;
+    frac = frac * 10 + c;
+  }
+  return whole * 1000 + frac;
+}
 
 /**
  * A decimal written by a Vietnamese or English clerk: "1,5", "1.5", " 2 ", "1.234,5", "1,234.5".
  * One separator is the decimal mark, whichever it is; with both, the last one is.
  */
 export function parseNumberText(text: string): Dec | null {
-  // Fast path: up to 9 digits, optionally a comma or dot and up to 3 decimals ("1", "0,75", "29"):
-  // below 10^12 thousandths, so exact in a double, and the same value the general path finds.
-  const simple = SIMPLE_NUMBER.exec(text);
-  if (simple) {
-    const thousandths = Number(simple[1]) * 1000 + (simple[2] ? Number(simple[2].padEnd(3, '0')) : 0);
-    return BigInt(thousandths) * FROM_THOUSANDTHS;
-  }
+  // Fast path: below 10^12 thousandths, so exact in a double, and the same value the general path finds.
+  const thousandths = simpleThousandths(text);
+  if (thousandths >= 0) return BigInt(thousandths) * FROM_THOUSANDTHS;
+  return parseNumberGeneral(text);
+}
+
+/** parseNumberText without the fast path (exported for the test that holds the two together). */
+export function parseNumberGeneral(text: string): Dec | null {
   let s = text.replace(/[\s\u00a0]/g, '');
   if (s === '') return null;
   const lastComma = s.lastIndexOf(',');
