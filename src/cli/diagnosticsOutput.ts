@@ -74,8 +74,9 @@ export async function writeDiagnosticsFile(
     const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
     await writeAtomic(path, `${lines.join('\n')}\n`);
   } else if (ext === 'xlsx') {
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
+    const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
+    const { reportDate } = await import('../render/xlsxZip.js');
+    const wb = newWorkbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
     ws.addRow([...keys]);
     for (const r of records)
@@ -86,7 +87,7 @@ export async function writeDiagnosticsFile(
         }),
       );
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    await writeAtomic(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    await writeAtomic(path, await workbookBytes(wb, reportDate(process.env)));
   } else {
     throw new UsageError('E_OUTPUT_FORMAT', { file: path });
   }

@@ -1,6 +1,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { appliesTo, type Framework, type FrameworkNode, type NaPolicy } from '../model/framework.js';
 import { nameKey } from '../parse/normalize.js';
+import { newWorkbook } from '../render/excelWorkbook.js';
 import { toNumber } from '../score/decimal.js';
 import { leafValidation } from './formValidation.js';
 import type { UnitListEntry } from './readUnitList.js';
@@ -57,8 +58,7 @@ export function formNodes(framework: Framework, groupKey: string): FrameworkNode
 }
 
 export async function buildFormTemplate(input: FormTemplateInput): Promise<Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'cchc';
   wb.created = input.date;
   wb.modified = input.date;

@@ -1,7 +1,8 @@
 import type { CellValue } from '../model/cell.js';
 import { isCellError } from '../model/cell.js';
+import { newWorkbook, workbookBytes } from '../render/excelWorkbook.js';
 import { neutralise } from '../render/neutralise.js';
-import { reportDate, setZipTimestamps } from '../render/xlsxZip.js';
+import { reportDate } from '../render/xlsxZip.js';
 
 const FIXED_DATE = reportDate({});
 
@@ -62,8 +63,7 @@ export function renderDelimited(sheet: NamedSheet, delimiter: ',' | '\t', option
 
 /** One sheet per table, numbers as numeric cells, text neutralised, rows at the row numbers they had. */
 export async function renderXlsx(sheets: readonly NamedSheet[]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.created = FIXED_DATE;
   wb.modified = wb.created;
   const names = uniqueSheetNames(sheets.map((s) => s.sheet));
@@ -82,7 +82,7 @@ export async function renderXlsx(sheets: readonly NamedSheet[]): Promise<Uint8Ar
     }
   });
   // Fixed workbook and zip dates: the same inputs give the same bytes.
-  return setZipTimestamps(new Uint8Array(await wb.xlsx.writeBuffer()), FIXED_DATE);
+  return workbookBytes(wb, FIXED_DATE);
 }
 
 export async function renderTables(

@@ -1,9 +1,10 @@
 import { basename, extname } from 'node:path';
 import type { RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
-import { CsvTokenizer } from './csvTokenizer.js';
+import { type CsvRecord, CsvTokenizer } from './csvTokenizer.js';
 import { detectEncoding, nfc } from './decodeText.js';
 import { type ByteSource, readError, readRange, streamFrom } from './source.js';
+import { unbatch } from './unbatch.js';
 
 export interface CsvOptions {
   encoding?: string;
@@ -41,7 +42,9 @@ export async function* readCsv(
     index: 1,
     hidden: false,
     rows: () =>
-      records(src, file, sheet, { bom, encoding, delimiter, skipFirst: sniffed.sepLine }, options.maxRows),
+      unbatch(
+        records(src, file, sheet, { bom, encoding, delimiter, skipFirst: sniffed.sepLine }, options.maxRows),
+      ),
   };
 }
 
@@ -52,26 +55,27 @@ interface Plan {
   skipFirst: boolean;
 }
 
+/** The records of the file as rows, a batch per chunk of bytes. */
 async function* records(src: ByteSource, file: string, sheet: string, plan: Plan, maxRows: number) {
   const bytes = streamFrom(src, plan.bom);
   // Decoding in streaming mode carries a character split between chunks over to the next one.
   const decoder = new TextDecoder(plan.encoding);
   const tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc);
   let n = 0;
-  // One batch of records per chunk of bytes; the last batch flushes the decoder and the tokenizer.
-  async function* batches() {
-    for await (const chunk of bytes) yield tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }));
-    yield [...tokenizer.push(decoder.decode()), ...tokenizer.end()];
-  }
-  try {
-    for await (const batch of batches()) {
-      for (const cells of batch) {
-        if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
-        if (n === 1 && plan.skipFirst) continue;
-        // An empty line (or one of empty fields) is counted, not returned.
-        if (cells.some((c) => c !== null)) yield { row: n, cells } satisfies RawRow;
-      }
+  const rows = (records: CsvRecord[]): RawRow[] => {
+    const out: RawRow[] = [];
+    for (const cells of records) {
+      if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
+      if (n === 1 && plan.skipFirst) continue;
+      // An empty line (or one of empty fields) is counted, not returned.
+      if (cells.some((c) => c !== null)) out.push({ row: n, cells });
     }
+    return out;
+  };
+  try {
+    for await (const chunk of bytes)
+      yield rows(tokenizer.push(decoder.decode(chunk as Buffer, { stream: true })));
+    yield rows([...tokenizer.push(decoder.decode()), ...tokenizer.end()]);
   } catch (e) {
     throw readError(e, file);
   } finally {

@@ -16,8 +16,8 @@ export interface RenderContext {
 export type Renderer = (results: Results, ctx: RenderContext) => Promise<string | Uint8Array>;
 
 /**
- * One renderer per format, all from the same Results. Each is loaded only when asked for (exceljs for
- * xlsx, cli-table3 for the table…), so a run pays the start-up of the formats it writes (SPEC §9).
+ * One renderer per format, all from the same Results. Each is loaded only when asked for (the workbook
+ * writer for xlsx, cli-table3 for the table…), so a run pays the start-up of the formats it writes (SPEC §9).
  */
 export const RENDERERS: Record<Format, Renderer> = {
   table: async (r, ctx) => (await import('./table.js')).renderTable(r, ctx),

@@ -1,8 +1,9 @@
-import type { Cell, Row, Style, Workbook, Worksheet } from 'exceljs';
 import type { Dec } from '../score/decimal.js';
 import { toNumber } from '../score/decimal.js';
-
 import { neutralise } from './neutralise.js';
+import type { Argb, CellStyle } from './styleSheet.js';
+import type { WorkbookWriter } from './workbookWriter.js';
+import type { RowOptions, WorksheetWriter } from './worksheetWriter.js';
 
 /**
  * Small helpers shared by the report's sheets: text neutralised against formula injection, numbers as
@@ -12,7 +13,7 @@ import { neutralise } from './neutralise.js';
 /** Cell content: a string (always neutralised), a number, or nothing. */
 export type CellInput = string | number | null;
 
-/** exceljs never writes a string as a formula; this guards what people do with the file next. */
+/** The writer never writes a string as a formula; this guards what people do with the file next. */
 export const safeText = neutralise;
 
 /** Excel number format with `places` fixed decimals: 2 → "0.00", 0 → "0". */
@@ -28,76 +29,111 @@ export const num = (d: Dec): number => toNumber(d);
 export const numOrNull = (d: Dec | null): number | null => (d === null ? null : toNumber(d));
 
 /**
- * Appends a row; strings are neutralised here, the one place text reaches a cell. `styles[i]` is the
- * shared style of column i+1 (see bodyStyles): assigned, never copied, so writing stays linear.
+ * Appends a row and returns its number; strings are neutralised here, the one place text reaches a
+ * cell. `styles[i]` is the shared style of column i+1 (see bodyStyles).
  */
 export function addRow(
-  ws: Worksheet,
+  ws: WorksheetWriter,
   values: readonly CellInput[],
   styles?: readonly (CellStyle | undefined)[],
-): Row {
-  const row = ws.addRow(values.map((v) => (typeof v === 'string' ? safeText(v) : v)));
-  if (styles) {
-    styles.forEach((style, i) => {
-      if (style) row.getCell(i + 1).style = style;
-    });
+  row?: RowOptions,
+): number {
+  let safe = values;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') continue;
+    const text = safeText(v);
+    if (text === v) continue;
+    if (safe === values) safe = values.slice(); // copied only when some text changes, which is rare
+    (safe as CellInput[])[i] = text;
   }
-  return row;
+  return ws.addRow(safe, styles, row);
 }
 
 export const BORDER_COLOR = 'FFBFC5CD';
-const HEADER_FILL = 'FF1F3A5F';
-
-export function fill(cell: Cell, hex: string): void {
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
-}
 
 /** "#1e7b3a" → "FF1E7B3A". */
-export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+export const argb = (hex: string): Argb => `FF${hex.replace('#', '').toUpperCase()}`;
 
-/** A header row: bold white on dark blue, wrapped, centred, thin borders. */
-export function styleHeader(row: Row): void {
-  row.height = 32;
-  row.eachCell((cell) => {
-    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    fill(cell, HEADER_FILL);
-    cell.border = { bottom: { style: 'thin', color: { argb: BORDER_COLOR } } };
-  });
+/** Header cells: bold white on dark blue, wrapped, centred, a thin line below. */
+const HEADER: CellStyle = Object.freeze<CellStyle>({
+  font: { bold: true, color: 'FFFFFFFF' },
+  fill: 'FF1F3A5F',
+  alignment: { vertical: 'center', horizontal: 'center', wrapText: true },
+  border: { bottom: BORDER_COLOR },
+});
+const headerCache = new Map<string, CellStyle>();
+/** A header cell filled `light` and written in `ink` (the band columns of *Xếp loại*). */
+export function headerFilled(light: string, ink: string): CellStyle {
+  const key = `${light}${ink}`;
+  let style = headerCache.get(key);
+  if (!style) {
+    style = Object.freeze<CellStyle>({
+      ...HEADER,
+      fill: argb(light),
+      font: { bold: true, color: argb(ink) },
+    });
+    headerCache.set(key, style);
+  }
+  return style;
 }
 
+/** A header row, 32 points high; `styles` replaces the header style of some cells. */
+export function addHeader(
+  ws: WorksheetWriter,
+  values: readonly CellInput[],
+  styles?: readonly (CellStyle | undefined)[],
+): number {
+  return addRow(
+    ws,
+    values,
+    values.map((_, i) => styles?.[i] ?? HEADER),
+    { height: 32 },
+  );
+}
+
+const TITLE: CellStyle = Object.freeze<CellStyle>({ font: { bold: true, size: 14, color: 'FF1F3A5F' } });
+const SUBTITLE: CellStyle = Object.freeze<CellStyle>({ font: { italic: true, color: 'FF555F6D' } });
+/** A heading between tables, e.g. the per-unit totals of *Thẩm định*. */
+export const HEADING: CellStyle = Object.freeze<CellStyle>({ font: { bold: true, size: 12 } });
+
 /** Title (row 1) and settings line (row 2) above a sheet's table. */
-export function addTitle(ws: Worksheet, title: string, subtitle: string): void {
-  const t = addRow(ws, [title]);
-  t.font = { bold: true, size: 14, color: { argb: 'FF1F3A5F' } };
-  t.height = 22;
-  const s = addRow(ws, [subtitle]);
-  s.font = { italic: true, color: { argb: 'FF555F6D' } };
+export function addTitle(ws: WorksheetWriter, title: string, subtitle: string): void {
+  addRow(ws, [title], undefined, { style: TITLE, height: 22 });
+  addRow(ws, [subtitle], undefined, { style: SUBTITLE });
 }
 
 export interface SheetOptions {
-  /** Last header row (frozen and repeated on every printed page). */
+  /** Last header row (frozen and, by default, repeated on every printed page). */
   headerRows: number;
   /** Columns frozen at the left. */
   frozenColumns?: number;
+  /** First row repeated on every printed page; the last header row when absent. */
+  printTitlesFrom?: number;
 }
 
 /** A sheet frozen under its headers, printed A4 landscape, one page wide, headers repeated. */
-export function addSheet(wb: Workbook, name: string, opts: SheetOptions): Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: opts.frozenColumns ?? 0, ySplit: opts.headerRows }],
-    pageSetup: {
+export function addSheet(wb: WorkbookWriter, name: string, opts: SheetOptions): WorksheetWriter {
+  const ws = wb.addSheet(name, {
+    frozen: { rows: opts.headerRows, columns: opts.frozenColumns ?? 0 },
+    page: {
       paperSize: 9, // A4
       orientation: 'landscape',
-      fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: '&L&A&R&P / &N' },
+    footer: '&L&A&R&P / &N', // sheet name at the left, "page / pages" at the right
   });
-  ws.pageSetup.printTitlesRow = `${opts.headerRows}:${opts.headerRows}`;
+  ws.printTitles = { first: opts.printTitlesFrom ?? opts.headerRows, last: opts.headerRows };
   return ws;
+}
+
+/** Sets the widths of columns 1, 2, … in characters. */
+export function setWidths(ws: WorksheetWriter, widths: readonly number[]): void {
+  widths.forEach((w, i) => {
+    ws.setWidth(i + 1, w);
+  });
 }
 
 /**
@@ -110,16 +146,17 @@ export function fitWidth(texts: Iterable<string>, min: number, max: number): num
   return Math.max(min, Math.min(max, longest + 2));
 }
 
-export type CellStyle = Partial<Style>;
-
 /**
- * Shared, frozen styles for table bodies. exceljs caches a style by object identity when writing, so
- * 30 000 detail cells sharing a dozen objects cost one style each; a fresh object per cell (what
- * `cell.numFmt = …` or `cell.border = …` give) made a 300 × 100 province take two seconds to write.
+ * Shared, frozen styles for table bodies. The style sheet finds a style it has seen by identity, so
+ * 30 000 detail cells sharing a dozen objects cost a dozen style look-ups.
  */
 export function bodyStyles(precision: number) {
-  const side = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
-  const border = { top: side, bottom: side, left: side, right: side };
+  const border = Object.freeze({
+    top: BORDER_COLOR,
+    bottom: BORDER_COLOR,
+    left: BORDER_COLOR,
+    right: BORDER_COLOR,
+  });
   const top: CellStyle['alignment'] = { vertical: 'top' };
   const make = (extra: CellStyle): CellStyle =>
     Object.freeze<CellStyle>({ border, alignment: top, ...extra });
@@ -136,7 +173,7 @@ export function bodyStyles(precision: number) {
     change: make({ numFmt: '+0;-0;0' }),
     muted: make({
       alignment: { vertical: 'top', horizontal: 'center' },
-      font: { color: { argb: 'FF6B7280' } },
+      font: { color: 'FF6B7280' },
     }),
     /** A cell filled with `light` and written in bold `ink` (band cells); one object per colour pair. */
     filled(light: string, ink: string, numFmt?: string): CellStyle {
@@ -144,8 +181,8 @@ export function bodyStyles(precision: number) {
       let style = filled.get(key);
       if (!style) {
         style = make({
-          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(light) } },
-          font: { bold: true, color: { argb: argb(ink) } },
+          fill: argb(light),
+          font: { bold: true, color: argb(ink) },
           ...(numFmt ? { numFmt } : {}),
         });
         filled.set(key, style);

@@ -1,4 +1,3 @@
-import type { Workbook } from 'exceljs';
 import { formatMessage } from '../i18n/format.js';
 import { groupName, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
@@ -6,17 +5,20 @@ import type { Severity } from '../model/diagnostic.js';
 import type { LeafResult, Results, UnitResult } from '../model/results.js';
 import type { Dec } from '../score/decimal.js';
 import type { RenderContext } from './index.js';
+import type { CellStyle } from './styleSheet.js';
+import type { WorkbookWriter } from './workbookWriter.js';
 import {
+  addHeader,
   addRow,
   addSheet,
   addTitle,
   type BodyStyles,
   type CellInput,
-  type CellStyle,
   fitWidth,
+  HEADING,
   num,
   numOrNull,
-  styleHeader,
+  setWidths,
 } from './xlsxCells.js';
 
 /**
@@ -48,7 +50,7 @@ export function leafColumns(units: readonly UnitResult[]): string[] {
 
 /** *Chi tiết*: one row per unit, one column per leaf; an excluded N/A leaf shows "KPS". */
 export function addDetailSheet(
-  wb: Workbook,
+  wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
   subtitle: string,
@@ -56,8 +58,7 @@ export function addDetailSheet(
 ): void {
   const L = labels(ctx.lang);
   const R = reportLabels(ctx.lang);
-  const ws = addSheet(wb, R.sheets.detail, { headerRows: 4, frozenColumns: 1 });
-  ws.pageSetup.printTitlesRow = '3:4';
+  const ws = addSheet(wb, R.sheets.detail, { headerRows: 4, frozenColumns: 1, printTitlesFrom: 3 });
   const codes = leafColumns(results.units);
   const column = new Map(codes.map((c, i) => [c, 3 + i])); // 0-based position in the row
   const widths = [
@@ -79,11 +80,9 @@ export function addDetailSheet(
     ...codes.map((c) => Math.max(7, c.length + 2)),
     11,
   ];
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+  setWidths(ws, widths);
   addTitle(ws, `${R.title} — ${R.sheets.detail}`, subtitle);
-  styleHeader(addRow(ws, [L.unit, L.unitCode, L.group, ...codes, L.total]));
+  addHeader(ws, [L.unit, L.unitCode, L.group, ...codes, L.total]);
 
   // The leaf's maximum (largest over units: an excluded leaf counts 0 for its unit).
   const maxima = new Map<string, Dec>();
@@ -117,8 +116,10 @@ export function addDetailSheet(
     addRow(ws, values, styles);
   }
   ws.autoFilter = {
-    from: { row: 3, column: 1 },
-    to: { row: 4 + results.units.length, column: widths.length },
+    firstRow: 3,
+    firstColumn: 1,
+    lastRow: 4 + results.units.length,
+    lastColumn: widths.length,
   };
 }
 
@@ -131,7 +132,7 @@ const changed = (leaf: LeafResult): leaf is LeafResult & { self: Dec; appraised:
  * reason and evidence; then per unit the sum of the differences (negative: points lost).
  */
 export function addChangesSheet(
-  wb: Workbook,
+  wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
   subtitle: string,
@@ -145,13 +146,9 @@ export function addChangesSheet(
     18,
     44,
   );
-  [unitWidth, 16, 10, 12, 12, 12, 48, 40].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+  setWidths(ws, [unitWidth, 16, 10, 12, 12, 12, 48, 40]);
   addTitle(ws, `${R.title} — ${R.changesTitle}`, subtitle);
-  styleHeader(
-    addRow(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]),
-  );
+  addHeader(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]);
 
   const lost = S.filled('#f9d6d3', '#6d130d', S.signed.numFmt);
   const gained = S.filled('#d7efdc', '#0f4220', S.signed.numFmt);
@@ -183,10 +180,9 @@ export function addChangesSheet(
   }
   if (perUnit.length === 0) addRow(ws, [R.noChanges]);
 
-  ws.addRow([]);
-  const heading = addRow(ws, [R.changesByUnit]);
-  heading.font = { bold: true, size: 12 };
-  styleHeader(addRow(ws, [L.unit, L.group, R.leavesChanged, L.self, L.appraisal, R.difference]));
+  addRow(ws, []);
+  addRow(ws, [R.changesByUnit], undefined, { style: HEADING });
+  addHeader(ws, [L.unit, L.group, R.leavesChanged, L.self, L.appraisal, R.difference]);
   for (const { unit: u, count, difference } of perUnit) {
     addRow(
       ws,
@@ -204,7 +200,7 @@ const SEVERITY_FILL: Record<Severity, [string, string]> = {
 
 /** *Cảnh báo*: every diagnostic, in the order the run produced them, with where it points. */
 export function addDiagnosticsSheet(
-  wb: Workbook,
+  wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
   subtitle: string,
@@ -212,11 +208,9 @@ export function addDiagnosticsSheet(
 ): void {
   const R = reportLabels(ctx.lang);
   const ws = addSheet(wb, R.sheets.diagnostics, { headerRows: 3 });
-  [12, 22, 90, 28, 18, 8].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+  setWidths(ws, [12, 22, 90, 28, 18, 8]);
   addTitle(ws, `${R.title} — ${R.sheets.diagnostics}`, subtitle);
-  styleHeader(addRow(ws, [R.severity, R.code, R.message, labels(ctx.lang).file, R.sheet, R.cell]));
+  addHeader(ws, [R.severity, R.code, R.message, labels(ctx.lang).file, R.sheet, R.cell]);
   for (const d of results.diagnostics) {
     const loc = d.location;
     const cell = loc.cell ?? (loc.row !== undefined ? `${loc.column ?? ''}${loc.row}` : (loc.column ?? null));

@@ -1,23 +1,23 @@
-import type { Workbook } from 'exceljs';
 import { groupName, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
 import type { BandCount, GroupResult, Results } from '../model/results.js';
 import { bandTones, type Tone } from './chartsPalette.js';
 import type { RenderContext } from './index.js';
 import { formatBandRule, formatRank } from './numbers.js';
+import type { CellStyle } from './styleSheet.js';
+import type { WorkbookWriter } from './workbookWriter.js';
 import {
+  addHeader,
   addRow,
   addSheet,
   addTitle,
-  argb,
   type BodyStyles,
   type CellInput,
-  type CellStyle,
-  fill,
   fitWidth,
+  headerFilled,
   num,
   numOrNull,
-  styleHeader,
+  setWidths,
 } from './xlsxCells.js';
 
 const HEADER_ROW = 3;
@@ -35,7 +35,7 @@ export function tonesByGroup(results: Results): (groupKey: string, band: string)
  * has a previous result.
  */
 export function addRankingSheet(
-  wb: Workbook,
+  wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
   subtitle: string,
@@ -98,15 +98,14 @@ export function addRankingSheet(
       { header: L.indexChange, width: 11, style: S.signed },
     );
   }
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
+  setWidths(
+    ws,
+    columns.map((c) => c.width),
+  );
   addTitle(ws, `${R.title} — ${R.sheets.ranking}`, subtitle);
-  styleHeader(
-    addRow(
-      ws,
-      columns.map((c) => c.header),
-    ),
+  addHeader(
+    ws,
+    columns.map((c) => c.header),
   );
 
   const tone = tonesByGroup(results);
@@ -136,14 +135,14 @@ export function addRankingSheet(
         numOrNull(u.indexChange),
       );
     }
-    if (previousGroup !== null && previousGroup !== u.groupKey) ws.lastRow?.addPageBreak();
+    if (previousGroup !== null && previousGroup !== u.groupKey) ws.addPageBreak();
     previousGroup = u.groupKey;
     const t = tone(u.groupKey, u.band);
     styles[bandAt] = S.filled(t.light, t.ink);
     addRow(ws, values, styles);
   }
   const last = HEADER_ROW + results.units.length;
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: last, column: columns.length } };
+  ws.autoFilter = { firstRow: HEADER_ROW, firstColumn: 1, lastRow: last, lastColumn: columns.length };
 }
 
 /** Groups sharing one band scheme share one table; usually there is one scheme, so one table. */
@@ -160,7 +159,7 @@ function byScheme(groups: readonly GroupResult[]): GroupResult[][] {
 
 /** *Xếp loại*: per group the count per band, then mean, median, min, max and the top unit. */
 export function addBandsSheet(
-  wb: Workbook,
+  wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
   subtitle: string,
@@ -189,32 +188,34 @@ export function addBandsSheet(
       40,
     ),
   ];
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+  setWidths(ws, widths);
   addTitle(ws, `${R.title} — ${R.sheets.bands}`, subtitle);
 
   for (const [i, groups] of tables.entries()) {
-    if (i > 0) ws.addRow([]);
+    if (i > 0) addRow(ws, []);
     const scheme: readonly BandCount[] = groups[0]?.bands ?? [];
     const tones = bandTones(scheme);
-    const header = addRow(ws, [
-      L.group,
-      L.units,
-      ...scheme.map((b) => (b.min === null ? b.band : `${b.band} (${formatBandRule(b, ctx.lang)})`)),
-      L.mean,
-      L.median,
-      L.min,
-      L.max,
-      L.top,
-    ]);
-    styleHeader(header);
-    scheme.forEach((b, j) => {
-      const cell = header.getCell(3 + j);
-      const t = tones(b.band);
-      fill(cell, t.light);
-      cell.font = { bold: true, color: { argb: argb(t.ink) } };
-    });
+    addHeader(
+      ws,
+      [
+        L.group,
+        L.units,
+        ...scheme.map((b) => (b.min === null ? b.band : `${b.band} (${formatBandRule(b, ctx.lang)})`)),
+        L.mean,
+        L.median,
+        L.min,
+        L.max,
+        L.top,
+      ],
+      [
+        undefined,
+        undefined,
+        ...scheme.map((b) => {
+          const t = tones(b.band);
+          return headerFilled(t.light, t.ink);
+        }),
+      ],
+    );
     const styles = [
       S.text,
       S.integer,

@@ -1,26 +1,40 @@
+import { inflateRawSync } from 'node:zlib';
+import { writeZip, type ZipEntry } from './zipWriter.js';
+
+/** What to ask exceljs for: a zip with every entry stored, for `packZip` to compress. */
+export const STORED = { zip: { compression: 'STORE' } } as const;
+
 /**
- * exceljs (through JSZip) stamps every zip entry with the time of writing, so two runs on the same inputs
- * would differ. This sets the DOS date/time of every entry, in the local headers and the central
- * directory, to one given instant. Only header fields change; the CRCs cover the data, not the headers.
+ * Rewrites a zip written by exceljs (templates, converted tables, diagnostics) into the one we publish,
+ * through the same writer as the reports (writeZip):
+ * - Speed: exceljs compresses through JSZip's pure-JavaScript deflate; Node's native zlib is many times
+ *   faster, so exceljs is asked to store and the entries are deflated here.
+ * - Reproducibility: JSZip stamps entries with the time of writing, so two runs on the same inputs would
+ *   differ; every entry is stamped `when` instead.
+ * Names, contents and order are kept.
  */
-export function setZipTimestamps(zip: Uint8Array, when: Date): Uint8Array {
+export function packZip(zip: Uint8Array, when: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) throw new Error('xlsx writer produced no zip end record');
-  const entries = view.getUint16(eocd + 10, true);
+  const count = view.getUint16(eocd + 10, true);
+  const entries: ZipEntry[] = [];
   let p = view.getUint32(eocd + 16, true);
-  const { time, date } = dosDateTime(when);
-  for (let i = 0; i < entries; i++) {
+  for (let i = 0; i < count; i++) {
     if (view.getUint32(p, true) !== 0x02014b50) throw new Error('xlsx writer produced a malformed zip');
-    view.setUint16(p + 12, time, true);
-    view.setUint16(p + 14, date, true);
+    const method = view.getUint16(p + 10, true);
+    const storedSize = view.getUint32(p + 20, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const name = Buffer.from(zip.subarray(p + 46, p + 46 + nameLength)).toString('utf8');
     const local = view.getUint32(p + 42, true);
     if (view.getUint32(local, true) !== 0x04034b50) throw new Error('xlsx writer produced a malformed zip');
-    view.setUint16(local + 10, time, true);
-    view.setUint16(local + 12, date, true);
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const raw = zip.subarray(start, start + storedSize);
+    if (method !== 0 && method !== 8) throw new Error(`xlsx writer used zip method ${method}`);
+    entries.push({ name, data: method === 0 ? raw : inflateRawSync(raw) });
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  return zip;
+  return writeZip(entries, when);
 }
 
 function findEndOfCentralDirectory(view: DataView): number {
@@ -28,15 +42,6 @@ function findEndOfCentralDirectory(view: DataView): number {
   const stop = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let p = view.byteLength - 22; p >= stop; p--) if (view.getUint32(p, true) === 0x06054b50) return p;
   return -1;
-}
-
-/** MS-DOS date and time (UTC, 2-second resolution); clamped to the years the format holds (1980–2107). */
-function dosDateTime(when: Date): { time: number; date: number } {
-  if (when.getUTCFullYear() < 1980) return { time: 0, date: (1 << 5) | 1 };
-  if (when.getUTCFullYear() > 2107) return { time: 0, date: (127 << 9) | (12 << 5) | 31 };
-  const time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
-  const date = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
-  return { time, date };
 }
 
 /**

@@ -94,11 +94,15 @@ describe('files that are not what they claim', () => {
 
   it('a zip bomb, declared or lying, stops at --max-inflated-bytes (exit 2)', { timeout: T }, async () => {
     const ws = await workspace();
+    // A score table (so that every row is read) of 40,000 rows: about 2 MB of XML.
+    const header = `<row r="1">${LONG_HEADER.map(
+      (h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`,
+    ).join('')}</row>`;
     const rows = Array.from(
       { length: 40_000 },
       (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`,
     );
-    const parts = xlsxParts([{ name: 'S', data: rows.join('') }]);
+    const parts = xlsxParts([{ name: 'S', data: header + rows.join('') }]);
     // Declared: the central directory admits 4 GB; nothing is inflated at all.
     await ws.write('declared.xlsx', zip(parts, { 'xl/worksheets/sheet1.xml': 0xfffffff0 }));
     expectUsageError(await score(ws, 'declared.xlsx'), 'declared.xlsx');
@@ -106,10 +110,10 @@ describe('files that are not what they claim', () => {
     await ws.write('liar.xlsx', zip(parts, { 'xl/worksheets/sheet1.xml': 100 }));
     const r = await score(ws, 'liar.xlsx', ['--max-inflated-bytes', '300000']);
     expectUsageError(r, 'liar.xlsx');
-    // The same file under the default cap is merely a workbook without a score table.
+    // The same file under the default cap is read to the end: rows without a criterion (exit 1).
     const ok = await score(ws, 'liar.xlsx');
     expect(ok.code).toBe(1);
-    expect(codesOf(JSON.parse(ok.stdout))).toContain('E_NO_HEADER');
+    expect(codesOf(JSON.parse(ok.stdout))).toContain('E_ROW_NO_CRITERION');
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,8 @@ import { renderXlsx } from '../../src/render/xlsx.js';
 import { leafColumns } from '../../src/render/xlsxDetail.js';
 import { toNumber } from '../../src/score/decimal.js';
 import { ctx, largeSample, reportSample, XSS } from './reportSample.js';
+import { sheetsAsCsv } from './sheetsAsCsv.js';
+import { zipEntries, zipEntryInfos } from './zipReader.js';
 
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -220,6 +222,126 @@ describe('renderXlsx', async () => {
     expect(ws.rowCount).toBe(3 + results.diagnostics.length);
   });
 
+  it('styles headers, bodies and band cells as the report always has', () => {
+    const ws = sheet(wb, 'Xếp hạng');
+    const title = ws.getCell('A1');
+    expect(title.font).toMatchObject({ bold: true, size: 14, color: { argb: 'FF1F3A5F' } });
+    expect(ws.getRow(1).height).toBe(22);
+    expect(ws.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF555F6D' } });
+    const header = ws.getCell('D3');
+    expect(ws.getRow(3).height).toBe(32);
+    expect(header.font).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } });
+    expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } });
+    expect(header.alignment).toMatchObject({ vertical: 'middle', horizontal: 'center', wrapText: true });
+    expect(header.border).toEqual({ bottom: { style: 'thin', color: { argb: 'FFBFC5CD' } } });
+    const thin = { style: 'thin', color: { argb: 'FFBFC5CD' } };
+    const body = ws.getCell('B4'); // a unit code, or an empty cell that still has its borders
+    expect(body.border).toEqual({ top: thin, bottom: thin, left: thin, right: thin });
+    expect(body.alignment).toMatchObject({ vertical: 'top' });
+    expect(ws.getCell('J4').font).toMatchObject({ bold: true }); // the index
+    expect(ws.getCell('K4').alignment).toMatchObject({ horizontal: 'center' }); // the rank
+    expect(ws.getCell('N4').numFmt).toBe('+0;-0;0'); // rank change
+    expect(ws.getCell('P4').numFmt).toBe('+0.00;-0.00;0.00'); // index change
+    const band = rowOf(ws, 'Sở Nội vụ').getCell(12);
+    expect(band.font).toMatchObject({ bold: true, color: { argb: 'FF0F4220' } });
+    // The band columns of Xếp loại carry their band's colours in the header too.
+    const bands = sheet(wb, 'Xếp loại');
+    expect(bands.getCell('C3').fill).toMatchObject({ fgColor: { argb: 'FFD7EFDC' } });
+    expect(bands.getCell('C3').alignment).toMatchObject({ horizontal: 'center', wrapText: true });
+    // KPS is centred and muted; the maxima row is filled.
+    const detail = sheet(wb, 'Chi tiết');
+    const kps = rowOf(detail, 'Sở Giáo dục và Đào tạo').getCell(
+      4 + leafColumns(results.units).indexOf('1.3'),
+    );
+    expect(kps.font).toMatchObject({ color: { argb: 'FF6B7280' } });
+    expect(kps.alignment).toMatchObject({ horizontal: 'center' });
+    expect(rowOf(detail, 'Điểm tối đa').getCell(2).fill).toMatchObject({ fgColor: { argb: 'FFEEF1F5' } });
+    const changes = sheet(wb, 'Thẩm định');
+    expect(rowOf(changes, 'Tổng điểm điều chỉnh theo đơn vị').getCell(1).font).toMatchObject({
+      bold: true,
+      size: 12,
+    });
+    expect(rowOf(changes, 'Sở Y tế').getCell(7).alignment).toMatchObject({ wrapText: true });
+  });
+
+  it('freezes each sheet under its headers, filters the tables and prints the footer', () => {
+    const views = Object.fromEntries(
+      wb.worksheets.map((w) => {
+        const view = w.views[0] as Partial<ExcelJS.WorksheetViewFrozen>;
+        return [w.name, [view.xSplit ?? 0, view.ySplit ?? 0]];
+      }),
+    );
+    expect(views).toEqual({
+      'Xếp hạng': [1, 3],
+      'Xếp loại': [1, 3],
+      'Chi tiết': [1, 4],
+      'Thẩm định': [1, 3],
+      'Cảnh báo': [0, 3],
+    });
+    expect(sheet(wb, 'Xếp hạng').autoFilter).toBe(`A3:P${3 + results.units.length}`);
+    const codes = leafColumns(results.units);
+    expect(sheet(wb, 'Chi tiết').autoFilter).toMatch(new RegExp(`^A3:[A-Z]+${4 + results.units.length}$`));
+    expect(sheet(wb, 'Chi tiết').getColumn(4 + codes.length).width).toBe(11);
+    expect(sheet(wb, 'Chi tiết').getColumn(4).width).toBe(7);
+    expect([12, 22, 90, 28, 18, 8].map((_, i) => sheet(wb, 'Cảnh báo').getColumn(i + 1).width)).toEqual([
+      12, 22, 90, 28, 18, 8,
+    ]);
+    expect(sheet(wb, 'Xếp hạng').getColumn(11).width).toBe(9);
+    for (const w of wb.worksheets) {
+      expect(w.headerFooter.oddFooter).toBe('&L&A&R&P / &N');
+      expect(w.pageSetup.margins).toEqual({
+        left: 0.4,
+        right: 0.4,
+        top: 0.5,
+        bottom: 0.5,
+        header: 0.3,
+        footer: 0.3,
+      });
+      expect(w.pageSetup.fitToHeight).toBe(0);
+    }
+  });
+
+  it('starts each group of the ranking on a new printed page', () => {
+    const ws = sheet(wb, 'Xếp hạng');
+    const lastOfGroup: number[] = [];
+    results.units.forEach((u, i) => {
+      const next = results.units[i + 1];
+      if (next && next.groupKey !== u.groupKey) lastOfGroup.push(4 + i);
+    });
+    expect(lastOfGroup.length).toBeGreaterThan(0);
+    // exceljs does not read page breaks back: look at the sheet's XML.
+    const xml = zipEntries(bytes).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect([...xml.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) => Number(m[1]))).toEqual(
+      lastOfGroup,
+    );
+    expect(ws.getCell(`A${lastOfGroup[0]! + 1}`).value).not.toBeNull();
+  });
+
+  it('never loads exceljs to write the report', () => {
+    // A child process on the built code: exceljs is CommonJS, so loading it at all puts it in require.cache.
+    const script = `
+      const { createRequire } = await import('node:module');
+      const { main } = await import('./dist/cli/main.js');
+      const out = { write: () => true, isTTY: false };
+      const code = await main(['node', 'cchc', 'score', '--criteria', 'fixtures/province/criteria.csv',
+        '--scores', 'fixtures/province/scores.csv', '--survey', 'fixtures/province/survey.csv',
+        '-o', process.argv[1]], { stdout: out, stderr: out, stdin: process.stdin, env: process.env });
+      const cache = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ code, exceljs: cache.filter((k) => k.includes('exceljs')).length }));`;
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-noexceljs-'));
+    try {
+      const file = join(dir, 'r.xlsx');
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, file], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(out)).toEqual({ code: 0, exceljs: 0 });
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('determinism', () => {
     afterEach(() => {
       vi.useRealTimers();
@@ -238,9 +360,22 @@ describe('renderXlsx', async () => {
 
     it('stamps SOURCE_DATE_EPOCH when set', async () => {
       vi.stubEnv('SOURCE_DATE_EPOCH', '1700000000');
-      const wb2 = await read(await renderXlsx(results, ctx()));
+      const bytes2 = await renderXlsx(results, ctx());
+      const wb2 = await read(bytes2);
       expect(wb2.created.toISOString()).toBe('2023-11-14T22:13:20.000Z');
       expect(wb2.modified.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+      expect([wb2.creator, wb2.lastModifiedBy, wb2.title]).toEqual([
+        'cchc',
+        'cchc',
+        'Kết quả Chỉ số cải cách hành chính',
+      ]);
+      // 2023-11-14 22:13:20 UTC as an MS-DOS date and time, in every entry.
+      for (const e of zipEntryInfos(bytes2)) {
+        expect([e.date, e.time]).toEqual([
+          ((2023 - 1980) << 9) | (11 << 5) | 14,
+          (22 << 11) | (13 << 5) | 10,
+        ]);
+      }
     });
   });
 
@@ -252,53 +387,26 @@ describe('renderXlsx', async () => {
 });
 
 describe('renderXlsx as LibreOffice shows it', () => {
-  it('displays the published values with two decimals', () => {
-    let soffice = '';
+  it('displays the published values with two decimals', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-xlsx-'));
     try {
-      soffice = execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
-    } catch {
-      // reported below
-    }
-    if (!soffice) {
-      throw new Error(
-        'LibreOffice is needed for this test: apt-get install -y libreoffice-calc (provides soffice)',
+      const file = join(dir, 'report.xlsx');
+      writeFileSync(file, await renderXlsx(results, ctx()));
+      const sheets = sheetsAsCsv(file, dir);
+      expect([...sheets.keys()].sort()).toEqual(VI_SHEETS.map((s) => `report-${s}.csv`).sort());
+      const ranking = (sheets.get('report-Xếp hạng.csv') ?? '').split('\n');
+      expect(ranking).toContain(
+        'Sở Nội vụ,S01,"Sở, ban, ngành",67.00,27.75,1.00,0.00,95.75,100.00,95.75,1/5,Xuất sắc,2,+1,91.20,+4.55',
       );
+      expect(ranking).toContain(
+        'Ban Quản lý dự án,D02,Đơn vị sự nghiệp,53.50,,0.00,0.00,53.50,70.00,76.43,2/3,Loại III,,,,',
+      );
+      expect(ranking.some((l) => l.startsWith(`"'=HYPERLINK(`))).toBe(true);
+      expect(sheets.get('report-Chi tiết.csv')).toContain(
+        'Sở Giáo dục và Đào tạo,S05,"Sở, ban, ngành",3.00,2.00,KPS,7.00,',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    return (async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'cchc-xlsx-'));
-      try {
-        const file = join(dir, 'report.xlsx');
-        writeFileSync(file, await renderXlsx(results, ctx()));
-        mkdirSync(join(dir, 'out'));
-        // Token 9 "true": save cell contents as shown; token 12 "-1": every sheet to its own file.
-        execFileSync(
-          soffice,
-          [
-            `-env:UserInstallation=file://${join(dir, 'profile')}`,
-            '--headless',
-            '--convert-to',
-            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-            '--outdir',
-            join(dir, 'out'),
-            file,
-          ],
-          { stdio: 'pipe', timeout: 120_000 },
-        );
-        const files = readdirSync(join(dir, 'out'));
-        expect(files.sort()).toEqual(VI_SHEETS.map((s) => `report-${s}.csv`).sort());
-        const ranking = readFileSync(join(dir, 'out', 'report-Xếp hạng.csv'), 'utf8').split('\n');
-        expect(ranking).toContain(
-          'Sở Nội vụ,S01,"Sở, ban, ngành",67.00,27.75,1.00,0.00,95.75,100.00,95.75,1/5,Xuất sắc,2,+1,91.20,+4.55',
-        );
-        expect(ranking).toContain(
-          'Ban Quản lý dự án,D02,Đơn vị sự nghiệp,53.50,,0.00,0.00,53.50,70.00,76.43,2/3,Loại III,,,,',
-        );
-        expect(ranking.some((l) => l.startsWith(`"'=HYPERLINK(`))).toBe(true);
-        const detail = readFileSync(join(dir, 'out', 'report-Chi tiết.csv'), 'utf8');
-        expect(detail).toContain('Sở Giáo dục và Đào tạo,S05,"Sở, ban, ngành",3.00,2.00,KPS,7.00,');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    })();
   }, 180_000);
 });

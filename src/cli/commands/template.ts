@@ -8,7 +8,8 @@ import type { Lang } from '../../model/settings.js';
 import { nameKey } from '../../parse/normalize.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import { nearest } from '../../parse/suggest.js';
-import { reportDate, setZipTimestamps } from '../../render/xlsxZip.js';
+import { workbookBytes } from '../../render/excelWorkbook.js';
+import { reportDate } from '../../render/xlsxZip.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
@@ -75,7 +76,7 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   const date = reportDate(io.env);
   const na = flags.na === 'full' ? 'full' : 'exclude';
   const wb = await buildFormTemplate({ framework, units: list.units, na, date });
-  const bytes = setZipTimestamps(new Uint8Array(await wb.xlsx.writeBuffer()), date);
+  const bytes = await workbookBytes(wb, date);
   if (out === '-') io.stdout.write(bytes);
   else await writeAtomic(out, bytes);
   const done = { code: 'I_TEMPLATE_WRITTEN', args: { file: out, units: list.units.length } };

@@ -1,0 +1,94 @@
+// The worksheet reader as it was before src/read/sheetScan.ts: exceljs's SAX helper (saxes), a real XML
+// parser. Kept here as the oracle the fast scanner is checked against (test/read/sheetScan.test.ts).
+import type { CellValue, RawRow } from '../../src/model/cell.js';
+import { cellValue, type SheetContext, saxEvents } from '../../src/read/sheetXml.js';
+
+const MAX_COLUMN = 16383; // XFD
+
+/** Column index (0-based) from an A1 reference, reading only the letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  return col - 1;
+}
+
+/**
+ * Rows of one worksheet. Per cell: one state object update and one value; per row: the cells array and the
+ * RawRow. Rows without any value are skipped (their numbers are kept by the others).
+ */
+export async function* saxesSheetRows(
+  chunks: AsyncIterable<Uint8Array>,
+  ctx: SheetContext,
+): AsyncGenerator<RawRow> {
+  let rowNumber = 0;
+  let rowCount = 0;
+  let cells: CellValue[] | null = null;
+  let col = -1;
+  let type: string | undefined;
+  let style = 0;
+  let formula = false;
+  let text: string | null = null;
+  let inCell = false;
+  let collecting = false;
+  let inPhonetic = false;
+
+  const value = (): CellValue => cellValue({ type, style, formula, text }, ctx);
+
+  for await (const events of saxEvents(chunks)) {
+    for (const event of events) {
+      if (event.eventType === 'text') {
+        if (collecting) text += event.value;
+      } else if (event.eventType === 'opentag') {
+        const { name, attributes } = event.value;
+        if (name === 'c') {
+          if (cells === null) continue;
+          const ref = attributes.r;
+          col = ref ? columnOf(ref) : col + 1;
+          if (col < 0 || col > MAX_COLUMN) throw ctx.corrupt(`bad cell reference ${ref ?? ''}`);
+          type = attributes.t;
+          style = attributes.s ? Number(attributes.s) : 0;
+          formula = false;
+          text = null;
+          inCell = true;
+        } else if (name === 'v') {
+          if (inCell) {
+            collecting = true;
+            text = '';
+          }
+        } else if (name === 'row') {
+          const r = attributes.r;
+          rowNumber = r ? Number(r) : rowNumber + 1;
+          ctx.onRow(++rowCount);
+          cells = [];
+          col = -1;
+        } else if (name === 't') {
+          // <is><t>…</t></is> or rich inline runs <is><r><t>…</t></r>…</is>
+          if (inCell && !inPhonetic) {
+            collecting = true;
+            text ??= '';
+          }
+        } else if (name === 'f') {
+          if (inCell) formula = true;
+        } else if (name === 'rPh') inPhonetic = true;
+      } else {
+        const name = event.value.name;
+        if (name === 'v' || name === 't') collecting = false;
+        else if (name === 'c') {
+          if (!inCell || cells === null) continue;
+          inCell = false;
+          const v = value();
+          if (v === null) continue;
+          while (cells.length < col) cells.push(null);
+          cells[col] = v;
+        } else if (name === 'row') {
+          if (cells !== null && cells.length > 0) yield { row: rowNumber, cells };
+          cells = null;
+        } else if (name === 'rPh') inPhonetic = false;
+      }
+    }
+  }
+}
