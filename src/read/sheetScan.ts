@@ -1,5 +1,6 @@
 import type { CellValue, RawRow } from '../model/cell.js';
-import { type CellXml, cellValue, type SheetContext } from './sheetXml.js';
+import { nfc } from './decodeText.js';
+import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './sheetXml.js';
 import { decodeXml } from './workbookParts.js';
 
 /**
@@ -22,6 +23,28 @@ export async function* sheetRows(
   const rows = scanner.push(decoder.decode());
   scanner.end();
   yield rows;
+}
+
+/**
+ * The shared strings table (xl/sharedStrings.xml) as plain text, read by the same scanner: each <si>'s
+ * <t> runs concatenated, phonetic runs (rPh) left out, NFC.
+ */
+export async function readSharedStrings(
+  chunks: AsyncIterable<Uint8Array>,
+  corrupt: (reason: string) => Error,
+): Promise<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  const scanner = new SheetScanner({
+    sharedStrings: undefined,
+    isDateStyle: () => false,
+    date1904: false,
+    onRow: () => {},
+    corrupt,
+  });
+  for await (const chunk of chunks) scanner.push(decoder.decode(chunk, { stream: true }));
+  scanner.push(decoder.decode());
+  scanner.end();
+  return scanner.strings;
 }
 
 const MAX_COLUMN = 16383; // XFD
@@ -57,26 +80,10 @@ function attribute(s: string, from: number, to: number, name: string): string | 
   return value.includes('&') ? decodeXml(value) : value;
 }
 
-/** A non-negative decimal attribute read in place; `fallback` when absent or not plain digits. */
-function numberAttribute(s: string, from: number, to: number, name: string, fallback: number): number {
-  const start = attributeAt(s, from, to, name);
-  if (start < 0) return fallback;
-  let n = 0;
-  let i = start;
-  for (; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    n = n * 10 + d;
-  }
-  return i > start && s.charCodeAt(i) === s.charCodeAt(start - 1) ? n : fallback;
-}
-
-/** The 0-based column of a cell's `r` attribute ("AB12" → 27) read in place; -2 when absent. */
-function columnAttribute(s: string, from: number, to: number): number {
-  const start = attributeAt(s, from, to, 'r');
-  if (start < 0) return -2;
+/** The 0-based column of an A1 reference s[start, end) ("AB12" → 27), reading only the letters. */
+function columnIn(s: string, start: number, end: number): number {
   let col = 0;
-  for (let i = start; i < to; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c < 65 || c > 90) break;
     col = col * 26 + c - 64;
@@ -84,14 +91,21 @@ function columnAttribute(s: string, from: number, to: number): number {
   return col - 1;
 }
 
-/** Cell types as shared strings, so that a type is compared, not allocated, per cell. */
+/** Plain digits s[start, end) as a number (0 when empty); NaN, so no style and not a date, otherwise. */
+function digitsIn(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Cell types as constants, so that a type is compared, not allocated, per cell. */
 const CELL_TYPES = ['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n'];
 
-function typeAttribute(s: string, from: number, to: number): string | undefined {
-  const start = attributeAt(s, from, to, 't');
-  if (start < 0) return undefined;
-  const end = s.indexOf(s[start - 1]!, start);
-  if (end < 0 || end > to) return undefined;
+function typeIn(s: string, start: number, end: number): string {
   for (const t of CELL_TYPES) if (end - start === t.length && s.startsWith(t, start)) return t;
   return s.slice(start, end);
 }
@@ -138,6 +152,8 @@ class SheetScanner {
   /** Collecting the text of a <v> or <t>: raw XML text, entities decoded when the cell ends. */
   private collecting = false;
   private readonly cell: CellXml = { type: undefined, style: 0, formula: false, text: null };
+  /** The <si> items of a shared strings table, when that is what is scanned. */
+  readonly strings: string[] = [];
 
   constructor(private readonly ctx: SheetContext) {}
 
@@ -254,19 +270,57 @@ class SheetScanner {
     }
   }
 
+  /**
+   * The attributes of a <c> tag in s[from, to), in one pass: `t` and `s` into the cell, and the column of
+   * `r` returned (-2 without one). Other attributes (cm, vm, ph…) are skipped.
+   */
+  private cellAttributes(s: string, from: number, to: number): number {
+    let col = -2;
+    let i = from;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f) {
+        i++;
+        continue;
+      }
+      const nameStart = i;
+      while (i < to) {
+        const d = s.charCodeAt(i);
+        if (d === 0x3d || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
+        i++;
+      }
+      const nameLength = i - nameStart;
+      while (i < to && s.charCodeAt(i) !== 0x3d) i++; // '='
+      i++;
+      while (i < to && s.charCodeAt(i) !== 0x22 && s.charCodeAt(i) !== 0x27) i++;
+      if (i >= to) break;
+      const start = i + 1;
+      const end = s.indexOf(s[i]!, start);
+      if (end < 0 || end > to) break;
+      if (nameLength === 1) {
+        const name = s.charCodeAt(nameStart);
+        if (name === 0x72) col = columnIn(s, start, end);
+        else if (name === 0x74) this.cell.type = typeIn(s, start, end);
+        else if (name === 0x73) this.cell.style = digitsIn(s, start, end);
+      }
+      i = end + 1;
+    }
+    return col;
+  }
+
   /** An element starts; its attributes are s[from, to). */
   private openElement(local: string, s: string, from: number, to: number): void {
     const cell = this.cell;
     switch (local) {
       case 'c': {
         if (this.cells === null) return;
-        const col = columnAttribute(s, from, to);
+        cell.type = undefined;
+        cell.style = 0;
+        const col = this.cellAttributes(s, from, to);
         this.col = col === -2 ? this.col + 1 : col;
         if (this.col < 0 || this.col > MAX_COLUMN) {
           throw this.ctx.corrupt(`bad cell reference ${attribute(s, from, to, 'r') ?? ''}`);
         }
-        cell.type = typeAttribute(s, from, to);
-        cell.style = numberAttribute(s, from, to, 's', 0);
         cell.formula = false;
         cell.text = null;
         this.inCell = true;
@@ -299,6 +353,10 @@ class SheetScanner {
       case 'rPh':
         this.inPhonetic = true;
         return;
+      case 'si':
+        this.inCell = true;
+        cell.text = null;
+        return;
     }
   }
 
@@ -327,6 +385,12 @@ class SheetScanner {
       case 'rPh':
         this.inPhonetic = false;
         return;
+      case 'si': {
+        this.inCell = false;
+        const text = this.cell.text;
+        this.strings.push(text === null ? '' : nfc(decodeEscapes(xmlText(text))));
+        return;
+      }
     }
   }
 }

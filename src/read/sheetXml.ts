@@ -1,71 +1,11 @@
-import { createRequire } from 'node:module';
 import type { CellValue } from '../model/cell.js';
 import { nfc } from './decodeText.js';
 
-/**
- * The worksheets and shared strings of an xlsx, parsed with exceljs's SAX helper (saxes) fed by a
- * *streaming* UTF-8 decoder: exceljs 4.4 decodes each inflated chunk on its own
- * (lib/utils/browser-buffer-decode.js), so a Vietnamese letter split between two chunks would become
- * U+FFFD twice, about 1 string in 800 in a large workbook.
- */
-interface SaxNode {
-  name: string;
-  attributes: Record<string, string | undefined>;
-}
-export type SaxEvent =
-  | { eventType: 'opentag'; value: SaxNode }
-  | { eventType: 'closetag'; value: SaxNode }
-  | { eventType: 'text'; value: string };
-type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
-
-const requireCjs = createRequire(import.meta.url);
-const parseSax = requireCjs('exceljs/lib/utils/parse-sax.js') as ParseSax;
-
-async function* utf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-}
-
-/** The XML of a zip entry as batches of SAX events (text decoded across chunk boundaries). */
-export const saxEvents = (chunks: AsyncIterable<Uint8Array>): AsyncIterable<SaxEvent[]> =>
-  parseSax(utf8(chunks));
-
 /** OOXML escapes control characters as _xHHHH_ (Excel writes _x000D_ for a carriage return). */
-const decodeEscapes = (s: string): string =>
+export const decodeEscapes = (s: string): string =>
   s.includes('_x')
     ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : s;
-
-/** Shared strings as plain text: rich text runs concatenated, phonetic runs (rPh) left out. */
-export async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
-  const strings: string[] = [];
-  let text = '';
-  let inText = false;
-  let inPhonetic = false;
-  for await (const events of saxEvents(chunks)) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (inText) text += event.value;
-      } else if (event.eventType === 'opentag') {
-        const name = event.value.name;
-        if (name === 't') inText = !inPhonetic;
-        else if (name === 'si') text = '';
-        else if (name === 'rPh') inPhonetic = true;
-      } else {
-        const name = event.value.name;
-        if (name === 't') inText = false;
-        else if (name === 'si') strings.push(nfc(decodeEscapes(text)));
-        else if (name === 'rPh') inPhonetic = false;
-      }
-    }
-  }
-  return strings;
-}
 
 export interface SheetContext {
   sharedStrings: readonly string[] | undefined;

@@ -1,8 +1,8 @@
 import type { SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import { nfc } from './decodeText.js';
-import { sheetRows } from './sheetScan.js';
-import { isDateFormat, readSharedStrings, type SheetContext } from './sheetXml.js';
+import { readSharedStrings, sheetRows } from './sheetScan.js';
+import { isDateFormat, type SheetContext } from './sheetXml.js';
 import { type ByteSource, readError } from './source.js';
 import { unbatch } from './unbatch.js';
 import { parseRels, parseStyleFormats, parseWorkbook } from './workbookParts.js';
@@ -51,7 +51,12 @@ export async function* readXlsx(
   let sharedStrings: string[] | undefined;
   try {
     const stringsPart = part(SHARED_STRINGS_REL, `${base}sharedStrings.xml`);
-    if (zip.has(stringsPart)) sharedStrings = await readSharedStrings(zip.chunks(stringsPart));
+    if (zip.has(stringsPart)) {
+      sharedStrings = await readSharedStrings(
+        zip.chunks(stringsPart),
+        (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `shared strings: ${reason}` }),
+      );
+    }
   } catch (e) {
     throw readError(e, file);
   }

@@ -15,7 +15,7 @@ export const BIN = join(ROOT, 'bin', 'cchc.js');
 export const FIXTURES = join(ROOT, 'fixtures');
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-  throw new Error('dist/ is missing: build first with `npx tsc -p tsconfig.build.json`');
+  throw new Error('dist/ is missing: build first with `npm run build`');
 }
 
 export interface RunResult {

@@ -1,7 +1,62 @@
-// The worksheet reader as it was before src/read/sheetScan.ts: exceljs's SAX helper (saxes), a real XML
-// parser. Kept here as the oracle the fast scanner is checked against (test/read/sheetScan.test.ts).
+// The worksheet and shared-strings readers as they were before src/read/sheetScan.ts: exceljs's SAX helper
+// (saxes, a real XML parser) fed by a streaming UTF-8 decoder. Kept here as the oracle the fast scanner is
+// checked against (test/read/sheetScan.test.ts).
+import { createRequire } from 'node:module';
 import type { CellValue, RawRow } from '../../src/model/cell.js';
-import { cellValue, type SheetContext, saxEvents } from '../../src/read/sheetXml.js';
+import { nfc } from '../../src/read/decodeText.js';
+import { cellValue, decodeEscapes, type SheetContext } from '../../src/read/sheetXml.js';
+
+interface SaxNode {
+  name: string;
+  attributes: Record<string, string | undefined>;
+}
+type SaxEvent =
+  | { eventType: 'opentag'; value: SaxNode }
+  | { eventType: 'closetag'; value: SaxNode }
+  | { eventType: 'text'; value: string };
+type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
+
+const requireCjs = createRequire(import.meta.url);
+const parseSax = requireCjs('exceljs/lib/utils/parse-sax.js') as ParseSax;
+
+async function* utf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** The XML of a zip entry as batches of SAX events (text decoded across chunk boundaries). */
+const saxEvents = (chunks: AsyncIterable<Uint8Array>): AsyncIterable<SaxEvent[]> => parseSax(utf8(chunks));
+
+/** Shared strings as plain text: rich text runs concatenated, phonetic runs (rPh) left out. */
+export async function saxesSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
+  const strings: string[] = [];
+  let text = '';
+  let inText = false;
+  let inPhonetic = false;
+  for await (const events of saxEvents(chunks)) {
+    for (const event of events) {
+      if (event.eventType === 'text') {
+        if (inText) text += event.value;
+      } else if (event.eventType === 'opentag') {
+        const name = event.value.name;
+        if (name === 't') inText = !inPhonetic;
+        else if (name === 'si') text = '';
+        else if (name === 'rPh') inPhonetic = true;
+      } else {
+        const name = event.value.name;
+        if (name === 't') inText = false;
+        else if (name === 'si') strings.push(nfc(decodeEscapes(text)));
+        else if (name === 'rPh') inPhonetic = false;
+      }
+    }
+  }
+  return strings;
+}
 
 const MAX_COLUMN = 16383; // XFD
 

@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from '../../src/model/cell.js';
-import { sheetRows } from '../../src/read/sheetScan.js';
+import { readSharedStrings, sheetRows } from '../../src/read/sheetScan.js';
 import type { SheetContext } from '../../src/read/sheetXml.js';
 import { unbatch } from '../../src/read/unbatch.js';
-import { saxesSheetRows } from './saxesSheetRows.js';
+import { saxesSharedStrings, saxesSheetRows } from './saxesSheetRows.js';
 
 const ctx: SheetContext = {
   sharedStrings: ['Xã Đông Hòa', 'Mã', '', 'a & b'],
@@ -150,5 +150,42 @@ describe('worksheet scanner', () => {
     ],
   ])('refuses %s', async (_, xml) => {
     await expect(rowsOf(scanned, xml, [7])).rejects.toMatchObject({ code: 'CORRUPT' });
+  });
+
+  it('reads the shared strings table as saxes does', async () => {
+    const item = fc.oneof(
+      text.map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`),
+      fc
+        .tuple(text, text)
+        .map(
+          ([a, b]) => `<si><r><rPr><b/></rPr><t>${escapeXml(a)}</t></r><r><t>${escapeXml(b)}</t></r></si>`,
+        ),
+      text.map(
+        (t) => `<si><t>${escapeXml(t)}</t><rPh sb="0" eb="1"><t>ふり</t></rPh><phoneticPr fontId="1"/></si>`,
+      ),
+      fc.constant('<si><t/></si>'),
+      fc.constant('<si><t>Ho&#xE0; _x000D_ x</t></si>'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (items, cuts) => {
+          const xml = `<?xml version="1.0"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}">${items.join('')}</sst>`;
+          const bytes = Buffer.from(xml, 'utf8');
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const pieces = [...at, bytes.length].map((c, i, all) =>
+            bytes.subarray(i === 0 ? 0 : all[i - 1], c),
+          );
+          const chunksOf = async function* (parts: Uint8Array[]) {
+            yield* parts;
+          };
+          const expected = await saxesSharedStrings(chunksOf([bytes]));
+          const corrupt = (reason: string) => new Error(reason);
+          expect(await readSharedStrings(chunksOf(pieces), corrupt)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
