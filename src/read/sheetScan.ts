@@ -50,6 +50,14 @@ export async function readSharedStrings(
 const MAX_COLUMN = 16383; // XFD
 
 /**
+ * A cell in the form Excel and exceljs write nearly every one of them: `r`, then optional `s` and `t`,
+ * then an optional plain <v> (no entity, no carriage return), closed at once. Anything else (formulas,
+ * inline strings, other attributes or orders, prefixes, a cell cut by the chunk end) fails the match
+ * and goes through the general scanner below.
+ */
+const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?>(?:<v>([^<&\r]*)<\/v>)?<\/c>/y;
+
+/**
  * Where the value of attribute `name` starts in the start tag s[from, to) (just after its opening quote),
  * or -1. The name must be whole: preceded by white space, followed by optional spaces and '='.
  */
@@ -171,6 +179,16 @@ class SheetScanner {
         break;
       }
       if (lt > i && this.collecting) this.cell.text += s.slice(i, lt);
+      if (this.cells !== null && !this.inCell && s.charCodeAt(lt + 1) === 0x63) {
+        // The common cell, as Excel and exceljs write it, in one native regex match.
+        PLAIN_CELL.lastIndex = lt;
+        const m = PLAIN_CELL.exec(s);
+        if (m !== null) {
+          this.plainCell(m);
+          i = PLAIN_CELL.lastIndex;
+          continue;
+        }
+      }
       const end = this.tagEnd(s, lt);
       if (end < 0) {
         this.carry = s.slice(lt);
@@ -186,6 +204,24 @@ class SheetScanner {
     if (this.carry !== '') throw this.ctx.corrupt('the XML ends inside a tag');
     if (!this.sawRoot) throw this.ctx.corrupt('no XML document');
     if (this.open.length > 0) throw this.ctx.corrupt(`the XML ends before </${this.open.at(-1)}>`);
+  }
+
+  /** A cell matched by PLAIN_CELL: [, column letters, style, type, value text]. */
+  private plainCell(m: RegExpExecArray): void {
+    const letters = m[1]!;
+    const col = columnIn(letters, 0, letters.length);
+    if (col > MAX_COLUMN) throw this.ctx.corrupt(`bad cell reference ${letters}`);
+    this.col = col;
+    const cell = this.cell;
+    cell.type = m[3];
+    cell.style = m[2] === undefined ? 0 : Number(m[2]);
+    cell.formula = false;
+    cell.text = m[4] ?? null;
+    const v = cellValue(cell, this.ctx);
+    if (v === null) return;
+    const cells = this.cells!;
+    while (cells.length < col) cells.push(null);
+    cells[col] = v;
   }
 
   /** Index of the '>' that ends the markup starting at `lt`, or -1 when it is not all here yet. */
