@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// dist/cli/ is an esbuild bundle; with CCHC_DEBUG=1 its source maps turn stack traces back into src/ lines.
+if (process.env.CCHC_DEBUG === '1') process.setSourceMapsEnabled(true);
+const { main } = await import('../dist/cli/main.js');
 
 main(process.argv, {
   stdout: process.stdout,
