@@ -8,8 +8,8 @@ import { decodeXml } from './workbookParts.js';
  *
  * Why not a general XML parser: a province's 30,000-row sheet took ~0.3 s in saxes, a third of the SPEC's
  * 1 s budget for the whole run. Worksheet XML is a flat, regular format (row > c > v | f | is > t), so
- * this scanner finds tags with `indexOf`, reads only the attributes it needs (row r; c r, t, s) and keeps
- * the text of <v> and <t> only inside a cell. It still checks what a parser would: every end tag must
+ * this scanner reads the common cell in one regex match (PLAIN_CELL), finds other tags with `indexOf`,
+ * reads only the attributes it needs (row r; c r, t, s) and keeps the text of <v> and <t> only in a cell. It still checks what a parser would: every end tag must
  * close the element that is open, the document must end with every element closed, and a DTD is refused
  * (OOXML has none; no entity is ever expanded). The test suite checks it against saxes on generated sheets.
  */
