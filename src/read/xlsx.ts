@@ -63,8 +63,11 @@ export async function* readXlsx(
 
   for (const [i, s] of workbook.sheets.entries()) {
     const sheet = nfc(s.name);
-    const target = rels.find((r) => r.id === s.rid && WORKSHEET_REL.test(r.type))?.target;
-    if (target === undefined) continue; // a chart sheet or dialog sheet: no cells
+    const rel = rels.find((r) => r.id === s.rid);
+    // Without relationships (a hand-made or damaged file) the sheet is where Excel would put it.
+    const conventional = `${base}worksheets/sheet${i + 1}.xml`;
+    const target = rel ? rel.target : rels.length === 0 && zip.has(conventional) ? conventional : undefined;
+    if (target === undefined || (rel && !WORKSHEET_REL.test(rel.type))) continue; // a chart sheet: no cells
     const ctx: SheetContext = {
       sharedStrings,
       isDateStyle: (style) => dateStyles[style] === true,

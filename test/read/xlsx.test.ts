@@ -135,6 +135,35 @@ describe('xlsx cells', () => {
     }
   });
 
+  it('finds the sheets where Excel puts them when the workbook has no relationships part', async () => {
+    const parts = xlsxParts([
+      { name: 'Một', data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+      { name: 'Hai', data: '<row r="2"><c r="B2"><v>2</v></c></row>' },
+    ]).filter(([name]) => name !== 'xl/_rels/workbook.xml.rels');
+    const sheets = await readAll(await file('norels.xlsx', zip(parts)));
+    expect(sheets.map((s) => [s.sheet, s.rows])).toEqual([
+      ['Một', [{ row: 1, cells: [1] }]],
+      ['Hai', [{ row: 2, cells: [null, 2] }]],
+    ]);
+  });
+
+  it('reads a Strict OOXML workbook (other relationship URIs, prefixed elements)', async () => {
+    const parts = xlsxParts([
+      { name: 'S', data: '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Hòa</x:t></x:is></x:c></x:row>' },
+    ]).map(([name, text]): [string, string] => [
+      name,
+      text
+        .replaceAll(
+          'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+          'http://purl.oclc.org/ooxml/officeDocument/relationships',
+        )
+        .replace('<sheetData>', '<x:sheetData xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main">')
+        .replace('</sheetData>', '</x:sheetData>'),
+    ]);
+    const [sheet] = await readAll(await file('strict.xlsx', zip(parts)));
+    expect(sheet?.rows).toEqual([{ row: 1, cells: ['Hòa'] }]);
+  });
+
   it('lets a sheet be skipped or abandoned half-way, then reads the next one', async () => {
     const bytes = await workbook((wb) => {
       for (const name of ['A', 'B', 'C']) {
