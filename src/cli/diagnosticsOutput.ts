@@ -75,7 +75,7 @@ export async function writeDiagnosticsFile(
     await writeAtomic(path, `${lines.join('\n')}\n`);
   } else if (ext === 'xlsx') {
     const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
-    const { reportDate } = await import('../render/xlsxZip.js');
+    const { reportDate } = await import('../render/reportDate.js');
     const wb = newWorkbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
     ws.addRow([...keys]);

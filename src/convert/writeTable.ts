@@ -2,7 +2,7 @@ import type { CellValue } from '../model/cell.js';
 import { isCellError } from '../model/cell.js';
 import { newWorkbook, workbookBytes } from '../render/excelWorkbook.js';
 import { neutralise } from '../render/neutralise.js';
-import { reportDate } from '../render/xlsxZip.js';
+import { reportDate } from '../render/reportDate.js';
 
 const FIXED_DATE = reportDate({});
 

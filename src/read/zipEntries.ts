@@ -37,6 +37,11 @@ export class ZipEntries {
     return new ZipEntries(src, file, byName, maxInflatedBytes);
   }
 
+  /** The entry names, as written, in the order of the central directory. */
+  get names(): string[] {
+    return [...this.byName.values()].map((e) => e.name);
+  }
+
   has(name: string): boolean {
     return this.byName.has(name.toLowerCase());
   }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { packZip, STORED } from './xlsxZip.js';
+import { ZipEntries } from '../read/zipEntries.js';
+import { writeZip, type ZipEntry } from './zipWriter.js';
 
 const requireCjs = createRequire(import.meta.url);
 
@@ -13,8 +14,27 @@ export function newWorkbook(): ExcelJS.Workbook {
   return new Workbook();
 }
 
-/** The workbook's bytes: natively compressed, every zip entry stamped `when` (see packZip). */
+/**
+ * The bytes of a workbook made with exceljs (templates, converted tables, diagnostics), written through
+ * the same zip writer as the reports:
+ * - speed: exceljs compresses through JSZip's pure-JavaScript deflate, so it is asked to store the
+ *   entries, which Node's native zlib then compresses;
+ * - reproducibility: JSZip stamps entries with the time of writing; here every entry is stamped `when`.
+ * Names, contents and order are kept.
+ */
 export async function workbookBytes(wb: ExcelJS.Workbook, when: Date): Promise<Uint8Array> {
-  const stored = await wb.xlsx.writeBuffer(STORED as unknown as ExcelJS.XlsxWriteOptions);
-  return packZip(new Uint8Array(stored as unknown as ArrayBuffer), when);
+  const options = { zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions;
+  const stored = Buffer.from((await wb.xlsx.writeBuffer(options)) as ArrayBuffer);
+  const zip = await ZipEntries.open(
+    { kind: 'buffer', buffer: stored, size: stored.length },
+    'workbook',
+    Number.MAX_SAFE_INTEGER,
+  );
+  const entries: ZipEntry[] = [];
+  for (const name of zip.names) {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of zip.chunks(name)) parts.push(chunk);
+    entries.push({ name, data: Buffer.concat(parts) });
+  }
+  return writeZip(entries, when);
 }

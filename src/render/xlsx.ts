@@ -1,11 +1,11 @@
 import { reportLabels, settingsLine } from '../i18n/reportLabels.js';
 import type { Results } from '../model/results.js';
 import type { RenderContext } from './index.js';
+import { reportDate } from './reportDate.js';
 import { WorkbookWriter } from './workbookWriter.js';
 import { bodyStyles } from './xlsxCells.js';
 import { addChangesSheet, addDetailSheet, addDiagnosticsSheet } from './xlsxDetail.js';
 import { addBandsSheet, addRankingSheet } from './xlsxRanking.js';
-import { reportDate } from './xlsxZip.js';
 
 /**
  * The xlsx report (SPEC §6): *Xếp hạng*, *Xếp loại*, *Chi tiết*, *Thẩm định*, *Cảnh báo* (English names

@@ -9,7 +9,7 @@ import { nameKey } from '../../parse/normalize.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import { nearest } from '../../parse/suggest.js';
 import { workbookBytes } from '../../render/excelWorkbook.js';
-import { reportDate } from '../../render/xlsxZip.js';
+import { reportDate } from '../../render/reportDate.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
