@@ -1,7 +1,7 @@
 import type { CellValue, RawRow } from '../model/cell.js';
+import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './cellValue.js';
 import { nfc } from './decodeText.js';
-import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './sheetXml.js';
-import { decodeXml } from './workbookParts.js';
+import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } from './xmlMarkup.js';
 
 /**
  * Rows of one worksheet, scanned straight from its XML text: a batch of rows per chunk.
@@ -56,92 +56,6 @@ const MAX_COLUMN = 16383; // XFD
  * and goes through the general scanner below.
  */
 const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?>(?:<v>([^<&\r]*)<\/v>)?<\/c>/y;
-
-/**
- * Where the value of attribute `name` starts in the start tag s[from, to) (just after its opening quote),
- * or -1. The name must be whole: preceded by white space, followed by optional spaces and '='.
- */
-function attributeAt(s: string, from: number, to: number, name: string): number {
-  for (;;) {
-    const at = s.indexOf(name, from);
-    if (at < 0 || at >= to) return -1;
-    from = at + name.length;
-    const before = s.charCodeAt(at - 1);
-    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
-    let i = from;
-    while (s.charCodeAt(i) === 0x20) i++;
-    if (s.charCodeAt(i) !== 0x3d) continue; // '='
-    i++;
-    while (s.charCodeAt(i) === 0x20) i++;
-    const quote = s.charCodeAt(i);
-    return quote === 0x22 || quote === 0x27 ? i + 1 : -1;
-  }
-}
-
-/** The attribute's value as a string (entities decoded), or undefined. */
-function attribute(s: string, from: number, to: number, name: string): string | undefined {
-  const start = attributeAt(s, from, to, name);
-  if (start < 0) return undefined;
-  const end = s.indexOf(s[start - 1]!, start);
-  if (end < 0 || end > to) return undefined;
-  const value = s.slice(start, end);
-  return value.includes('&') ? decodeXml(value) : value;
-}
-
-/** The 0-based column of an A1 reference s[start, end) ("AB12" → 27), reading only the letters. */
-function columnIn(s: string, start: number, end: number): number {
-  let col = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + c - 64;
-  }
-  return col - 1;
-}
-
-/** Plain digits s[start, end) as a number (0 when empty); NaN, so no style and not a date, otherwise. */
-function digitsIn(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** Cell types as constants, so that a type is compared, not allocated, per cell. */
-const CELL_TYPES = ['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n'];
-
-function typeIn(s: string, start: number, end: number): string {
-  for (const t of CELL_TYPES) if (end - start === t.length && s.startsWith(t, start)) return t;
-  return s.slice(start, end);
-}
-
-/** An element name; the names of cells and rows are constants rather than a new string per tag. */
-function nameAt(s: string, start: number, end: number): string {
-  if (end - start === 1) {
-    switch (s.charCodeAt(start)) {
-      case 0x63:
-        return 'c';
-      case 0x76:
-        return 'v';
-      case 0x66:
-        return 'f';
-      case 0x74:
-        return 't';
-      case 0x72:
-        return 'r';
-    }
-  } else if (end - start === 3 && s.startsWith('row', start)) return 'row';
-  return s.slice(start, end);
-}
-
-/** The local name of an element (no prefix) from the text after '<' or '</'. */
-function localName(qualified: string): string {
-  const colon = qualified.indexOf(':');
-  return colon < 0 ? qualified : qualified.slice(colon + 1);
-}
 
 class SheetScanner {
   /** Text of an incomplete tag (or tail) left from the previous chunk. */
@@ -429,10 +343,4 @@ class SheetScanner {
       }
     }
   }
-}
-
-/** Character data as an XML parser hands it over: line ends normalised to \n, then references decoded. */
-function xmlText(raw: string): string {
-  const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  return lines.includes('&') ? decodeXml(lines) : lines;
 }

@@ -1,3 +1,5 @@
+import { decodeXml } from './xmlMarkup.js';
+
 /**
  * The small XML parts of an xlsx that say where the data is and how to read it: the workbook (sheet names,
  * order, visibility, 1904 dates), the relationships (which zip entry holds which sheet) and the styles
@@ -15,18 +17,6 @@ export interface WorkbookSheet {
 export interface WorkbookInfo {
   sheets: WorkbookSheet[];
   date1904: boolean;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** XML character and entity references in attribute values. */
-export function decodeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return ENTITIES[ref] ?? whole;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
 
 /** Every start (or empty) tag named `local` in any namespace, as its attributes by local name. */

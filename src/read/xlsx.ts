@@ -1,8 +1,8 @@
 import type { SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
+import { isDateFormat, type SheetContext } from './cellValue.js';
 import { nfc } from './decodeText.js';
 import { readSharedStrings, sheetRows } from './sheetScan.js';
-import { isDateFormat, type SheetContext } from './sheetXml.js';
 import { type ByteSource, readError } from './source.js';
 import { unbatch } from './unbatch.js';
 import { parseRels, parseStyleFormats, parseWorkbook } from './workbookParts.js';

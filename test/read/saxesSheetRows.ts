@@ -3,8 +3,8 @@
 // checked against (test/read/sheetScan.test.ts).
 import { createRequire } from 'node:module';
 import type { CellValue, RawRow } from '../../src/model/cell.js';
+import { cellValue, decodeEscapes, type SheetContext } from '../../src/read/cellValue.js';
 import { nfc } from '../../src/read/decodeText.js';
-import { cellValue, decodeEscapes, type SheetContext } from '../../src/read/sheetXml.js';
 
 interface SaxNode {
   name: string;
