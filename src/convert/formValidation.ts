@@ -10,6 +10,19 @@ const ERROR = { showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá tr
 const ANY = 'any' as DataValidation['type'];
 const PROMPT = { showInputMessage: true, promptTitle: 'Cách nhập' } as const;
 
+/** An input message only: any value is accepted. */
+const hint = (prompt: string): DataValidation => ({
+  type: ANY,
+  formulae: [],
+  allowBlank: true,
+  ...PROMPT,
+  prompt,
+});
+
+/** A check that stops a wrong value, with the input message as its error message too. */
+const check = (rule: Pick<DataValidation, 'type' | 'formulae'> & { operator?: 'between' }, prompt: string) =>
+  ({ ...rule, allowBlank: true, ...PROMPT, prompt, ...ERROR, error: prompt }) as DataValidation;
+
 /** Excel caps a list validation's formula at 255 characters; a label with a comma or quote cannot be listed. */
 const listFormula = (labels: readonly string[]): string | null => {
   if (labels.some((l) => /[",]/.test(l))) return null;
@@ -32,43 +45,15 @@ export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy
     const labels = rule.kind === 'choice' ? rule.choices.map((c) => c.label) : ['Có', 'Không'];
     const formula = listFormula(naAllowed ? [...labels, NA_LABEL] : labels);
     const prompt = `Chọn một trong: ${labels.join('; ')}${na}`;
-    if (formula === null) return { type: ANY, formulae: [], allowBlank: true, ...PROMPT, prompt };
-    return {
-      type: 'list',
-      allowBlank: true,
-      formulae: [formula],
-      ...PROMPT,
-      prompt,
-      ...ERROR,
-      error: prompt,
-    };
+    return formula === null ? hint(prompt) : check({ type: 'list', formulae: [formula] }, prompt);
   }
   if (rule.kind === 'ratio' || rule.kind === 'steps') {
     const how = rule.kind === 'steps' ? ` (${rule.text})` : '';
     const prompt = `Nhập tỉ lệ, ví dụ 14/19 hoặc 73,68%${how}${na}`;
-    return { type: ANY, formulae: [], allowBlank: true, ...PROMPT, prompt };
+    return hint(prompt);
   }
   const prompt = `Nhập số điểm từ 0 đến ${max.replace('.', ',')}${na}`;
-  if (!naAllowed) {
-    return {
-      type: 'decimal',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [0, Number(max)],
-      ...PROMPT,
-      prompt,
-      ...ERROR,
-      error: prompt,
-    };
-  }
+  if (!naAllowed) return check({ type: 'decimal', operator: 'between', formulae: [0, Number(max)] }, prompt);
   const formula = `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max}),UPPER(TRIM(${ref}))="${NA_LABEL}")`;
-  return {
-    type: 'custom',
-    allowBlank: true,
-    formulae: [formula],
-    ...PROMPT,
-    prompt,
-    ...ERROR,
-    error: prompt,
-  };
+  return check({ type: 'custom', formulae: [formula] }, prompt);
 }
