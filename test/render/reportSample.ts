@@ -2,8 +2,10 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Component } from '../../src/model/framework.js';
 import type { DomainResult, GroupResult, LeafResult, Results, UnitResult } from '../../src/model/results.js';
 import type { Band } from '../../src/model/settings.js';
-import type { RenderContext } from '../../src/render/index.js';
-import { type Dec, div, HUNDRED, mul, parseDec, round } from '../../src/score/decimal.js';
+import { type Dec, div, HUNDRED, mul, round } from '../../src/score/decimal.js';
+import { ctx, d, SCHEME } from './sampleResults.js';
+
+export { ctx };
 
 /**
  * A hand-built Results for the xlsx and html reports: three groups with different band schemes, a tie,
@@ -12,26 +14,6 @@ import { type Dec, div, HUNDRED, mul, parseDec, round } from '../../src/score/de
  * (= + - @) or a page (<script>). Values are computed here the way SPEC §5 says, so they are consistent.
  */
 
-export function d(text: string): Dec {
-  const v = parseDec(text);
-  if (v === null) throw new Error(`not a decimal: ${text}`);
-  return v;
-}
-
-export const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({
-  lang: 'vi',
-  color: false,
-  precision: 2,
-  ...over,
-});
-
-export const SCHEME: Band[] = [
-  { band: 'Xuất sắc', op: '>=', min: d('90') },
-  { band: 'Tốt', op: '>=', min: d('80') },
-  { band: 'Khá', op: '>=', min: d('70') },
-  { band: 'Trung bình', op: '>=', min: d('50') },
-  { band: 'Yếu', op: null, min: null },
-];
 /** Nam Định style scheme for public service units. */
 export const SCHEME_II: Band[] = [
   { band: 'Loại I', op: '>=', min: d('90') },

@@ -17,7 +17,7 @@ export const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({
   ...over,
 });
 
-const SCHEME: Band[] = [
+export const SCHEME: Band[] = [
   { band: 'Xuất sắc', op: '>=', min: d('90') },
   { band: 'Tốt', op: '>=', min: d('80') },
   { band: 'Khá', op: '>=', min: d('70') },
