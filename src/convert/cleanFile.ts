@@ -133,6 +133,7 @@ export async function* memorySheets(sheets: readonly Sheet[]): AsyncGenerator<Sh
       file: s.file,
       sheet: s.sheet,
       index: s.index,
+      merges: () => [],
       hidden: s.hidden,
       rows: () => Readable.from(s.rows),
     };

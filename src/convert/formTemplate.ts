@@ -1,8 +1,8 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { toNumber } from '../model/decimal.js';
 import { appliesTo, type Framework, type FrameworkNode, type NaPolicy } from '../model/framework.js';
-import { nameKey } from '../parse/normalize.js';
+import { nameKey } from '../model/normalize.js';
 import { newWorkbook } from '../render/excelWorkbook.js';
-import { toNumber } from '../score/decimal.js';
 import { leafValidation } from './formValidation.js';
 import type { UnitListEntry } from './readUnitList.js';
 import { uniqueSheetNames } from './sheetNames.js';

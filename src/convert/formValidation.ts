@@ -1,6 +1,6 @@
 import type { DataValidation } from 'exceljs';
+import { toPlain } from '../model/decimal.js';
 import type { FrameworkNode, NaPolicy } from '../model/framework.js';
-import { toPlain } from '../score/decimal.js';
 
 /** What a clerk may type for N/A (SPEC §4): offered in lists, accepted by the number check. */
 export const NA_LABEL = 'KPS';

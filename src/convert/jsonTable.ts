@@ -75,6 +75,6 @@ export async function* readJsonTable(file: string): AsyncGenerator<SheetSource> 
       rows.push({ row: r.row, cells: r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c)) });
     }
     const name = typeof s?.name === 'string' && s.name !== '' ? s.name : basename(file, extname(file));
-    yield { file, sheet: name, index, hidden: false, rows: () => Readable.from(rows) };
+    yield { file, sheet: name, index, hidden: false, merges: () => [], rows: () => Readable.from(rows) };
   }
 }

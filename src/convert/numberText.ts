@@ -1,6 +1,6 @@
 import type { CellValue, RawRow } from '../model/cell.js';
+import { toPlain } from '../model/decimal.js';
 import { CRITERIA_FIELDS, mapHeader, SCORE_FIELDS } from '../parse/headers.js';
-import { toPlain } from '../score/decimal.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 
 /** "1,5", "-0.25", "20", "1.234,5", "1,234.5": digits with at most one decimal mark and optional grouping. */

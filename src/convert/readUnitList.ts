@@ -1,8 +1,8 @@
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
+import { cellText, nameKey } from '../model/normalize.js';
 import { describeFields, mapHeader, SCORE_FIELDS } from '../parse/headers.js';
 import { type LocateOptions, locateTable } from '../parse/locateTable.js';
-import { cellText, nameKey } from '../parse/normalize.js';
 import { duplicateHeaderDiagnostics } from '../parse/scoreHeader.js';
 
 export interface UnitListEntry {

@@ -1,7 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import type { RawRow } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
-import { headerKey, isBlank } from '../parse/normalize.js';
+import { headerKey, isBlank } from '../model/normalize.js';
 import type { Sheet } from './cleanFile.js';
 import type { OutputFormat } from './writeTable.js';
 

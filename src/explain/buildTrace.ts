@@ -1,3 +1,4 @@
+import { type Dec, round, ZERO } from '../model/decimal.js';
 import {
   appliesTo,
   type Component,
@@ -6,9 +7,8 @@ import {
   isLeaf,
   type RuleKind,
 } from '../model/framework.js';
+import { cellText } from '../model/normalize.js';
 import type { LeafResult, Results, UnitResult } from '../model/results.js';
-import { cellText } from '../parse/normalize.js';
-import { type Dec, round, ZERO } from '../score/decimal.js';
 
 /** One leaf of the trace, in framework order. Points are exact (a ratio leaf may carry 4 decimals). */
 export interface TraceLeaf {

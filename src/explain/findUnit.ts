@@ -1,7 +1,7 @@
 import { UsageError } from '../model/errors.js';
+import { foldDiacritics, nameKey } from '../model/normalize.js';
 import type { Results, UnitResult } from '../model/results.js';
-import { foldDiacritics, nameKey } from '../parse/normalize.js';
-import { nearest } from '../parse/suggest.js';
+import { nearest } from '../model/suggest.js';
 
 /**
  * The unit named on the command line, matched as the score files match units: case, NFC/NFD and runs of

@@ -2,9 +2,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { EXPLAIN_LABELS, type ExplainLabels } from '../i18n/explainLabels.js';
 import { groupHeading } from '../i18n/labels.js';
+import type { Dec } from '../model/decimal.js';
 import type { Lang } from '../model/settings.js';
 import { DASH, formatDec, formatDecChange, formatPlain, formatRank } from '../render/numbers.js';
-import type { Dec } from '../score/decimal.js';
 import type { ComponentTotal, Neighbour, Trace, TraceLeaf, TraceNode } from './buildTrace.js';
 
 export interface TraceContext {

@@ -1,4 +1,4 @@
-import { type Dec, toNumber } from '../score/decimal.js';
+import { type Dec, toNumber } from '../model/decimal.js';
 import type { ComponentTotal, Neighbour, Trace } from './buildTrace.js';
 
 export const EXPLAIN_SCHEMA = 'cchc.explain/1';

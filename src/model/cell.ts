@@ -14,6 +14,19 @@ export interface RawRow {
   row: number;
   /** cells[0] is column A. Trailing empty cells may be absent. */
   cells: CellValue[];
+  /**
+   * The font name of each cell (".VnTime", "VNI-Times", "Times New Roman"), null where the workbook stores
+   * none; present only when the reader was asked for fonts (ReadOptions.cellFonts, used by convert).
+   */
+  fonts?: (string | null)[];
+}
+
+/** A rectangle of cells, e.g. a merged range: rows 1-based and inclusive, columns 0-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface SheetSource {
@@ -26,6 +39,11 @@ export interface SheetSource {
   hidden: boolean;
   /** Rows in order. Must be consumed (or abandoned) before the next sheet is requested. */
   rows(): AsyncIterable<RawRow>;
+  /**
+   * The sheet's merged ranges (only the top-left cell of a merge holds its value). Complete once rows()
+   * has been read to the end (an xlsx stores them after the cells); a CSV has none.
+   */
+  merges(): readonly CellRange[];
 }
 
 export const isCellError = (v: CellValue): v is CellError =>

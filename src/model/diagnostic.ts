@@ -39,3 +39,20 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
 
 /** Identifies an input row ("file|sheet|row"), to count each row once as scored or rejected. */
 export const rowId = (loc: Location): string => `${loc.file}|${loc.sheet}|${loc.row}`;
+
+/** "scores.xlsx › Xã › D7" — the place a message is about, as much of it as is known. */
+export function formatLocation(loc: Location): string {
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.file);
+  if (loc.sheet && loc.sheet !== baseName(loc.file)) parts.push(loc.sheet);
+  if (loc.cell) parts.push(loc.cell);
+  else if (loc.row !== undefined) parts.push(`${loc.column ?? ''}${loc.row}`);
+  else if (loc.column) parts.push(loc.column);
+  return parts.join(' › ');
+}
+
+function baseName(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const b = file.split(/[\\/]/).pop() ?? file;
+  return b.replace(/\.[^.]+$/, '');
+}

@@ -1,4 +1,4 @@
-import type { Dec } from '../score/decimal.js';
+import type { Dec } from './decimal.js';
 import type { Location } from './diagnostic.js';
 
 export const COMPONENTS = ['appraisal', 'survey', 'bonus', 'penalty'] as const;

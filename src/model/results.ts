@@ -1,5 +1,5 @@
-import type { Dec } from '../score/decimal.js';
 import type { CellValue } from './cell.js';
+import type { Dec } from './decimal.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Component, Rule } from './framework.js';
 import type { RowCounts } from './scores.js';

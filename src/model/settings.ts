@@ -1,4 +1,4 @@
-import type { Dec } from '../score/decimal.js';
+import type { Dec } from './decimal.js';
 import type { CompareOp } from './framework.js';
 
 export type Stage = 'appraised' | 'self';

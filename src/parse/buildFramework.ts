@@ -1,10 +1,10 @@
+import { type Dec, toNumber } from '../model/decimal.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
-import { type Dec, toNumber } from '../score/decimal.js';
+import { nearest } from '../model/suggest.js';
 import { rulePointsCeiling } from '../score/rules/parseRule.js';
 import type { CriteriaRow } from './criteriaRow.js';
 import { isRomanCode } from './criteriaRow.js';
-import { nearest } from './suggest.js';
 
 /**
  * Criteria rows → the framework tree, with the cross-row rules: unique codes, known parents, no cycles,

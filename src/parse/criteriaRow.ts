@@ -1,12 +1,12 @@
 import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
+import { type Dec, decFromNumber } from '../model/decimal.js';
 import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
 import type { Component, NaPolicy, Rule } from '../model/framework.js';
-import { type Dec, decFromNumber } from '../score/decimal.js';
+import { cellText, labelKey, nameKey } from '../model/normalize.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { parseRule } from '../score/rules/parseRule.js';
 import { extraCell, extraCellWarning, type HeaderMap } from './headers.js';
-import { cellText, labelKey, nameKey } from './normalize.js';
 
 /** One criteria row after schema checks, before the tree is built. */
 export interface CriteriaRow {

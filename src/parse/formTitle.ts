@@ -1,8 +1,8 @@
 import type { RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import type { Location } from '../model/diagnostic.js';
+import { cellText, headerKey } from '../model/normalize.js';
 import type { HeaderMap } from './headers.js';
-import { cellText, headerKey } from './normalize.js';
 
 /**
  * The per-unit form (SPEC §4 `form`): no unit column, a criterion code (or STT) column and a value column.

@@ -1,7 +1,7 @@
 import type { CellValue } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
-import { cellText, headerKey } from './normalize.js';
+import { cellText, headerKey } from '../model/normalize.js';
 
 /**
  * Column aliases per field. Matching ignores case, diacritics, spaces and punctuation (headerKey), so

@@ -1,9 +1,9 @@
 import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
+import { headerKey } from '../model/normalize.js';
 import { openSheets, type ReadOptions } from '../read/openSheets.js';
 import type { ExpectedColumns } from './headers.js';
-import { headerKey } from './normalize.js';
 
 /** Title rows above the header row that we look through before giving up on a sheet. */
 const HEADER_SCAN_ROWS = 60;

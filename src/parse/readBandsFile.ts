@@ -1,11 +1,11 @@
 import type { CellValue } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
+import { cellText, nameKey } from '../model/normalize.js';
 import type { Band, BandSchemes } from '../model/settings.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { mapHeader } from './headers.js';
 import { type LocateOptions, locateTable } from './locateTable.js';
-import { cellText, nameKey } from './normalize.js';
 
 const BAND_FIELDS = {
   group: ['group', 'khối', 'nhóm'],

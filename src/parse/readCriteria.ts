@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
+import { cleanText, nameKey } from '../model/normalize.js';
 import { buildFramework } from './buildFramework.js';
 import { type CriteriaRow, readCriteriaRow } from './criteriaRow.js';
 import { CRITERIA_FIELDS, describeFields, type HeaderMap, mapHeader } from './headers.js';
 import { type LocateOptions, locateTable } from './locateTable.js';
-import { cleanText, nameKey } from './normalize.js';
 import { duplicateHeaderDiagnostics } from './scoreHeader.js';
 
 /** Reads the criteria file (--criteria) into a framework. Groups' display names are collected on the way. */

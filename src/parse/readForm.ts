@@ -2,14 +2,14 @@ import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { diag, type Location, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
+import { cellText, isBlank } from '../model/normalize.js';
 import type { UnitInput } from '../model/scores.js';
+import { nearest } from '../model/suggest.js';
 import { normalizeCode } from './criteriaRow.js';
 import { readFormTitle } from './formTitle.js';
 import type { SheetTable } from './locateTable.js';
-import { cellText, isBlank } from './normalize.js';
 import type { ScoreBook } from './scoreBook.js';
 import { duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
-import { nearest } from './suggest.js';
 
 type Role = 'scores' | 'survey';
 

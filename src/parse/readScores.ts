@@ -2,11 +2,12 @@ import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { diag, type Location } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
+import { cellText, isBlank } from '../model/normalize.js';
 import { cellLocation, type LeafEntry, type SheetRef } from '../model/scores.js';
+import { nearest } from '../model/suggest.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions } from './locateTable.js';
-import { cellText, isBlank } from './normalize.js';
 import { readFormTable } from './readForm.js';
 import type { ScoreBook } from './scoreBook.js';
 import {
@@ -15,7 +16,6 @@ import {
   type Layout,
   type ScoreHeader,
 } from './scoreHeader.js';
-import { nearest } from './suggest.js';
 
 export type ScoreRole = 'scores' | 'survey';
 

@@ -1,7 +1,6 @@
-import { formatLocation } from '../i18n/format.js';
-import { type Diagnostic, diag, type Location, rowId } from '../model/diagnostic.js';
+import { type Diagnostic, diag, formatLocation, type Location, rowId } from '../model/diagnostic.js';
+import { cleanText, nameKey } from '../model/normalize.js';
 import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
-import { cleanText, nameKey } from './normalize.js';
 
 /**
  * Everything read from the score and survey files, merged: units in first-appearance order, each with its

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { CellValue } from '../model/cell.js';
+import { type Dec, decFromNumber, round } from '../model/decimal.js';
 import { diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
+import { cellText, nameKey } from '../model/normalize.js';
 import type { Results } from '../model/results.js';
 import { mapHeader } from '../parse/headers.js';
 import { type LocateOptions, locateTable } from '../parse/locateTable.js';
-import { cellText, nameKey } from '../parse/normalize.js';
-import { type Dec, decFromNumber, round } from '../score/decimal.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { sha256File } from './hashFile.js';
 

@@ -1,9 +1,11 @@
 import { basename, extname } from 'node:path';
 import type { RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
+import { type ByteSource, readRange, streamFrom } from '../ooxml/byteSource.js';
+import { nfc } from '../ooxml/nfc.js';
 import { type CsvRecord, CsvTokenizer } from './csvTokenizer.js';
-import { detectEncoding, nfc } from './decodeText.js';
-import { type ByteSource, readError, readRange, streamFrom } from './source.js';
+import { detectEncoding } from './decodeText.js';
+import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
 
 export interface CsvOptions {
@@ -41,6 +43,7 @@ export async function* readCsv(
     sheet,
     index: 1,
     hidden: false,
+    merges: () => [],
     rows: () =>
       unbatch(
         records(src, file, sheet, { bom, encoding, delimiter, skipFirst: sniffed.sepLine }, options.maxRows),

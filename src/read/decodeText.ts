@@ -84,12 +84,3 @@ export function looksBinary(sample: Uint8Array): boolean {
   for (let i = 0; i < n; i++) if (sample[i] === 0) return true;
   return false;
 }
-
-/**
- * NFC-normalise, cheaply. A string made only of U+0020–U+02FF and the precomposed Vietnamese letters
- * U+1EA0–U+1EF9 is already NFC (no combining marks, no singletons, nothing that composes), so the common
- * case is one regex test rather than a call into ICU for every cell.
- */
-const MAYBE_NOT_NFC = /[^ -\u02ff\u1ea0-\u1ef9]/;
-
-export const nfc = (s: string): string => (MAYBE_NOT_NFC.test(s) ? s.normalize('NFC') : s);

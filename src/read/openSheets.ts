@@ -2,9 +2,10 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
+import { type ByteSource, readRange, withReader } from '../ooxml/byteSource.js';
 import { readCsv } from './csv.js';
 import { looksBinary } from './decodeText.js';
-import { type ByteSource, openSource, readRange, withReader } from './source.js';
+import { openSource } from './source.js';
 
 export interface ReadOptions {
   /** Read when file is '-' (default process.stdin). */
@@ -15,6 +16,8 @@ export interface ReadOptions {
   maxRows?: number;
   /** Inflated bytes per xlsx before E_ZIP_TOO_LARGE (default 512 MiB). */
   maxInflatedBytes?: number;
+  /** Give every row its cells' font names (RawRow.fonts), for legacy-font conversion cell by cell. */
+  cellFonts?: boolean;
 }
 
 export const DEFAULT_MAX_ROWS = 2_000_000;

@@ -1,17 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { UsageError } from '../model/errors.js';
-
-/**
- * The bytes of one input: a regular file read in place (random access for the zip directory, streaming
- * for the rows), or a buffer (stdin, pipes and FIFOs, which cannot be read twice).
- */
-export type ByteSource =
-  | { kind: 'file'; path: string; size: number }
-  | { kind: 'buffer'; buffer: Buffer; size: number };
-
-const CHUNK = 256 * 1024;
+import type { ByteSource } from '../ooxml/byteSource.js';
+import { FormatError } from '../ooxml/errors.js';
 
 /** Stat and probe a path; every failure becomes the UsageError a user can act on. */
 export async function openSource(
@@ -53,42 +44,6 @@ async function readAll(stream: NodeJS.ReadableStream, file: string): Promise<Buf
   return Buffer.concat(parts);
 }
 
-/** Random access reads; the handle is opened once for a batch of reads. */
-export async function withReader<T>(
-  src: ByteSource,
-  body: (readAt: (offset: number, length: number) => Promise<Buffer>) => Promise<T>,
-): Promise<T> {
-  if (src.kind === 'buffer') {
-    return body(async (offset, length) => src.buffer.subarray(offset, Math.min(src.size, offset + length)));
-  }
-  const handle = await open(src.path, 'r');
-  try {
-    return await body(async (offset, length) => {
-      const n = Math.max(0, Math.min(length, src.size - offset));
-      const buf = Buffer.allocUnsafe(n);
-      const { bytesRead } = await handle.read(buf, 0, n, offset);
-      return buf.subarray(0, bytesRead);
-    });
-  } finally {
-    await handle.close();
-  }
-}
-
-export const readRange = (src: ByteSource, offset: number, length: number): Promise<Buffer> =>
-  withReader(src, (readAt) => readAt(offset, length));
-
-/** The bytes from `start` to the end, as a stream of chunks. */
-export function streamFrom(src: ByteSource, start = 0): Readable {
-  if (src.kind === 'file') return createReadStream(src.path, { start, highWaterMark: CHUNK });
-  const { buffer } = src;
-  return Readable.from(
-    (function* () {
-      for (let i = start; i < buffer.length; i += CHUNK) yield buffer.subarray(i, i + CHUNK);
-    })(),
-    { objectMode: false },
-  );
-}
-
 const IO_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -111,6 +66,7 @@ export function ioError(e: unknown, file: string): UsageError {
  */
 export function readError(e: unknown, file: string): UsageError {
   if (e instanceof UsageError) return e;
+  if (e instanceof FormatError) return new UsageError(e.code, { file, ...e.args });
   if (typeof (e as NodeJS.ErrnoException | undefined)?.syscall === 'string') return ioError(e, file);
   return new UsageError('E_FILE_CORRUPT', { file, reason: shortReason(e) });
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../model/errors.js';
-import type { ByteSource } from './source.js';
+import type { ByteSource } from '../ooxml/byteSource.js';
 
 /** A generous bound: a national .xls converts in well under a minute. */
 const CONVERT_TIMEOUT_MS = 180_000;

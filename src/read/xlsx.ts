@@ -1,12 +1,13 @@
 import type { SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
-import { isDateFormat, type SheetContext } from './cellValue.js';
-import { nfc } from './decodeText.js';
-import { readSharedStrings, sheetRows } from './sheetScan.js';
-import { type ByteSource, readError } from './source.js';
+import type { ByteSource } from '../ooxml/byteSource.js';
+import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
+import { nfc } from '../ooxml/nfc.js';
+import { readSharedStrings, sheetRows } from '../ooxml/sheetScan.js';
+import { parseRels, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
+import { ZipEntries } from '../ooxml/zipEntries.js';
+import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
-import { parseRels, parseStyleFormats, parseWorkbook } from './workbookParts.js';
-import { ZipEntries } from './zipEntries.js';
 
 export interface XlsxOptions {
   maxRows: number;
@@ -28,7 +29,9 @@ export async function* readXlsx(
   file: string,
   options: XlsxOptions,
 ): AsyncGenerator<SheetSource> {
-  const zip = await ZipEntries.open(src, file, options.maxInflatedBytes);
+  const zip = await ZipEntries.open(src, file, options.maxInflatedBytes).catch((e: unknown) => {
+    throw readError(e, file);
+  });
   const load = async (name: string) => {
     try {
       return await zip.text(name);
@@ -84,6 +87,8 @@ export async function* readXlsx(
       sheet,
       index: i + 1,
       hidden: s.hidden,
+      // Merged ranges are not read yet (an xlsx stores them after the cells).
+      merges: () => [],
       rows: () => {
         if (started) throw new Error('rows() of an xlsx sheet can be read only once');
         started = true;

@@ -1,6 +1,6 @@
+import { type Dec, toFixed } from '../model/decimal.js';
 import type { Results, UnitResult } from '../model/results.js';
-import { type Dec, toFixed } from '../score/decimal.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { neutralise } from './neutralise.js';
 
 export interface CsvOptions {

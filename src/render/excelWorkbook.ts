@@ -1,16 +1,13 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { ZipEntries } from '../read/zipEntries.js';
-import { writeZip, type ZipEntry } from './zipWriter.js';
+import { ZipEntries } from '../ooxml/zipEntries.js';
+import { writeZip, type ZipEntry } from '../ooxml/zipWriter.js';
 
 const requireCjs = createRequire(import.meta.url);
 
-/**
- * A new, empty exceljs Workbook. The class is required from its own file: the package entry also loads
- * the streaming reader and writer and the CSV module, ~0.15 s of start-up a report does not use (SPEC §9).
- */
+/** A new, empty exceljs Workbook, through the package's public entry point (loaded only when used). */
 export function newWorkbook(): ExcelJS.Workbook {
-  const Workbook = requireCjs('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+  const { Workbook } = requireCjs('exceljs') as typeof ExcelJS;
   return new Workbook();
 }
 

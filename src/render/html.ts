@@ -1,11 +1,12 @@
-import { formatLocation, formatMessage } from '../i18n/format.js';
+import { formatMessage } from '../i18n/format.js';
 import { groupHeading, labels } from '../i18n/labels.js';
 import { reportLabels, settingsLine } from '../i18n/reportLabels.js';
+import { formatLocation } from '../model/diagnostic.js';
 import type { Results, UnitResult } from '../model/results.js';
+import type { RenderContext } from './context.js';
 import { escapeHtml as esc } from './htmlEscape.js';
 import { type Columns, groupSection } from './htmlGroup.js';
 import { REPORT_CSS } from './htmlStyle.js';
-import type { RenderContext } from './index.js';
 
 /**
  * The html report (SPEC §6): one self-contained page — inline CSS and SVG, no script, no external

@@ -1,11 +1,11 @@
 import { groupHeading, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
+import { toNumber } from '../model/decimal.js';
 import type { GroupResult, UnitResult } from '../model/results.js';
-import { toNumber } from '../score/decimal.js';
 import { bandColumnChart, indexBarChart } from './charts.js';
 import { bandTones, heatColor } from './chartsPalette.js';
+import type { RenderContext } from './context.js';
 import { escapeHtml as esc } from './htmlEscape.js';
-import type { RenderContext } from './index.js';
 import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
 
 /** Which optional columns the ranking tables show: the same for every group, so groups read alike. */

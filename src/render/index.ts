@@ -1,17 +1,10 @@
 import type { Results } from '../model/results.js';
-import type { Lang } from '../model/settings.js';
+import type { RenderContext } from './context.js';
+
+export type { RenderContext } from './context.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** What every renderer needs besides the results. Build it from the run's Settings and the terminal. */
-export interface RenderContext {
-  lang: Lang;
-  /** ANSI colours (table only); false for pipes, NO_COLOR and --no-color. */
-  color: boolean;
-  /** Decimals shown; the same --precision the published values were rounded to. */
-  precision: number;
-}
 
 export type Renderer = (results: Results, ctx: RenderContext) => Promise<string | Uint8Array>;
 

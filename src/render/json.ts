@@ -1,8 +1,8 @@
 import { formatMessage } from '../i18n/format.js';
+import { type Dec, round, toNumber } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
-import { type Dec, round, toNumber } from '../score/decimal.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 
 export const JSON_SCHEMA = 'cchc.results/1';
 

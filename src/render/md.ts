@@ -1,8 +1,8 @@
 import { groupHeading, labels } from '../i18n/labels.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
-import { footerLines, goneLine, previousCells } from './table.js';
+import { footerLines, goneLine, previousCells } from './summaryLines.js';
 
 /**
  * Text from the inputs inside a GitHub table cell or heading. `|` would end the cell; the other ASCII

@@ -1,5 +1,5 @@
+import { type Dec, toFixed, toPlain } from '../model/decimal.js';
 import type { Band, Lang } from '../model/settings.js';
-import { type Dec, toFixed, toPlain } from '../score/decimal.js';
 
 /** Shown where a value does not exist (no survey, no previous result). */
 export const DASH = '—';

@@ -1,8 +1,8 @@
 import { reportLabels, settingsLine } from '../i18n/reportLabels.js';
 import type { Results } from '../model/results.js';
-import type { RenderContext } from './index.js';
+import { WorkbookWriter } from '../ooxml/workbookWriter.js';
+import type { RenderContext } from './context.js';
 import { reportDate } from './reportDate.js';
-import { WorkbookWriter } from './workbookWriter.js';
 import { bodyStyles } from './xlsxCells.js';
 import { addChangesSheet, addDetailSheet, addDiagnosticsSheet } from './xlsxDetail.js';
 import { addBandsSheet, addRankingSheet } from './xlsxRanking.js';

@@ -1,9 +1,9 @@
-import type { Dec } from '../score/decimal.js';
-import { toNumber } from '../score/decimal.js';
+import type { Dec } from '../model/decimal.js';
+import { toNumber } from '../model/decimal.js';
+import type { Argb, CellStyle } from '../ooxml/styleSheet.js';
+import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
+import type { RowOptions, WorksheetWriter } from '../ooxml/worksheetWriter.js';
 import { neutralise } from './neutralise.js';
-import type { Argb, CellStyle } from './styleSheet.js';
-import type { WorkbookWriter } from './workbookWriter.js';
-import type { RowOptions, WorksheetWriter } from './worksheetWriter.js';
 
 /**
  * Small helpers shared by the report's sheets: text neutralised against formula injection, numbers as

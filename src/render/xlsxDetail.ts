@@ -1,12 +1,12 @@
 import { formatMessage } from '../i18n/format.js';
 import { groupName, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
+import type { Dec } from '../model/decimal.js';
 import type { Severity } from '../model/diagnostic.js';
 import type { LeafResult, Results, UnitResult } from '../model/results.js';
-import type { Dec } from '../score/decimal.js';
-import type { RenderContext } from './index.js';
-import type { CellStyle } from './styleSheet.js';
-import type { WorkbookWriter } from './workbookWriter.js';
+import type { CellStyle } from '../ooxml/styleSheet.js';
+import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
+import type { RenderContext } from './context.js';
 import {
   addHeader,
   addRow,

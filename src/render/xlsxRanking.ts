@@ -1,11 +1,11 @@
 import { groupName, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
 import type { BandCount, GroupResult, Results } from '../model/results.js';
+import type { CellStyle } from '../ooxml/styleSheet.js';
+import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
 import { bandTones, type Tone } from './chartsPalette.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { formatBandRule, formatRank } from './numbers.js';
-import type { CellStyle } from './styleSheet.js';
-import type { WorkbookWriter } from './workbookWriter.js';
 import {
   addHeader,
   addRow,

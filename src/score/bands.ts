@@ -1,5 +1,5 @@
+import type { Dec } from '../model/decimal.js';
 import type { Band, BandSchemes } from '../model/settings.js';
-import type { Dec } from './decimal.js';
 
 export const schemeFor = (schemes: BandSchemes, groupKey: string): Band[] =>
   schemes.byGroup.get(groupKey) ?? schemes.default;

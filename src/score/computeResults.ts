@@ -1,10 +1,10 @@
+import { type Dec, div, round, ZERO } from '../model/decimal.js';
 import { type Diagnostic, diag, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework } from '../model/framework.js';
 import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
 import type { RowCounts, UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { bandOf, schemeFor } from './bands.js';
-import { type Dec, div, round, ZERO } from './decimal.js';
 import { summarizeFramework } from './frameworkSummary.js';
 import { competitionRanks, viCollator } from './rank.js';
 import { scoreUnit, type UnitScore } from './scoreUnit.js';

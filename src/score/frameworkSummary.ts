@@ -1,6 +1,6 @@
+import { type Dec, ZERO } from '../model/decimal.js';
 import type { Component, Framework } from '../model/framework.js';
 import type { FrameworkSummary } from '../model/results.js';
-import { type Dec, ZERO } from './decimal.js';
 
 /**
  * Component maxima of the framework as declared: the sum of the top-level nodes' maxima per component.

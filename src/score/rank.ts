@@ -1,4 +1,4 @@
-import type { Dec } from './decimal.js';
+import type { Dec } from '../model/decimal.js';
 
 /** Vietnamese collation for unit names: the tie-break everywhere (SPEC §5). */
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });

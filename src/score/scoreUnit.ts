@@ -1,11 +1,11 @@
 import type { CellValue } from '../model/cell.js';
+import { type Dec, ZERO } from '../model/decimal.js';
 import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
 import { appliesTo, type Component, type Framework, type FrameworkNode } from '../model/framework.js';
+import { cellText } from '../model/normalize.js';
 import type { LeafResult } from '../model/results.js';
 import { entryLocation, type LeafEntry, type UnitInput, valueLocation } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
-import { cellText } from '../parse/normalize.js';
-import { type Dec, ZERO } from './decimal.js';
 import { rootOfLeaf } from './rootOfLeaf.js';
 import { evaluateLeaf } from './rules/evaluate.js';
 

@@ -1,4 +1,4 @@
-import { type Dec, decFromInt, div, round } from './decimal.js';
+import { type Dec, decFromInt, div, round } from '../model/decimal.js';
 
 export interface Stats {
   mean: Dec;

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/model/cell.js';
+import { decFromInt, decFromNumber, parseDec, SCALE } from '../../src/model/decimal.js';
 import type { FrameworkNode, Rule } from '../../src/model/framework.js';
+import { cleanText, headerKey, labelKey, nameKey } from '../../src/model/normalize.js';
 import { CRITERIA_FIELDS, mapHeader, SCORE_FIELDS } from '../../src/parse/headers.js';
-import { cleanText, headerKey, labelKey, nameKey } from '../../src/parse/normalize.js';
-import { decFromInt, decFromNumber, parseDec, SCALE } from '../../src/score/decimal.js';
 import { parseNumberGeneral, parseNumberText } from '../../src/score/rules/cellValues.js';
 import { evaluateLeaf } from '../../src/score/rules/evaluate.js';
 import { parseRule } from '../../src/score/rules/parseRule.js';

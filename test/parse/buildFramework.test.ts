@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseDec } from '../../src/model/decimal.js';
 import { buildFramework } from '../../src/parse/buildFramework.js';
 import type { CriteriaRow } from '../../src/parse/criteriaRow.js';
 import { normalizeCode, splitGroups } from '../../src/parse/criteriaRow.js';
-import { parseDec } from '../../src/score/decimal.js';
 
 const row = (code: string, max: string | null, extra: Partial<CriteriaRow> = {}): CriteriaRow => ({
   code,

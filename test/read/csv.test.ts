@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { nfc } from '../../src/ooxml/nfc.js';
 import { sniffDelimiter } from '../../src/read/csv.js';
-import { detectEncoding, nfc } from '../../src/read/decodeText.js';
+import { detectEncoding } from '../../src/read/decodeText.js';
 import { errorCode, readAll, stdinOf, tempDir } from './helpers.js';
 
 const file = await tempDir();

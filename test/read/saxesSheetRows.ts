@@ -1,10 +1,10 @@
-// The worksheet and shared-strings readers as they were before src/read/sheetScan.ts: exceljs's SAX helper
-// (saxes, a real XML parser) fed by a streaming UTF-8 decoder. Kept here as the oracle the fast scanner is
+// The worksheet and shared-strings readers as they were before src/ooxml/sheetScan.ts: saxes (a real XML
+// parser, a declared dev dependency) fed by a streaming UTF-8 decoder. Kept here as the oracle the fast scanner is
 // checked against (test/read/sheetScan.test.ts).
-import { createRequire } from 'node:module';
+import { SaxesParser } from 'saxes';
 import type { CellValue, RawRow } from '../../src/model/cell.js';
-import { cellValue, decodeEscapes, type SheetContext } from '../../src/read/cellValue.js';
-import { nfc } from '../../src/read/decodeText.js';
+import { cellValue, decodeEscapes, type SheetContext } from '../../src/ooxml/cellValue.js';
+import { nfc } from '../../src/ooxml/nfc.js';
 
 interface SaxNode {
   name: string;
@@ -14,10 +14,25 @@ type SaxEvent =
   | { eventType: 'opentag'; value: SaxNode }
   | { eventType: 'closetag'; value: SaxNode }
   | { eventType: 'text'; value: string };
-type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
 
-const requireCjs = createRequire(import.meta.url);
-const parseSax = requireCjs('exceljs/lib/utils/parse-sax.js') as ParseSax;
+/** saxes's events, a batch per chunk of text (what exceljs's parse-sax helper did). */
+async function* parseSax(chunks: AsyncIterable<string>): AsyncGenerator<SaxEvent[]> {
+  const parser = new SaxesParser();
+  let error: Error | undefined;
+  let events: SaxEvent[] = [];
+  parser.on('error', (e) => {
+    error = e;
+  });
+  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value: value as SaxNode }));
+  parser.on('text', (value) => events.push({ eventType: 'text', value }));
+  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value: value as SaxNode }));
+  for await (const chunk of chunks) {
+    parser.write(chunk);
+    if (error) throw error;
+    yield events;
+    events = [];
+  }
+}
 
 async function* utf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');

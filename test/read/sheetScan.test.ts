@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from '../../src/model/cell.js';
-import type { SheetContext } from '../../src/read/cellValue.js';
-import { readSharedStrings, sheetRows } from '../../src/read/sheetScan.js';
+import type { SheetContext } from '../../src/ooxml/cellValue.js';
+import { readSharedStrings, sheetRows } from '../../src/ooxml/sheetScan.js';
 import { unbatch } from '../../src/read/unbatch.js';
 import { saxesSharedStrings, saxesSheetRows } from './saxesSheetRows.js';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SCALE } from '../../src/model/decimal.js';
 import {
   formatBandRule,
   formatChange,
@@ -9,7 +10,6 @@ import {
   formatPlain,
   formatRank,
 } from '../../src/render/numbers.js';
-import { SCALE } from '../../src/score/decimal.js';
 import { d } from './sampleResults.js';
 
 describe('number display', () => {

@@ -1,8 +1,8 @@
+import { type Dec, div, HUNDRED, mul, round } from '../../src/model/decimal.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Component } from '../../src/model/framework.js';
 import type { DomainResult, GroupResult, LeafResult, Results, UnitResult } from '../../src/model/results.js';
 import type { Band } from '../../src/model/settings.js';
-import { type Dec, div, HUNDRED, mul, round } from '../../src/score/decimal.js';
 import { ctx, d, SCHEME } from './sampleResults.js';
 
 export { ctx };

@@ -1,7 +1,7 @@
+import { type Dec, HUNDRED, parseDec } from '../../src/model/decimal.js';
 import type { BandCount, DomainResult, GroupResult, Results, UnitResult } from '../../src/model/results.js';
 import type { Band } from '../../src/model/settings.js';
 import type { RenderContext } from '../../src/render/index.js';
-import { type Dec, HUNDRED, parseDec } from '../../src/score/decimal.js';
 
 /** A Dec from its text, for readable fixtures. */
 export function d(text: string): Dec {

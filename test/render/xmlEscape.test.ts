@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, xmlAttr, xmlText } from '../../src/render/xmlEscape.js';
+import { cellText, xmlAttr, xmlText } from '../../src/ooxml/xmlEscape.js';
 import { notXmlChar } from './xmlChars.js';
 
 /** What a spreadsheet program does with cell text: XML entities, then the _xHHHH_ escapes. */

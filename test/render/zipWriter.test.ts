@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dosDateTime, writeZip } from '../../src/render/zipWriter.js';
+import { dosDateTime, writeZip } from '../../src/ooxml/zipWriter.js';
 import { zipEntryInfos } from './zipReader.js';
 
 const WHEN = new Date(Date.UTC(2024, 2, 5, 8, 30, 14));

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseDec, toFixed } from '../../src/model/decimal.js';
 import type { LeafEntry, UnitInput } from '../../src/model/scores.js';
 import type { Settings } from '../../src/model/settings.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { buildFramework } from '../../src/parse/buildFramework.js';
 import type { CriteriaRow } from '../../src/parse/criteriaRow.js';
 import { computeResults } from '../../src/score/computeResults.js';
-import { parseDec, toFixed } from '../../src/score/decimal.js';
 
 const crit = (code: string, max: string, component: CriteriaRow['component'] = null): CriteriaRow => ({
   code,

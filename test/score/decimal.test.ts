@@ -10,7 +10,7 @@ import {
   toFixed,
   toNumber,
   toPlain,
-} from '../../src/score/decimal.js';
+} from '../../src/model/decimal.js';
 
 const d = (s: string) => parseDec(s)!;
 

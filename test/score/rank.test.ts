@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decFromInt, parseDec } from '../../src/model/decimal.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { bandOf } from '../../src/score/bands.js';
-import { decFromInt, parseDec } from '../../src/score/decimal.js';
 import { competitionRanks } from '../../src/score/rank.js';
 import { stats } from '../../src/score/stats.js';
 

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/model/cell.js';
+import { type Dec, parseDec, toPlain } from '../../src/model/decimal.js';
 import type { FrameworkNode, Rule } from '../../src/model/framework.js';
-import { type Dec, parseDec, toPlain } from '../../src/score/decimal.js';
 import { evaluateLeaf, type LeafValue } from '../../src/score/rules/evaluate.js';
 import { parseRule, rulePointsCeiling } from '../../src/score/rules/parseRule.js';
 

@@ -1,8 +1,8 @@
 import type { CellValue } from '../../model/cell.js';
 import { isCellError } from '../../model/cell.js';
+import { type Dec, decFromNumber, parseDec, SCALE } from '../../model/decimal.js';
 import type { DiagnosticArgs } from '../../model/diagnostic.js';
-import { labelKey } from '../../parse/normalize.js';
-import { type Dec, decFromNumber, parseDec, SCALE } from '../decimal.js';
+import { labelKey } from '../../model/normalize.js';
 
 /** A problem with one cell's value: a diagnostic code and its message arguments (location added by the caller). */
 export interface ValueProblem {

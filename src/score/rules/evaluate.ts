@@ -1,7 +1,7 @@
 import type { CellValue } from '../../model/cell.js';
+import { compareRatio, type Dec, decFromNumber, mulDiv, SCALE, toNumber, ZERO } from '../../model/decimal.js';
 import type { FrameworkNode, Rule, RuleKind } from '../../model/framework.js';
-import { cellText, labelKey } from '../../parse/normalize.js';
-import { compareRatio, type Dec, decFromNumber, mulDiv, SCALE, toNumber, ZERO } from '../decimal.js';
+import { cellText, labelKey } from '../../model/normalize.js';
 import {
   cellNumber,
   cellProblem,

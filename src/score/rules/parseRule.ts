@@ -1,6 +1,6 @@
+import { type Dec, SCALE } from '../../model/decimal.js';
 import type { CompareOp, Rule } from '../../model/framework.js';
-import { labelKey } from '../../parse/normalize.js';
-import { type Dec, SCALE } from '../decimal.js';
+import { labelKey } from '../../model/normalize.js';
 import { isNaText, type Parsed, parseNumberText, type ValueProblem } from './cellValues.js';
 
 /**

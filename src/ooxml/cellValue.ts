@@ -1,5 +1,5 @@
-import type { CellValue } from '../model/cell.js';
-import { nfc } from './decodeText.js';
+import { nfc } from './nfc.js';
+import type { SheetCell } from './sheetRow.js';
 
 /** OOXML escapes control characters as _xHHHH_ (Excel writes _x000D_ for a carriage return). */
 export const decodeEscapes = (s: string): string =>
@@ -27,7 +27,7 @@ export interface CellXml {
 }
 
 /** The plain value of a cell (SPEC §4 reads numbers, text, booleans, errors and dates). */
-export function cellValue(cell: CellXml, ctx: SheetContext): CellValue {
+export function cellValue(cell: CellXml, ctx: SheetContext): SheetCell {
   const { text, type, formula } = cell;
   if (text === null) return formula ? { error: 'NO_CACHED_VALUE' } : null;
   switch (type) {

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import { UsageError } from '../model/errors.js';
-import { type ByteSource, readRange } from './source.js';
+import { type ByteSource, readRange } from './byteSource.js';
+import { FormatError } from './errors.js';
 import { inspectZip, type ZipEntry } from './zipGuard.js';
 
 const CHUNK = 256 * 1024;
@@ -51,7 +51,7 @@ export class ZipEntries {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return;
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new UsageError('E_FILE_CORRUPT', {
+      throw new FormatError('E_FILE_CORRUPT', {
         file: this.file,
         reason: `${entry.name}: unsupported zip compression method ${entry.method}`,
       });
@@ -104,7 +104,7 @@ export class ZipEntries {
   private count(bytes: number): void {
     this.inflated += bytes;
     if (this.inflated > this.maxInflatedBytes) {
-      throw new UsageError('E_ZIP_TOO_LARGE', {
+      throw new FormatError('E_ZIP_TOO_LARGE', {
         file: this.file,
         size: this.inflated,
         limit: this.maxInflatedBytes,
@@ -124,12 +124,12 @@ export class ZipEntries {
   private async dataRange(entry: ZipEntry): Promise<{ start: number; end: number }> {
     const header = await readRange(this.src, entry.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) {
-      throw new UsageError('E_FILE_CORRUPT', { file: this.file, reason: `damaged zip entry ${entry.name}` });
+      throw new FormatError('E_FILE_CORRUPT', { file: this.file, reason: `damaged zip entry ${entry.name}` });
     }
     const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const end = start + entry.compressedSize;
     if (end > this.src.size) {
-      throw new UsageError('E_FILE_CORRUPT', {
+      throw new FormatError('E_FILE_CORRUPT', {
         file: this.file,
         reason: `truncated zip entry ${entry.name}`,
       });

@@ -1,5 +1,5 @@
-import { UsageError } from '../model/errors.js';
-import { type ByteSource, withReader } from './source.js';
+import { type ByteSource, withReader } from './byteSource.js';
+import { FormatError } from './errors.js';
 
 /**
  * Zip bomb and truncation guard: read the zip's central directory (without inflating anything) and refuse
@@ -31,7 +31,7 @@ export async function inspectZip(
   file: string,
   maxInflatedBytes: number,
 ): Promise<ZipEntry[]> {
-  const corrupt = (reason: string) => new UsageError('E_FILE_CORRUPT', { file, reason });
+  const corrupt = (reason: string) => new FormatError('E_FILE_CORRUPT', { file, reason });
   return withReader(src, async (readAt) => {
     const tailStart = Math.max(0, src.size - (22 + MAX_COMMENT));
     const tail = await readAt(tailStart, src.size - tailStart);
@@ -58,12 +58,12 @@ export async function inspectZip(
 
     let total = 0;
     for (const e of entries) {
-      if (e.flags & 1) throw new UsageError('E_FILE_ENCRYPTED', { file });
+      if (e.flags & 1) throw new FormatError('E_FILE_ENCRYPTED', { file });
       total += e.uncompressedSize;
       const absurd =
         e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > RATIO_LIMIT * e.compressedSize;
       if (total > maxInflatedBytes || absurd) {
-        throw new UsageError('E_ZIP_TOO_LARGE', {
+        throw new FormatError('E_ZIP_TOO_LARGE', {
           file,
           size: absurd ? e.uncompressedSize : total,
           limit: maxInflatedBytes,
@@ -85,7 +85,7 @@ function findEocd(tail: Buffer): number {
   return -1;
 }
 
-function parseDirectory(dir: Buffer, count: number, corrupt: (reason: string) => UsageError): ZipEntry[] {
+function parseDirectory(dir: Buffer, count: number, corrupt: (reason: string) => FormatError): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {

@@ -1,6 +1,6 @@
-import type { CellValue, RawRow } from '../model/cell.js';
 import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './cellValue.js';
-import { nfc } from './decodeText.js';
+import { nfc } from './nfc.js';
+import type { SheetCell, SheetRow } from './sheetRow.js';
 import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } from './xmlMarkup.js';
 
 /**
@@ -16,7 +16,7 @@ import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } fro
 export async function* sheetRows(
   chunks: AsyncIterable<Uint8Array>,
   ctx: SheetContext,
-): AsyncGenerator<RawRow[]> {
+): AsyncGenerator<SheetRow[]> {
   const decoder = new TextDecoder('utf-8');
   const scanner = new SheetScanner(ctx);
   for await (const chunk of chunks) yield scanner.push(decoder.decode(chunk, { stream: true }));
@@ -67,7 +67,7 @@ class SheetScanner {
   private sawRoot = false;
   private rowNumber = 0;
   private rowCount = 0;
-  private cells: CellValue[] | null = null;
+  private cells: SheetCell[] | null = null;
   private col = -1;
   private inCell = false;
   private inPhonetic = false;
@@ -80,8 +80,8 @@ class SheetScanner {
   constructor(private readonly ctx: SheetContext) {}
 
   /** The rows completed by this text. */
-  push(chunk: string): RawRow[] {
-    const out: RawRow[] = [];
+  push(chunk: string): SheetRow[] {
+    const out: SheetRow[] = [];
     const s = this.carry === '' ? chunk : this.carry + chunk;
     this.carry = '';
     const n = s.length;
@@ -171,7 +171,7 @@ class SheetScanner {
     return -1;
   }
 
-  private tag(s: string, lt: number, gt: number, out: RawRow[]): void {
+  private tag(s: string, lt: number, gt: number, out: SheetRow[]): void {
     const first = s.charCodeAt(lt + 1);
     if (first === 0x3f) return; // <?xml …?>
     if (first === 0x21) {
@@ -310,7 +310,7 @@ class SheetScanner {
     }
   }
 
-  private close(local: string, out: RawRow[]): void {
+  private close(local: string, out: SheetRow[]): void {
     switch (local) {
       case 'v':
       case 't':

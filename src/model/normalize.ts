@@ -1,5 +1,5 @@
-import type { CellValue } from '../model/cell.js';
-import { isCellError } from '../model/cell.js';
+import type { CellValue } from './cell.js';
+import { isCellError } from './cell.js';
 
 const COMBINING = /[\u0300-\u036f]/g;
 const SPACES = /\s+/g;

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type Json, run, runJson, tinyCriteria, type Workspace, workspace } from '../cli/helpers.js';
-import { tcvn3Bytes } from './encoders.js';
+import { tcvn3Bytes } from '../convert/encoders.js';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
 /** What an old Excel shows for a .VnTime cell: the TCVN3 bytes read as Latin-1 characters. */

@@ -1,0 +1,15 @@
+/**
+ * What the format code throws. The OOXML layer knows nothing of the product, so it names the problem with
+ * one of three codes, which the readers above turn into the user's error (read/source.ts readError).
+ */
+export type FormatErrorCode = 'E_FILE_CORRUPT' | 'E_ZIP_TOO_LARGE' | 'E_FILE_ENCRYPTED';
+
+export class FormatError extends Error {
+  constructor(
+    readonly code: FormatErrorCode,
+    readonly args: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(args)}`);
+    this.name = 'FormatError';
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The rows a worksheet scan yields. The same shape as the readers' RawRow (model/cell.ts), declared here
+ * so that the format layer imports nothing from the product.
+ */
+export interface SheetCellError {
+  error: string;
+}
+
+export type SheetCell = string | number | boolean | Date | SheetCellError | null;
+
+export interface SheetRow {
+  /** 1-based row number. */
+  row: number;
+  /** cells[0] is column A; trailing empty cells may be absent. */
+  cells: SheetCell[];
+}

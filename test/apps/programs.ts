@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * The real programs `npm run test:apps` drives. A missing one fails the suite at once, naming the program
+ * and the Debian package that provides it; nothing is skipped.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+
+function onPath(name: string): string {
+  return execFileSync('sh', ['-c', `command -v ${name} || true`], { encoding: 'utf8' }).trim();
+}
+
+export function requirePrograms(): void {
+  const missing: string[] = [];
+  if (!onPath('soffice')) missing.push('soffice (LibreOffice): apt-get install -y libreoffice-calc');
+  if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM}: apt-get install -y chromium`);
+  if (missing.length > 0) {
+    throw new Error(`npm run test:apps needs these programs:\n  ${missing.join('\n  ')}`);
+  }
+}
