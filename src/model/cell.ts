@@ -40,8 +40,10 @@ export interface SheetSource {
   /** Rows in order. Must be consumed (or abandoned) before the next sheet is requested. */
   rows(): AsyncIterable<RawRow>;
   /**
-   * The sheet's merged ranges (only the top-left cell of a merge holds its value). Complete once rows()
-   * has been read to the end (an xlsx stores them after the cells); a CSV has none.
+   * The sheet's merged ranges (only the top-left cell of a merge holds its value), in reading order (top
+   * row, then left column). Complete once rows() has been read to the end (an xlsx stores them after the
+   * cells); earlier for an xlsx sheet of up to 16 MiB of XML (from its first row on) and for .xls/.ods
+   * (from the start), but only "after the rows" is the contract. A CSV has none.
    */
   merges(): readonly CellRange[];
 }

@@ -15,6 +15,8 @@ export interface SheetContext {
   /** Called with the running count of <row> elements so the caller can enforce its cap. */
   onRow: (count: number) => void;
   corrupt: (reason: string) => Error;
+  /** Called with the `ref` of each <mergeCell> (they follow the cells). */
+  onMerge?: (ref: string) => void;
 }
 
 /** What a cell's XML said: its type (`t`), style (`s`), whether it has a formula, and its value text. */

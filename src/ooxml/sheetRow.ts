@@ -14,3 +14,11 @@ export interface SheetRow {
   /** cells[0] is column A; trailing empty cells may be absent. */
   cells: SheetCell[];
 }
+
+/** A merged range as model/cell.ts's CellRange: rows 1-based, columns 0-based, both inclusive. */
+export interface SheetRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}

@@ -14,7 +14,7 @@ import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } fro
  * (OOXML has none; no entity is ever expanded). The test suite checks it against saxes on generated sheets.
  */
 export async function* sheetRows(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   ctx: SheetContext,
 ): AsyncGenerator<SheetRow[]> {
   const decoder = new TextDecoder('utf-8');
@@ -302,6 +302,9 @@ class SheetScanner {
       }
       case 'rPh':
         this.inPhonetic = true;
+        return;
+      case 'mergeCell':
+        this.ctx.onMerge?.(attribute(s, from, to, 'ref') ?? '');
         return;
       case 'si':
         this.inCell = true;

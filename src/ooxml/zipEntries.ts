@@ -14,6 +14,11 @@ const INFLATED_CHUNK = 64 * 1024;
 /** Entries declared up to this size are inflated in one call (memory: this much at most, at once). */
 const WHOLE_ENTRY_BYTES = 16 * 1024 * 1024;
 
+/** A buffer as the chunks a stream of inflated bytes would give. */
+export function* slices(bytes: Buffer): Generator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += INFLATED_CHUNK) yield bytes.subarray(i, i + INFLATED_CHUNK);
+}
+
 /**
  * Random access to the entries of a zip (an xlsx), each inflated as a stream of chunks by Node's zlib.
  * The central directory is checked first (inspectZip: truncation, encryption, declared sizes); the bytes
@@ -56,12 +61,10 @@ export class ZipEntries {
         reason: `${entry.name}: unsupported zip compression method ${entry.method}`,
       });
     }
-    if (entry.method === 8 && entry.uncompressedSize <= WHOLE_ENTRY_BYTES) {
-      const whole = await this.inflateWhole(entry);
-      if (whole !== null) {
-        for (let i = 0; i < whole.length; i += INFLATED_CHUNK) yield whole.subarray(i, i + INFLATED_CHUNK);
-        return;
-      }
+    const whole = await this.whole(name);
+    if (whole !== null) {
+      yield* slices(whole);
+      return;
     }
     const raw = await this.rawStream(entry);
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: INFLATED_CHUNK }) : null;
@@ -77,6 +80,18 @@ export class ZipEntries {
       raw.destroy();
       inflater?.destroy();
     }
+  }
+
+  /**
+   * A small entry (declared up to 16 MiB, deflated) inflated whole, so that a reader can look at its end
+   * before its beginning; null for a larger entry, a stored one, or one that inflates to more than it
+   * declares. Nothing for a missing entry.
+   */
+  async whole(name: string): Promise<Buffer | null> {
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return Buffer.alloc(0);
+    if (entry.method !== 8 || entry.uncompressedSize > WHOLE_ENTRY_BYTES) return null;
+    return this.inflateWhole(entry);
   }
 
   /**

@@ -1,11 +1,12 @@
-import type { SheetSource } from '../model/cell.js';
+import type { CellRange, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
+import { mergeRefsAfterCells, parseRange } from '../ooxml/mergeCells.js';
 import { nfc } from '../ooxml/nfc.js';
 import { readSharedStrings, sheetRows } from '../ooxml/sheetScan.js';
 import { parseRels, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
-import { ZipEntries } from '../ooxml/zipEntries.js';
+import { slices, ZipEntries } from '../ooxml/zipEntries.js';
 import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
 
@@ -71,6 +72,9 @@ export async function* readXlsx(
     const conventional = `${base}worksheets/sheet${i + 1}.xml`;
     const target = rel ? rel.target : rels.length === 0 && zip.has(conventional) ? conventional : undefined;
     if (target === undefined || (rel && !WORKSHEET_REL.test(rel.type))) continue; // a chart sheet: no cells
+    const merges = new SheetMerges(
+      (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+    );
     const ctx: SheetContext = {
       sharedStrings,
       isDateStyle: (style) => dateStyles[style] === true,
@@ -80,6 +84,7 @@ export async function* readXlsx(
           throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
       },
       corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+      onMerge: (ref) => merges.scanned(ref),
     };
     let started = false;
     yield {
@@ -87,20 +92,63 @@ export async function* readXlsx(
       sheet,
       index: i + 1,
       hidden: s.hidden,
-      // Merged ranges are not read yet (an xlsx stores them after the cells).
-      merges: () => [],
+      merges: () => merges.inOrder(),
       rows: () => {
         if (started) throw new Error('rows() of an xlsx sheet can be read only once');
         started = true;
-        return unbatch(rowsOf(zip, target, ctx, file));
+        return unbatch(rowsOf(zip, target, ctx, merges, file));
       },
     };
   }
 }
 
-async function* rowsOf(zip: ZipEntries, part: string, ctx: SheetContext, file: string) {
+/**
+ * The merged ranges of one sheet. They follow the cells in the XML, so a streamed sheet has them all once
+ * its rows are read; a sheet small enough to be inflated whole has them as soon as its first row is read,
+ * found in the markup after the cells before the cells are scanned (then the scan's own finds are the
+ * same ones and are not added twice).
+ */
+class SheetMerges {
+  private readonly ranges: CellRange[] = [];
+  private sorted = true;
+  private early = false;
+
+  constructor(private readonly corrupt: (reason: string) => Error) {}
+
+  found(refs: readonly string[]): void {
+    this.early = true;
+    for (const ref of refs) this.add(ref);
+  }
+
+  scanned(ref: string): void {
+    if (!this.early) this.add(ref);
+  }
+
+  /** In reading order (top row, then left column), whatever order the file lists them in. */
+  inOrder(): readonly CellRange[] {
+    if (!this.sorted) {
+      this.ranges.sort((a, b) => a.top - b.top || a.left - b.left);
+      this.sorted = true;
+    }
+    return this.ranges;
+  }
+
+  private add(ref: string): void {
+    const range = parseRange(ref);
+    if (range === undefined) throw this.corrupt(`a merged range "${ref}" that is not a range of cells`);
+    this.ranges.push(range);
+    this.sorted = false;
+  }
+}
+
+async function* rowsOf(zip: ZipEntries, part: string, ctx: SheetContext, merges: SheetMerges, file: string) {
   try {
-    yield* sheetRows(zip.chunks(part), ctx);
+    const whole = await zip.whole(part);
+    if (whole === null) yield* sheetRows(zip.chunks(part), ctx);
+    else {
+      merges.found(mergeRefsAfterCells(whole));
+      yield* sheetRows(slices(whole), ctx);
+    }
   } catch (e) {
     throw readError(e, file);
   }

@@ -54,25 +54,28 @@ export async function errorCode(run: () => Promise<unknown>): Promise<string> {
 
 /**
  * A zip written by hand, so tests control entry order, compression and the sizes the central directory
- * declares. `declare` overrides an entry's declared uncompressed size (the bytes stay honest).
+ * declares. `declare` overrides an entry's declared uncompressed size (the bytes stay honest); entries
+ * named in `stored` are written uncompressed (method 0), as some generators do.
  */
 export function zip(
   files: [name: string, content: string | Buffer][],
   declare: Record<string, number> = {},
+  stored: readonly string[] = [],
 ): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of files) {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const packed = deflateRawSync(data);
+    const method = stored.includes(name) ? 0 : 8;
+    const packed = method === 0 ? data : deflateRawSync(data);
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -82,7 +85,7 @@ export function zip(
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(declare[name] ?? data.length, 24);
@@ -107,7 +110,7 @@ const RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/rela
 
 /** The parts of a minimal xlsx around the given sheet XML bodies (<sheetData> content). */
 export function xlsxParts(
-  sheets: { name: string; data: string; state?: string }[],
+  sheets: { name: string; data: string; state?: string; after?: string }[],
   extra: { sharedStrings?: string[]; styles?: string; date1904?: boolean } = {},
 ): [string, string][] {
   const sheetList = sheets
@@ -142,7 +145,7 @@ export function xlsxParts(
   sheets.forEach((s, i) => {
     parts.push([
       `xl/worksheets/sheet${i + 1}.xml`,
-      `<?xml version="1.0"?><worksheet ${NS} ${RNS}><sheetData>${s.data}</sheetData></worksheet>`,
+      `<?xml version="1.0"?><worksheet ${NS} ${RNS}><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`,
     ]);
   });
   return parts;

@@ -219,3 +219,73 @@ describe('xlsx cells', () => {
     }
   });
 });
+
+describe('xlsx merged cells', () => {
+  it('gives the ranges of ws.mergeCells in reading order, as soon as the first row is read for a small sheet', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Điểm');
+      ws.getCell('A1').value = 'Đơn vị';
+      ws.getCell('C1').value = 'Điểm';
+      ws.getCell('C2').value = 'Tự đánh giá';
+      ws.getCell('D2').value = 'Thẩm định';
+      ws.getCell('A3').value = 'Xã Hòa Bình';
+      ws.mergeCells('AA10:AC12');
+      ws.mergeCells('C1:D1'); // Điểm over its two columns
+      ws.mergeCells('B3:B5'); // a group merged down three units
+      ws.mergeCells('A1:A2'); // Đơn vị merged down over the two header rows
+      wb.addWorksheet('Không gộp').getCell('A1').value = 1;
+    });
+    const expected = [
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+      { top: 3, left: 1, bottom: 5, right: 1 },
+      { top: 10, left: 26, bottom: 12, right: 28 },
+    ];
+    const seen: unknown[] = [];
+    for await (const sheet of openSheets(await file('merged.xlsx', bytes))) {
+      expect(sheet.merges()).toEqual([]);
+      const rows = sheet.rows()[Symbol.asyncIterator]();
+      const first = await rows.next();
+      if (sheet.sheet === 'Điểm') expect(first.value?.cells[0]).toBe('Đơn vị');
+      seen.push([sheet.sheet, 'after one row', [...sheet.merges()]]);
+      while (!(await rows.next()).done) {
+        // read to the end
+      }
+      seen.push([sheet.sheet, 'after all rows', [...sheet.merges()]]);
+    }
+    expect(seen).toEqual([
+      ['Điểm', 'after one row', expected],
+      ['Điểm', 'after all rows', expected],
+      ['Không gộp', 'after one row', []],
+      ['Không gộp', 'after all rows', []],
+    ]);
+  });
+
+  it('finds them while streaming a sheet that is not inflated whole, complete after the rows', async () => {
+    const data = Array.from(
+      { length: 50 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    );
+    const after = `<mergeCells count="2"><mergeCell ref="$B$2:$A$1"/><mergeCell ref='C7'/></mergeCells>`;
+    const parts = xlsxParts([{ name: 'S', data: data.join(''), after }]);
+    const path = await file('stored.xlsx', zip(parts, {}, ['xl/worksheets/sheet1.xml']));
+    for await (const sheet of openSheets(path)) {
+      let rows = 0;
+      for await (const _ of sheet.rows()) rows++;
+      expect(rows).toBe(50);
+      expect(sheet.merges()).toEqual([
+        { top: 1, left: 0, bottom: 2, right: 1 },
+        { top: 7, left: 2, bottom: 7, right: 2 },
+      ]);
+    }
+  });
+
+  it('a merged range that is not a range of cells is a damaged file', async () => {
+    const after = '<mergeCells count="1"><mergeCell ref="A1:B"/></mergeCells>';
+    for (const stored of [[], ['xl/worksheets/sheet1.xml']]) {
+      const parts = xlsxParts([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>', after }]);
+      const path = await file(`bad-merge-${stored.length}.xlsx`, zip(parts, {}, stored));
+      await expect(readAll(path)).rejects.toMatchObject({ code: 'E_FILE_CORRUPT' });
+    }
+  });
+});
