@@ -61,6 +61,7 @@ export async function writeDiagnosticsFile(
   diagnostics: readonly Diagnostic[],
   rows: RowCounts | null,
   lang: Lang,
+  stamp: Date,
 ): Promise<void> {
   const records = diagnosticRecords(diagnostics, lang);
   const ext = path.toLowerCase().split('.').pop();
@@ -75,7 +76,6 @@ export async function writeDiagnosticsFile(
     await writeAtomic(path, `${lines.join('\n')}\n`);
   } else if (ext === 'xlsx') {
     const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
-    const { reportDate } = await import('../render/reportDate.js');
     const wb = newWorkbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
     ws.addRow([...keys]);
@@ -87,7 +87,7 @@ export async function writeDiagnosticsFile(
         }),
       );
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    await writeAtomic(path, await workbookBytes(wb, reportDate(process.env)));
+    await writeAtomic(path, await workbookBytes(wb, stamp));
   } else {
     throw new UsageError('E_OUTPUT_FORMAT', { file: path });
   }

@@ -1,60 +1,60 @@
 import type { Command } from 'commander';
+import type { HelpText } from '../i18n/help.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang, Settings } from '../model/settings.js';
 import { DEFAULT_BANDS, parseBands } from '../parse/bands.js';
 import type { Layout } from '../parse/scoreHeader.js';
 import type { PipelineInput } from '../pipeline/runPipeline.js';
-import { type Config, loadConfig } from './config.js';
+import type { Config } from './config.js';
 import type { CliIO } from './io.js';
+import { type RunSettings, resolveRun } from './runSettings.js';
+import { addOption, type SharedFlags } from './sharedOptions.js';
 
 /** The raw option values commander hands over for score/validate/explain. */
-export interface InputFlags {
+export interface InputFlags extends SharedFlags {
   criteria?: string;
+  /** false with --no-survey. */
+  survey?: string[] | false;
   scores?: string[];
-  survey?: string[];
   stage?: string;
   na?: string;
   precision?: string;
   bands?: string;
   bandsFile?: string;
   previous?: string;
-  lang?: string;
-  strict?: boolean;
-  config?: string;
   sheet?: string;
   layout?: string;
   maxRows?: string;
   maxInflatedBytes?: string;
   diagnostics?: string;
-  color?: boolean;
 }
 
-/** Options shared by score, validate and explain (SPEC §3). */
-export function addInputOptions(cmd: Command): Command {
-  // cmd.createOption, not `new Option`: this module loads before commander does (see main.ts).
-  const choice = (flags: string, what: string, values: string[]) =>
-    cmd.createOption(flags, what).choices(values);
-  return cmd
-    .option('--criteria <file>', 'criteria framework (xlsx, csv, xls; - for stdin)')
-    .option('--scores <files...>', 'score files, repeatable (long or wide layout)')
-    .option('--survey <files...>', 'survey files, repeatable')
-    .addOption(choice('--stage <stage>', 'which value is published', ['appraised', 'self']))
-    .addOption(choice('--na <policy>', 'N/A policy for leaves without their own', ['exclude', 'full']))
-    .option('--precision <n>', 'decimals of published values (default 2)')
-    .option('--bands <spec>', `bands, top down (default "${DEFAULT_BANDS}")`)
-    .option('--bands-file <file>', 'per-group band schemes: group, band, min, op')
-    .option('--previous <file>', 'an earlier JSON result or a table with unit, rank, index')
-    .addOption(
-      choice('--lang <lang>', 'language of messages and reports (default vi, env CCHC_LANG)', ['vi', 'en']),
-    )
-    .option('--strict', 'warnings fail the run (exit 1)')
-    .option('--config <file>', 'settings file (default ./cchc.config.json when present)')
-    .option('--sheet <name|n>', 'sheet of the --scores workbooks, by name or 1-based index')
-    .addOption(choice('--layout <layout>', 'force the scores layout', ['long', 'wide', 'form']))
-    .option('--max-rows <n>', 'refuse sheets with more rows (default 2000000)')
-    .option('--max-inflated-bytes <n>', 'refuse xlsx files that inflate to more (default 536870912)')
-    .option('--diagnostics <file>', 'also write the diagnostics to a file (.csv, .json, .xlsx)')
-    .option('--no-color', 'no colours in the terminal table');
+/** Options shared by score, validate and explain (SPEC §3), besides those of every command. */
+export function addInputOptions(cmd: Command, H: HelpText): Command {
+  addOption(cmd, H, '--criteria', { value: 'file' });
+  addOption(cmd, H, '--scores', { value: 'files' });
+  addOption(cmd, H, '--survey', { value: 'files' });
+  addOption(cmd, H, '--no-survey');
+  addOption(cmd, H, '--stage');
+  addOption(cmd, H, '--na');
+  addOption(cmd, H, '--precision', { value: 'n' });
+  addOption(cmd, H, '--bands', { value: 'spec' });
+  addOption(cmd, H, '--bands-file', { value: 'file' });
+  addOption(cmd, H, '--previous', { value: 'file' });
+  addOption(cmd, H, '--sheet', { value: 'name' });
+  addOption(cmd, H, '--layout');
+  addOption(cmd, H, '--max-rows', { value: 'n' });
+  addOption(cmd, H, '--max-inflated-bytes', { value: 'n' });
+  return addOption(cmd, H, '--diagnostics', { value: 'file' });
+}
+
+/** The report's title block and CSV separator (score only). */
+export function addReportOptions(cmd: Command, H: HelpText): Command {
+  addOption(cmd, H, '--title', { value: 'text' });
+  addOption(cmd, H, '--period', { value: 'text' });
+  addOption(cmd, H, '--issuer', { value: 'text' });
+  addOption(cmd, H, '--date', { value: 'date' });
+  return addOption(cmd, H, '--csv-delimiter');
 }
 
 function positiveInt(value: string | number | undefined, option: string): number | undefined {
@@ -67,23 +67,31 @@ function positiveInt(value: string | number | undefined, option: string): number
 
 export interface ResolvedInputs {
   pipeline: PipelineInput;
+  run: RunSettings;
   config: Config;
   lang: Lang;
+  /** --no-survey (or config noSurvey): the run is meant to have no survey component. */
+  noSurvey: boolean;
   previous: string | undefined;
   diagnosticsFile: string | undefined;
 }
 
 /** Flags over config over defaults; the language also from CCHC_LANG. */
-export async function resolveInputs(flags: InputFlags, io: CliIO): Promise<ResolvedInputs> {
-  const config = await loadConfig(flags.config);
-  const envLang = io.env.CCHC_LANG === 'en' || io.env.CCHC_LANG === 'vi' ? io.env.CCHC_LANG : undefined;
-  const lang: Lang = (flags.lang as Lang | undefined) ?? config.lang ?? envLang ?? 'vi';
+export async function resolveInputs(
+  flags: InputFlags,
+  io: CliIO,
+  commandName: string,
+): Promise<ResolvedInputs> {
+  const run = await resolveRun(flags, io);
+  const { config, lang } = run;
+  const command = `cchc ${commandName}`;
   const criteria = flags.criteria ?? config.criteria;
-  if (!criteria)
-    throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --criteria' : 'missing --criteria' });
+  if (!criteria) throw new UsageError('E_MISSING_OPTION', { command, option: '--criteria', help: command });
   const scores = flags.scores ?? config.scores ?? [];
   if (scores.length === 0)
-    throw new UsageError('E_USAGE', { message: lang === 'vi' ? 'thiếu --scores' : 'missing --scores' });
+    throw new UsageError('E_MISSING_OPTION', { command, option: '--scores', help: command });
+  const noSurvey = flags.survey === false || (flags.survey === undefined && config.noSurvey === true);
+  const survey = flags.survey === false ? [] : (flags.survey ?? config.survey ?? []);
   const bandsText = flags.bands ?? config.bands ?? DEFAULT_BANDS;
   const bands = parseBands(bandsText);
   if (!bands.ok) throw new UsageError('E_BANDS_SPEC', { part: bands.part });
@@ -99,20 +107,22 @@ export async function resolveInputs(flags: InputFlags, io: CliIO): Promise<Resol
     na: (flags.na as Settings['na'] | undefined) ?? config.na ?? 'exclude',
     precision,
     lang,
-    strict: flags.strict ?? config.strict ?? false,
+    strict: run.strict,
     bands: { default: bands.bands, byGroup: new Map() },
   };
   const sheet = flags.sheet ?? (config.sheet === undefined ? undefined : String(config.sheet));
   const layout = (flags.layout ?? config.layout) as Layout | undefined;
   return {
+    run,
     config,
     lang,
+    noSurvey,
     previous: flags.previous ?? config.previous,
     diagnosticsFile: flags.diagnostics,
     pipeline: {
       criteria,
       scores,
-      survey: flags.survey ?? config.survey ?? [],
+      survey,
       bandsFile: flags.bandsFile ?? config.bandsFile,
       sheet,
       layout,

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatMessage } from '../i18n/format.js';
+import { HELP, type HelpText } from '../i18n/help.js';
 import { UsageError } from '../model/errors.js';
-import type { Lang } from '../model/settings.js';
 import { EXIT } from './exitCode.js';
-import { addInputOptions } from './inputOptions.js';
+import { addInputOptions, addReportOptions } from './inputOptions.js';
 import type { CliIO } from './io.js';
+import { localiseHelp, localiseParser } from './program.js';
+import { langBeforeParse } from './runSettings.js';
+import { addOption, addSharedOptions } from './sharedOptions.js';
 
 // Only our own small modules load at start-up: commander when there is a command line to parse, each
 // command the heavy parts (exceljs, zod, renderers) when it runs. `cchc --version` loads
@@ -19,128 +22,92 @@ function version(): string {
   return pkg.version;
 }
 
-function langOf(argv: readonly string[], io: CliIO): Lang {
-  const i = argv.indexOf('--lang');
-  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  const v = flag ?? io.env.CCHC_LANG;
-  return v === 'en' ? 'en' : 'vi';
-}
-
-function buildProgram({ Command, Option }: Commander, io: CliIO, setCode: (code: number) => void): Command {
-  const program = new Command('cchc')
-    .description('Chỉ số cải cách hành chính (PAR Index) from spreadsheets')
-    .version(version(), '-V, --version')
+function buildProgram(
+  commander: Commander,
+  H: HelpText,
+  io: CliIO,
+  setCode: (code: number) => void,
+): Command {
+  const program = new commander.Command('cchc')
+    .description(H.program)
+    .version(version(), '-V, --version', H.version)
     .exitOverride()
-    .showHelpAfterError('(--help: hướng dẫn / usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
+  localiseHelp(program, H, commander);
+  const command = (name: keyof HelpText['commands']) => program.command(name).description(H.commands[name]);
 
-  addInputOptions(
-    program
-      .command('score')
-      .description('score, rank and band every unit; print and write the reports')
-      .addOption(new Option('--format <format>', 'stdout format').choices(['table', 'json', 'csv', 'md']))
-      .option(
-        '-o, --out <file>',
-        'write a report; format from the extension (.json .csv .xlsx .md .html); repeatable',
-        (v: string, prev: string[] = []) => [...prev, v],
-      ),
-  ).action(async (flags) => setCode(await (await import('./commands/score.js')).scoreCommand(flags, io)));
+  const score = command('score');
+  addOption(score, H, '--format');
+  addOption(score, H, '-o, --out', { value: 'file', repeat: true });
+  addInputOptions(score, H);
+  addReportOptions(score, H);
+  addSharedOptions(score, H).action(async (flags) =>
+    setCode(await (await import('./commands/score.js')).scoreCommand(flags, io)),
+  );
 
-  addInputOptions(
-    program
-      .command('validate')
-      .description('check the inputs; print only the diagnostics')
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
-  ).action(async (flags) =>
+  const validate = command('validate');
+  addOption(validate, H, '--format');
+  addInputOptions(validate, H);
+  addSharedOptions(validate, H).action(async (flags) =>
     setCode(await (await import('./commands/validate.js')).validateCommand(flags, io)),
   );
 
-  addInputOptions(
-    program
-      .command('explain')
-      .description(
-        "one unit's trace, leaf by leaf: raw value, rule, points, self vs appraised, subtotals, rank",
-      )
-      .requiredOption('--unit <name>', 'the unit to explain (case and spacing ignored)')
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'])),
-  ).action(async (flags) => setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)));
+  const explain = command('explain');
+  explain.requiredOption(`--unit ${H.value.name}`, H.options.unit ?? '');
+  addOption(explain, H, '--format');
+  addInputOptions(explain, H);
+  addSharedOptions(explain, H).action(async (flags) =>
+    setCode(await (await import('./commands/explain.js')).explainCommand(flags, io)),
+  );
 
-  const choices = (flags: string, what: string, values: string[]) => new Option(flags, what).choices(values);
-  program
-    .command('convert')
-    .description('clean spreadsheets (encodings, TCVN3/VNI fonts, comma decimals) and reshape them')
-    .argument('<files...>', 'inputs: xlsx, xls, csv, tsv, txt, json (written by convert); - for stdin')
-    .option('-o, --out <file>', 'output: .csv .tsv .xlsx .json by extension; - = CSV on stdout (default)')
-    .option('--out-dir <dir>', 'one file per input sheet in this folder')
-    .addOption(
-      choices('--format <format>', 'file format under --out-dir (default csv)', [
-        'csv',
-        'tsv',
-        'xlsx',
-        'json',
-      ]),
-    )
-    .option('--sheet <name|n>', 'sheet to convert, by name or 1-based index (default: the first with data)')
-    .addOption(
-      choices('--to <layout>', 'reshape wide, form and survey tables into the long layout', ['long']),
-    )
-    .option('--criteria <file>', 'criteria framework, to recognise leaf codes (needed by --to long)')
-    .addOption(choices('--layout <layout>', 'force the input layout for --to long', ['long', 'wide', 'form']))
-    .addOption(
-      choices('--decimal <mark>', 'decimal mark of numbers in CSV output (default dot)', ['comma', 'dot']),
-    )
-    .option('--encoding <name>', 'force the CSV input encoding: utf-8, utf-16le, utf-16be, windows-1258')
-    .addOption(
-      choices('--legacy-font <font>', 'legacy font text to Unicode (default auto)', [
-        'auto',
-        'tcvn3',
-        'vni',
-        'none',
-      ]),
-    )
-    .option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)')
-    .addOption(choices('--lang <lang>', 'language of messages', ['vi', 'en']))
-    .option('--strict', 'warnings fail the run (exit 1)')
-    .option('--no-color', 'no colours in messages')
-    .action(async (files: string[], flags) =>
-      setCode(await (await import('./commands/convert.js')).convertCommand(files, flags, io)),
-    );
+  const convert = command('convert').argument(H.value.files, H.arguments.files ?? '');
+  addOption(convert, H, '-o, --out', { value: 'file' });
+  addOption(convert, H, '--out-dir', { value: 'folder' });
+  addOption(convert, H, '--format');
+  addOption(convert, H, '--sheet', { value: 'name' });
+  addOption(convert, H, '--to');
+  addOption(convert, H, '--criteria', { value: 'file' });
+  addOption(convert, H, '--layout');
+  addOption(convert, H, '--decimal');
+  addOption(convert, H, '--encoding', { value: 'name' });
+  addOption(convert, H, '--legacy-font');
+  addOption(convert, H, '--bom');
+  addSharedOptions(convert, H).action(async (files: string[], flags) =>
+    setCode(await (await import('./commands/convert.js')).convertCommand(files, flags, io)),
+  );
 
-  program
-    .command('template')
-    .description('blank fill-in forms, one protected sheet per unit')
-    .option('--criteria <file>', 'criteria framework (xlsx, csv, xls)')
-    .option('--units <file>', 'units list: a table with unit (đơn vị) and group (khối) columns')
-    .option('-o, --out <file>', 'the workbook to write (.xlsx, - for stdout; default forms.xlsx)')
-    .option('--sheet <name|n>', 'sheet of the criteria file, by name or 1-based index')
-    .addOption(
-      choices('--na <policy>', 'N/A policy (forms accept KPS unless forbidden)', ['exclude', 'full']),
-    )
-    .addOption(choices('--lang <lang>', 'language of messages', ['vi', 'en']))
-    .option('--strict', 'warnings fail the run (exit 1)')
-    .option('--no-color', 'no colours in messages')
-    .action(async (flags) =>
-      setCode(await (await import('./commands/template.js')).templateCommand(flags, io)),
-    );
+  const template = command('template');
+  addOption(template, H, '--criteria', { value: 'file' });
+  addOption(template, H, '--units', { value: 'file' });
+  addOption(template, H, '-o, --out', { value: 'file' });
+  addOption(template, H, '--sheet', { value: 'name' });
+  addOption(template, H, '--na');
+  addSharedOptions(template, H).action(async (flags) =>
+    setCode(await (await import('./commands/template.js')).templateCommand(flags, io)),
+  );
 
+  localiseParser(program);
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
-  const lang = langOf(argv, io);
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
+  // The language of help and of command-line errors, before the command line is parsed; a command
+  // resolves its own (the same order, with the settings file read in full) in runSettings.ts.
+  const lang = langBeforeParse(args, io.env);
+  const H = HELP[lang];
   const commander = await import('commander');
   try {
-    await buildProgram(commander, io, (c) => {
+    await buildProgram(commander, H, io, (c) => {
       code = c;
     }).parseAsync([...argv]);
     return code;
@@ -151,13 +118,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (e instanceof UsageError) {
       io.stderr.write(`cchc: ${formatMessage({ code: e.code, args: e.args }, lang)}\n`);
+      if (typeof e.args.help === 'string') io.stderr.write(`${H.seeHelp(e.args.help)}\n`);
       return EXIT.usage;
     }
     if (io.env.CCHC_DEBUG === '1') io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-    const hint =
-      lang === 'vi'
-        ? 'lỗi nội bộ của cchc; hãy báo lỗi kèm lệnh đã chạy (đặt CCHC_DEBUG=1 để xem chi tiết)'
-        : 'internal error in cchc; please report it with the command you ran (set CCHC_DEBUG=1 for details)';
+    const hint = formatMessage({ code: 'E_INTERNAL', args: {} }, lang);
     io.stderr.write(`cchc: ${hint}: ${(e as Error)?.message ?? String(e)}\n`);
     return EXIT.internal;
   }

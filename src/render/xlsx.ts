@@ -17,7 +17,7 @@ import { addBandsSheet, addRankingSheet } from './xlsxRanking.js';
  */
 export async function renderXlsx(results: Results, ctx: RenderContext): Promise<Uint8Array> {
   const R = reportLabels(ctx.lang);
-  const when = reportDate(process.env);
+  const when = ctx.stamp ?? reportDate({});
   const wb = new WorkbookWriter({ creator: 'cchc', title: R.title, created: when, modified: when });
 
   const subtitle = `${settingsLine(results.settings, ctx.lang)} · ${R.groupsCount(results.groups.length, results.units.length)}`;

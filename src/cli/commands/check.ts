@@ -28,12 +28,13 @@ export interface Checked {
  * `beforeRun` checks what can be refused before any work is done (output paths).
  */
 export async function check(
+  command: 'score' | 'validate' | 'explain',
   flags: InputFlags,
   io: CliIO,
   printDiagnostics: boolean,
   beforeRun: (resolved: ResolvedInputs) => void = () => {},
 ): Promise<Checked> {
-  const resolved = await resolveInputs(flags, io);
+  const resolved = await resolveInputs(flags, io, command);
   const { lang } = resolved;
   if (resolved.diagnosticsFile) assertNotInput(resolved.diagnosticsFile, inputFiles(resolved.pipeline));
   beforeRun(resolved);
@@ -44,12 +45,13 @@ export async function check(
     diagnostics = out.results.diagnostics;
   }
   const rows = out.results?.rows ?? null;
-  const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
+  const color = resolved.run.color.stderr;
   if (printDiagnostics && diagnostics.length > 0) {
     io.stderr.write(diagnosticLines(diagnostics, lang, color));
     io.stderr.write(summaryLine(diagnostics, rows, lang));
   }
-  if (resolved.diagnosticsFile) await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, rows, lang);
+  if (resolved.diagnosticsFile)
+    await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, rows, lang, resolved.run.stamp);
   return {
     resolved,
     results: out.results,

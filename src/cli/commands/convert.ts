@@ -15,9 +15,11 @@ import type { Layout } from '../../parse/scoreHeader.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
+import { type RunSettings, resolveRun } from '../runSettings.js';
+import type { SharedFlags } from '../sharedOptions.js';
 import { assertNotInput, writeAtomic } from '../writeAtomic.js';
 
-export interface ConvertFlags {
+export interface ConvertFlags extends SharedFlags {
   out?: string;
   outDir?: string;
   format?: string;
@@ -29,9 +31,6 @@ export interface ConvertFlags {
   encoding?: string;
   legacyFont?: string;
   bom?: boolean;
-  lang?: string;
-  strict?: boolean;
-  color?: boolean;
 }
 
 interface Output {
@@ -42,7 +41,8 @@ interface Output {
 
 /** cchc convert: clean (encoding, legacy fonts, number text) and reshape spreadsheets; write csv/xlsx/json. */
 export async function convertCommand(files: string[], flags: ConvertFlags, io: CliIO): Promise<number> {
-  const lang: Lang = (flags.lang ?? io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
+  const run = await resolveRun(flags, io);
+  const { lang } = run;
   if (flags.out !== undefined && flags.outDir !== undefined) {
     throw new UsageError('E_USAGE', {
       message: lang === 'vi' ? 'chỉ dùng một trong -o và --out-dir' : 'use either -o or --out-dir, not both',
@@ -86,7 +86,7 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
     const criteria = await readCriteria(flags.criteria!, { sheet: undefined, read }, groupNames);
     diagnostics.push(...criteria.diagnostics);
     if (!criteria.framework || diagnostics.some((d) => d.severity === 'error'))
-      return report(diagnostics, io, lang, flags);
+      return report(diagnostics, io, lang, run);
     const groups = flags.outDir !== undefined ? loaded.map((l) => [l]) : [loaded];
     tables = [];
     for (const group of groups) {
@@ -107,7 +107,7 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
       })),
     );
   }
-  const code = report(diagnostics, io, lang, flags);
+  const code = report(diagnostics, io, lang, run);
   if (code !== 0) return code;
 
   const outputs = planOutputs(tables, flags, outDirFormat);
@@ -129,12 +129,11 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   return 0;
 }
 
-function report(diagnostics: Diagnostic[], io: CliIO, lang: Lang, flags: ConvertFlags): number {
+function report(diagnostics: Diagnostic[], io: CliIO, lang: Lang, run: RunSettings): number {
   if (diagnostics.length === 0) return 0;
-  const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
-  io.stderr.write(diagnosticLines(diagnostics, lang, color));
+  io.stderr.write(diagnosticLines(diagnostics, lang, run.color.stderr));
   io.stderr.write(summaryLine(diagnostics, null, lang));
-  return exitCodeFor(diagnostics, flags.strict === true);
+  return exitCodeFor(diagnostics, run.strict);
 }
 
 function planOutputs(tables: Table[][], flags: ConvertFlags, outDirFormat: OutputFormat): Output[] {

@@ -21,7 +21,7 @@ export async function explainCommand(flags: ExplainFlags, io: CliIO): Promise<nu
   if (format !== 'table' && format !== 'json') {
     throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json' });
   }
-  const checked = await check(flags, io, true);
+  const checked = await check('explain', flags, io, true);
   const { results, framework, lang } = checked;
   if (!results || !framework) return checked.exitCode || 1;
   // A misspelt --unit is reported even when the inputs have errors: it is the command line that is wrong.
@@ -31,8 +31,7 @@ export async function explainCommand(flags: ExplainFlags, io: CliIO): Promise<nu
   if (format === 'json') {
     io.stdout.write(renderTraceJson(trace));
   } else {
-    const color = flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
-    io.stdout.write(renderTraceTable(trace, { lang, color }));
+    io.stdout.write(renderTraceTable(trace, { lang, color: checked.resolved.run.color.stdout }));
   }
   return 0;
 }

@@ -17,7 +17,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
   let format = 'table' as Format; // set in beforeRun, once the config is read
   let outs: { path: string; format: Format }[] = [];
   // Bad output paths are refused before any input is read.
-  const checked = await check(flags, io, true, (resolved) => {
+  const checked = await check('score', flags, io, true, (resolved) => {
     const wanted = flags.format ?? resolved.config.format ?? 'table';
     if (!isFormat(wanted) || wanted === 'xlsx' || wanted === 'html') {
       throw new UsageError('E_OPTION_VALUE', {
@@ -49,7 +49,12 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     }
     return checked.exitCode || 1;
   }
-  const ctx = (color: boolean): RenderContext => ({ lang, color, precision: results.settings.precision });
+  const ctx = (color: boolean): RenderContext => ({
+    lang,
+    color,
+    precision: results.settings.precision,
+    stamp: checked.resolved.run.stamp,
+  });
   const rendered = new Map<Format, string | Uint8Array>();
   const render = async (f: Format, color: boolean) => {
     if (color) return RENDERERS[f](results, ctx(true));
@@ -60,8 +65,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
   const files = await Promise.all(
     outs.filter((o) => o.path !== '-').map(async (o) => ({ ...o, data: await render(o.format, false) })),
   );
-  const stdoutColor =
-    flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'table';
+  const stdoutColor = checked.resolved.run.color.stdout && format === 'table';
   const toStdout =
     outs.length === 0 || outs.some((o) => o.path === '-') ? await render(format, stdoutColor) : null;
   for (const f of files) await writeAtomic(f.path, f.data);

@@ -5,33 +5,35 @@ import { formatMessage } from '../../i18n/format.js';
 import { type Diagnostic, diag } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import { nameKey } from '../../model/normalize.js';
-import type { Lang } from '../../model/settings.js';
 import { nearest } from '../../model/suggest.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import { workbookBytes } from '../../render/excelWorkbook.js';
-import { reportDate } from '../../render/reportDate.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
+import { resolveRun } from '../runSettings.js';
+import type { SharedFlags } from '../sharedOptions.js';
 import { assertNotInput, writeAtomic } from '../writeAtomic.js';
 
-export interface TemplateFlags {
+export interface TemplateFlags extends SharedFlags {
   criteria?: string;
   units?: string;
   out?: string;
   sheet?: string;
   na?: string;
-  lang?: string;
-  strict?: boolean;
-  color?: boolean;
 }
 
 /** cchc template: blank per-unit forms (one protected sheet per unit) from a framework and a list of units. */
 export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<number> {
-  const lang: Lang = (flags.lang ?? io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
+  const run = await resolveRun(flags, io);
+  const { lang } = run;
   const missing = !flags.criteria ? '--criteria' : !flags.units ? '--units' : null;
   if (missing)
-    throw new UsageError('E_USAGE', { message: lang === 'vi' ? `thiếu ${missing}` : `missing ${missing}` });
+    throw new UsageError('E_MISSING_OPTION', {
+      command: 'cchc template',
+      option: missing,
+      help: 'cchc template',
+    });
   const out = flags.out ?? 'forms.xlsx';
   if (out !== '-' && extname(out).toLowerCase() !== '.xlsx')
     throw new UsageError('E_TEMPLATE_FORMAT', { file: out });
@@ -65,15 +67,14 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   if (list.units.length === 0 && !diagnostics.some((d) => d.code === 'E_NO_HEADER')) {
     diagnostics.push(diag('E_NO_UNITS', 'error', { file: flags.units! }));
   }
-  const color = flags.color !== false && !io.env.NO_COLOR && io.stderr.isTTY === true;
   if (diagnostics.length > 0) {
-    io.stderr.write(diagnosticLines(diagnostics, lang, color));
+    io.stderr.write(diagnosticLines(diagnostics, lang, run.color.stderr));
     io.stderr.write(summaryLine(diagnostics, null, lang));
   }
-  const code = exitCodeFor(diagnostics, flags.strict === true);
+  const code = exitCodeFor(diagnostics, run.strict);
   if (code !== 0 || !framework) return code || 1;
   // The same inputs give the same bytes: workbook and zip dates from SOURCE_DATE_EPOCH, or a fixed date.
-  const date = reportDate(io.env);
+  const date = run.stamp;
   const na = flags.na === 'full' ? 'full' : 'exclude';
   const wb = await buildFormTemplate({ framework, units: list.units, na, date });
   const bytes = await workbookBytes(wb, date);

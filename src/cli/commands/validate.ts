@@ -10,7 +10,7 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
   if (format !== 'table' && format !== 'json') {
     throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json' });
   }
-  const checked = await check(flags, io, false, (resolved) => {
+  const checked = await check('validate', flags, io, false, (resolved) => {
     resolved.pipeline.keepLeaves = false;
   });
   const { diagnostics, lang } = checked;
@@ -19,13 +19,7 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
     const doc = { schema: 'cchc.diagnostics/1', rows, diagnostics: diagnosticRecords(diagnostics, lang) };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.stdout.write(
-      diagnosticLines(
-        diagnostics,
-        lang,
-        flags.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true,
-      ),
-    );
+    io.stdout.write(diagnosticLines(diagnostics, lang, checked.resolved.run.color.stdout));
     io.stdout.write(summaryLine(diagnostics, rows, lang));
   }
   return checked.exitCode;

@@ -17,3 +17,23 @@ export const hintVi = (s: string | number | undefined) => (s ? ` — có phải 
 export const hintEn = (s: string | number | undefined) => (s ? ` — did you mean ${q(s)}?` : '');
 export const inGroupVi = (g: string | number | undefined) => (g ? ` (khối ${g})` : '');
 export const inGroupEn = (g: string | number | undefined) => (g ? ` (group ${g})` : '');
+
+const TYPES_VI: Record<string, string> = {
+  string: 'chữ (trong ngoặc kép)',
+  number: 'một số',
+  int: 'một số nguyên',
+  boolean: 'true hoặc false',
+  array: 'một danh sách [ … ]',
+  object: 'một đối tượng { … }',
+};
+const TYPES_EN: Record<string, string> = {
+  string: 'text (in double quotes)',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list [ … ]',
+  object: 'an object { … }',
+};
+/** The JSON type a settings key needs, in words. */
+export const typeVi = (t: string | number | undefined) => TYPES_VI[String(t)] ?? String(t);
+export const typeEn = (t: string | number | undefined) => TYPES_EN[String(t)] ?? String(t);

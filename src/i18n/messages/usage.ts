@@ -1,8 +1,13 @@
-import { type Entry, hintEn, hintVi, q } from './helpers.js';
+import { type Entry, hintEn, hintVi, q, typeEn, typeVi } from './helpers.js';
 
 /** Usage errors (exit 2): the command line and files that cannot be opened. */
 export const USAGE_MESSAGES: Record<string, Entry> = {
   // ── usage errors (exit 2) ──
+  E_INTERNAL: {
+    vi: () => 'lỗi nội bộ của cchc; hãy báo lỗi kèm lệnh đã chạy (đặt CCHC_DEBUG=1 để xem chi tiết)',
+    en: () =>
+      'internal error in cchc; please report it with the command you ran (set CCHC_DEBUG=1 for details)',
+  },
   E_USAGE: { vi: (a) => `${a.message}`, en: (a) => `${a.message}` },
   E_OPTION_VALUE: {
     vi: (a) => `giá trị ${q(a.found)} không hợp lệ cho ${a.option}; cần một trong: ${a.expected}`,
@@ -54,9 +59,49 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) =>
       `invalid --bands at ${q(a.part)}: expected "Xuất sắc>=90; Tốt>=80; …; Yếu", thresholds decreasing, the last band without one`,
   },
-  E_CONFIG_INVALID: {
-    vi: (a) => `tệp cấu hình ${q(a.file)} không hợp lệ: ${a.reason}`,
-    en: (a) => `invalid config file ${q(a.file)}: ${a.reason}`,
+  E_CONFIG_SYNTAX: {
+    vi: (a) => `tệp thiết lập ${q(a.file)} không phải JSON hợp lệ: lỗi ở dòng ${a.line}, cột ${a.column}`,
+    en: (a) =>
+      `the settings file ${q(a.file)} is not valid JSON: error at line ${a.line}, column ${a.column}`,
+  },
+  E_CONFIG_UNKNOWN_KEY: {
+    vi: (a) => `tệp thiết lập ${q(a.file)} có khóa lạ ${q(a.key)}${hintVi(a.suggestion)}`,
+    en: (a) => `the settings file ${q(a.file)} has an unknown key ${q(a.key)}${hintEn(a.suggestion)}`,
+  },
+  E_CONFIG_TYPE: {
+    vi: (a) => `trong tệp thiết lập ${q(a.file)}, ${q(a.key)} phải là ${typeVi(a.expected)}`,
+    en: (a) => `in the settings file ${q(a.file)}, ${q(a.key)} must be ${typeEn(a.expected)}`,
+  },
+  E_CONFIG_VALUE: {
+    vi: (a) =>
+      `trong tệp thiết lập ${q(a.file)}, ${q(a.key)} có giá trị không hợp lệ ${a.found}${a.expected ? `; cần: ${a.expected}` : ''}`,
+    en: (a) =>
+      `in the settings file ${q(a.file)}, ${q(a.key)} has an invalid value ${a.found}${a.expected ? `; expected: ${a.expected}` : ''}`,
+  },
+  // ── the command line as commander reads it ──
+  E_UNKNOWN_OPTION: {
+    vi: (a) => `lệnh ${a.command} không có tùy chọn ${a.option}${hintVi(a.suggestion)}`,
+    en: (a) => `${a.command} has no option ${a.option}${hintEn(a.suggestion)}`,
+  },
+  E_UNKNOWN_COMMAND: {
+    vi: (a) => `không có lệnh ${q(a.command)}${hintVi(a.suggestion)} (các lệnh: ${a.commands})`,
+    en: (a) => `no command ${q(a.command)}${hintEn(a.suggestion)} (commands: ${a.commands})`,
+  },
+  E_MISSING_ARGUMENT: {
+    vi: (a) => `lệnh ${a.command} cần ${a.argument}`,
+    en: (a) => `${a.command} needs ${a.argument}`,
+  },
+  E_OPTION_NEEDS_VALUE: {
+    vi: (a) => `tùy chọn ${a.option} cần một giá trị`,
+    en: (a) => `the option ${a.option} needs a value`,
+  },
+  E_MISSING_OPTION: {
+    vi: (a) => `lệnh ${a.command} cần tùy chọn ${a.option}`,
+    en: (a) => `${a.command} needs the option ${a.option}`,
+  },
+  E_TOO_MANY_ARGUMENTS: {
+    vi: (a) => `lệnh ${a.command} không nhận đối số ${q(a.found)}`,
+    en: (a) => `${a.command} takes no argument ${q(a.found)}`,
   },
   E_OUTPUT_IS_INPUT: {
     vi: (a) => `không ghi đè tệp đầu vào ${q(a.file)}; hãy chọn tên tệp kết quả khác`,
