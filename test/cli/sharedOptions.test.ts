@@ -1,7 +1,9 @@
 // The options every command shares (--lang, --strict, --no-color, --config) are declared once and resolved
 // in one place (STYLE.md principle 14); commander's own errors come out of our catalogue (SPEC §3).
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runInProcess, workspace } from './helpers.js';
+import { FIXTURES, runInProcess, workspace } from './helpers.js';
 
 const COMMANDS = ['score', 'validate', 'explain', 'convert', 'template'];
 
@@ -59,5 +61,30 @@ describe('shared options', () => {
   it('the same mistakes in English with --lang en', async () => {
     const r = await runInProcess(['score', '--frobnicate', '--lang', 'en']);
     expect(r.stderr).toBe('cchc: cchc score has no option --frobnicate\n(see: cchc score --help)\n');
+  });
+});
+
+describe('file dates', () => {
+  it('a workbook written by score carries SOURCE_DATE_EPOCH, else 1980-01-01', async () => {
+    const ws = await workspace();
+    const p = (f: string) => join(FIXTURES, 'province', f);
+    const args = [
+      'score',
+      '--criteria',
+      p('criteria.csv'),
+      '--scores',
+      p('scores.csv'),
+      '--survey',
+      p('survey.csv'),
+    ];
+    const created = async (file: string, env: Record<string, string>) => {
+      const r = await runInProcess([...args, '-o', ws.path(file)], { env });
+      expect(r.code, r.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(ws.path(file));
+      return wb.created.toISOString();
+    };
+    expect(await created('a.xlsx', { SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20.000Z');
+    expect(await created('b.xlsx', {})).toBe('1980-01-01T00:00:00.000Z');
   });
 });
