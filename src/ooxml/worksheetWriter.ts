@@ -20,6 +20,8 @@ export interface PageSetup {
   /** Scale to this many pages wide / tall; 0 means as many as needed. Absent: no fitting. */
   fitToWidth?: number;
   fitToHeight?: number;
+  /** Print scale in percent (10–400), used when the sheet is not fitted to pages. */
+  scale?: number;
   /** Inches. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
@@ -28,7 +30,8 @@ export interface WorksheetOptions {
   /** Rows at the top and columns at the left that stay in view when scrolling. */
   frozen?: { rows: number; columns: number };
   page?: PageSetup;
-  /** Printed footer in Excel's header/footer codes (&L left, &A sheet name, &P page, &N pages…). */
+  /** Printed header and footer in Excel's header/footer codes (&L left, &A sheet name, &P page, &N pages…). */
+  header?: string;
   footer?: string;
 }
 
@@ -192,7 +195,7 @@ export class WorksheetWriter {
       this.#rowCount > 0 && this.#columnCount > 0
         ? rangeRef({ firstRow: 1, firstColumn: 1, lastRow: this.#rowCount, lastColumn: this.#columnCount })
         : 'A1';
-    const footer = this.options.footer;
+    const { header, footer } = this.options;
     const head =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -206,7 +209,9 @@ export class WorksheetWriter {
       '</sheetData>' +
       (this.autoFilter ? `<autoFilter ref="${rangeRef(this.autoFilter)}"/>` : '') +
       (page ? pageXml(page) : '') +
-      (footer ? `<headerFooter><oddFooter>${xmlText(footer)}</oddFooter></headerFooter>` : '') +
+      (header || footer
+        ? `<headerFooter>${header ? `<oddHeader>${xmlText(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${xmlText(footer)}</oddFooter>` : ''}</headerFooter>`
+        : '') +
       this.#rowBreaks() +
       '</worksheet>';
     return Buffer.concat([Buffer.from(head, 'utf8'), ...this.#data.chunks(), Buffer.from(tail, 'utf8')]);
@@ -252,7 +257,9 @@ export class WorksheetWriter {
 
 function pageXml(page: PageSetup): string {
   const m = page.margins;
-  let setup = `paperSize="${page.paperSize}" orientation="${page.orientation}"`;
+  let setup = `paperSize="${page.paperSize}"`;
+  if (page.scale !== undefined) setup += ` scale="${page.scale}"`;
+  setup += ` orientation="${page.orientation}"`;
   if (page.fitToWidth !== undefined) setup += ` fitToWidth="${page.fitToWidth}"`;
   if (page.fitToHeight !== undefined) setup += ` fitToHeight="${page.fitToHeight}"`;
   return (

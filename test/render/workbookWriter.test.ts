@@ -142,6 +142,22 @@ describe('WorkbookWriter', () => {
     expect(() => new WorkbookWriter(props).toBytes(WHEN)).toThrow(/at least one sheet/);
   });
 
+  it('writes a print header next to the footer, and a print scale instead of fitting to pages', async () => {
+    const w = new WorkbookWriter(props);
+    const margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+    const sheet = w.addSheet('S', {
+      page: { paperSize: 9, orientation: 'landscape', scale: 73, margins },
+      header: '&CTitle & <x>',
+      footer: '&R&P',
+    });
+    sheet.addRow(['a']);
+    const ws = (await read(w.toBytes(WHEN))).getWorksheet('S')!;
+    expect(ws.headerFooter.oddHeader).toBe('&CTitle & <x>');
+    expect(ws.headerFooter.oddFooter).toBe('&R&P');
+    expect(ws.pageSetup.scale).toBe(73);
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+  });
+
   it('names columns the way Excel does', () => {
     expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnName)).toEqual([
       'A',
