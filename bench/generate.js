@@ -1,5 +1,5 @@
-// National-scale inputs for the benchmark (SPEC §9), written to bench/.data/ once and reused while the
-// generator version is unchanged. Deterministic: the same files on every machine.
+// National-scale inputs for the benchmark (docs/benchmark.md), written to bench/.data/ once and reused
+// while the generator version is unchanged. Deterministic: the same files on every machine.
 
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

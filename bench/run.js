@@ -1,9 +1,9 @@
-// npm run bench: the SPEC §9 benchmark. Generates national-scale inputs into bench/.data/ (once), then
-// measures the built CLI against exceljs's and csv-parse's streaming readers alone, in the same run,
-// each figure the median of several child processes, interleaved. Prints a table, writes
-// bench/results.json and, with --readme, replaces the "## Benchmark" section at the end of README.md.
+// npm run bench: the benchmark described in docs/benchmark.md. Generates national-scale inputs into
+// bench/.data/ (once), then measures the built CLI against exceljs's and csv-parse's streaming readers
+// alone, in the same run, each figure the median of several child processes, interleaved. Prints a table,
+// writes bench/results.json and, with --docs, replaces the "## Latest figures" section of docs/benchmark.md.
 //
-//   node bench/run.js [--runs N] [--readme]
+//   node bench/run.js [--runs N] [--docs]
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -214,24 +214,19 @@ process.stdout.write(`\n${table}\n\n${machineLine}\n`);
 
 writeFileSync(here('results.json'), `${JSON.stringify({ machine, results: rows }, null, 2)}\n`);
 
-if (argv.includes('--readme')) {
-  const readme = here('../README.md');
-  const text = readFileSync(readme, 'utf8');
-  const at = text.indexOf('\n## Benchmark');
-  const section = `## Benchmark
+if (argv.includes('--docs')) {
+  // docs/benchmark.md explains the figures; only its last section, the figures themselves, is rewritten.
+  const page = here('../docs/benchmark.md');
+  const text = readFileSync(page, 'utf8');
+  const at = text.indexOf('\n## Latest figures');
+  const section = `## Latest figures
 
-\`npm run bench\` generates national-scale inputs in \`bench/.data/\` (3,321 communes × 100 leaves =
-332,100 long rows as XLSX and CSV, the same units as one wide XLSX, a 300-unit province and 4× national
-for linearity) and measures the built CLI against the streaming readers alone, in the same run (SPEC §9).
-Times are wall times of whole processes (\`node bin/cchc.js score … --format json\`), peak RSS as the
-process reports it. cchc reads CSV with its own tokenizer and XLSX with its own zip reader and worksheet
-scanner; the references are the libraries the SPEC names, reading the same files and doing nothing else.
-Machine: ${machineLine} (province: ${PROVINCE_RUNS}).
+Machine: ${machineLine} (province: ${PROVINCE_RUNS}). Written by \`npm run bench -- --docs\`.
 
 ${table}
 `;
-  writeFileSync(readme, `${at >= 0 ? text.slice(0, at) : text.trimEnd()}\n\n${section}`);
-  log('README.md: Benchmark section updated');
+  writeFileSync(page, `${at >= 0 ? text.slice(0, at) : text.trimEnd()}\n\n${section}`);
+  log('docs/benchmark.md: Latest figures updated');
 }
 
 const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.id);

@@ -29,7 +29,7 @@ export interface InputFlags extends SharedFlags {
   diagnostics?: string;
 }
 
-/** Options shared by score, validate and explain (SPEC §3), besides those of every command. */
+/** Options shared by score, validate and explain (docs/commands.md), besides those of every command. */
 export function addInputOptions(cmd: Command, H: HelpText): Command {
   addOption(cmd, H, '--criteria', { value: 'file' });
   addOption(cmd, H, '--scores', { value: 'files' });

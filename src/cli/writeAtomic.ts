@@ -3,7 +3,7 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 
-/** Refuses an output path that is one of the inputs (SPEC §8). */
+/** Refuses an output path that is one of the inputs (docs/outputs.md). */
 export function assertNotInput(out: string, inputs: readonly string[]): void {
   const target = resolve(out);
   for (const i of inputs)

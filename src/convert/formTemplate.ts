@@ -8,9 +8,9 @@ import type { UnitListEntry } from './readUnitList.js';
 import { uniqueSheetNames } from './sheetNames.js';
 
 /**
- * The blank per-unit forms of `cchc template` (SPEC §4 `form`): what readForm reads back. The words are
- * the official form's, in Vietnamese: they are content, and the header cells are the aliases the reader
- * matches.
+ * The blank per-unit forms of `cchc template` (docs/inputs.md, `form` layout): what readForm reads back. The
+ * words are the official form's, in Vietnamese: they are content, and the header cells are the aliases the
+ * reader matches.
  */
 export const FORM_HEADER = [
   'STT',
@@ -31,7 +31,7 @@ const INSTRUCTIONS =
   'các tiêu chí thành phần; điểm là số thập phân từ 0 đến điểm tối đa (ví dụ 1,5); tiêu chí tính theo tỉ lệ ' +
   'ghi dạng 14/19 hoặc 73,68%; ghi KPS nếu không phát sinh. Không sửa mã, tên tiêu chí và các dòng tiêu đề.';
 
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe (SPEC §8). */
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe (docs/outputs.md, injection). */
 const safe = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 export interface FormTemplateInput {

@@ -2,7 +2,7 @@ import type { DataValidation } from 'exceljs';
 import { toPlain } from '../model/decimal.js';
 import type { FrameworkNode, NaPolicy } from '../model/framework.js';
 
-/** What a clerk may type for N/A (SPEC §4): offered in lists, accepted by the number check. */
+/** What a clerk may type for N/A (docs/inputs.md): offered in lists, accepted by the number check. */
 export const NA_LABEL = 'KPS';
 
 const ERROR = { showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ' } as const;
@@ -31,10 +31,10 @@ const listFormula = (labels: readonly string[]): string | null => {
 };
 
 /**
- * The data validation of a leaf's input cell, by the leaf's rule (SPEC §4 value grammar). `ref` is the cell
- * itself (custom formulas refer to it). Where N/A is allowed, KPS is accepted too: a plain 0..max decimal
- * check would stop a clerk from writing it. Ratio and steps leaves accept anything ("14/19", "73,68%"),
- * with an input message saying what to write.
+ * The data validation of a leaf's input cell, by the leaf's rule (docs/inputs.md, value grammar). `ref` is
+ * the cell itself (custom formulas refer to it). Where N/A is allowed, KPS is accepted too: a plain 0..max
+ * decimal check would stop a clerk from writing it. Ratio and steps leaves accept anything ("14/19",
+ * "73,68%"), with an input message saying what to write.
  */
 export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy): DataValidation {
   const naAllowed = (leaf.na ?? runNa) !== 'forbid';

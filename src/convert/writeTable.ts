@@ -21,9 +21,9 @@ export interface WriteOptions {
 }
 
 /**
- * OWASP CSV injection (SPEC §8): text that a spreadsheet would run as a formula gets a leading apostrophe.
- * Not touched: numbers written as text ("-0,5", "+84…" read as numbers anyway) and a lone dash, which is
- * how clerks write N/A.
+ * OWASP CSV injection (docs/outputs.md): text that a spreadsheet would run as a formula gets a leading
+ * apostrophe. Not touched: numbers written as text ("-0,5", "+84…" read as numbers anyway) and a lone dash,
+ * which is how clerks write N/A.
  */
 export function neutraliseCell(text: string): string {
   if (/^[+-]?\d[\d.,\s]*%?$/.test(text) || /^[-–—]$/.test(text.trim())) return text;

@@ -186,9 +186,9 @@ function neighboursOf(results: Results, unit: UnitResult): Trace['neighbours'] {
 }
 
 /**
- * One unit's trace (SPEC §3 explain): its leaves in framework order with the raw value, rule, points and
- * self vs appraised; every non-leaf node's subtotal; the component sums rebuilt from the leaves; then the
- * published total, index, rank and band, and the neighbours in its group. Pure: data in, data out.
+ * One unit's trace (docs/commands.md, explain): its leaves in framework order with the raw value, rule,
+ * points and self vs appraised; every non-leaf node's subtotal; the component sums rebuilt from the leaves;
+ * then the published total, index, rank and band, and the neighbours in its group. Pure: data in, data out.
  */
 export function buildTrace(results: Results, framework: Framework, unit: UnitResult): Trace {
   const byCode = new Map(unit.leaves.map((l) => [l.code, l]));

@@ -4,7 +4,7 @@ import { INPUTS_MESSAGES } from './messages/inputs.js';
 import { SCORES_MESSAGES } from './messages/scores.js';
 import { USAGE_MESSAGES } from './messages/usage.js';
 
-/** One entry per diagnostic or usage-error code, in vi and en. Codes are stable; the README lists them all. */
+/** One entry per diagnostic or usage-error code, in vi and en. Codes are stable; docs/diagnostics.md explains each. */
 export const MESSAGES: Record<string, Entry> = {
   ...USAGE_MESSAGES,
   ...INPUTS_MESSAGES,

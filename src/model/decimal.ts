@@ -1,7 +1,7 @@
 /**
  * Exact decimal arithmetic on scaled integers: a Dec is a bigint counting 10^-12 units.
  * Twelve decimals are enough for every input the product sees (points, ratios, Excel's 15 significant
- * digits for values under 1000) and leave divisions two digits beyond the ten SPEC §5 asks for.
+ * digits for values under 1000) and leave divisions two digits beyond the ten docs/computation.md promises.
  * Rounding is half away from zero ("half-up" for the non-negative values scores are), as Excel's ROUND.
  */
 export type Dec = bigint;

@@ -9,7 +9,7 @@ export type NaPolicy = (typeof NA_POLICIES)[number];
 
 export type CompareOp = '>' | '>=';
 
-/** How a leaf's cell becomes points (SPEC §4 value grammar). */
+/** How a leaf's cell becomes points (docs/inputs.md, value grammar). */
 export type Rule =
   | { kind: 'points' }
   | { kind: 'ratio' }

@@ -28,7 +28,7 @@ export interface CellXml {
   text: string | null;
 }
 
-/** The plain value of a cell (SPEC §4 reads numbers, text, booleans, errors and dates). */
+/** The plain value of a cell (docs/inputs.md reads numbers, text, booleans, errors and dates). */
 export function cellValue(cell: CellXml, ctx: SheetContext): SheetCell {
   const { text, type, formula } = cell;
   if (text === null) return formula ? { error: 'NO_CACHED_VALUE' } : null;

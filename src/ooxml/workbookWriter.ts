@@ -26,7 +26,7 @@ const MAX_SHEET_NAME = 31;
  * A minimal SpreadsheetML (ECMA-376) workbook writer: sheets of text and numbers with styles, widths,
  * heights, frozen panes, autofilters, page setup, print titles and page breaks. It writes only the parts a
  * report needs, in a few milliseconds, where exceljs took half a second to load, model and serialise the
- * same province report (SPEC §9).
+ * same province report (docs/benchmark.md).
  */
 export class WorkbookWriter {
   readonly #styles = new StyleSheet();

@@ -5,8 +5,8 @@ import { cellText, headerKey } from '../model/normalize.js';
 import type { HeaderMap } from './headers.js';
 
 /**
- * The per-unit form (SPEC §4 `form`): no unit column, a criterion code (or STT) column and a value column.
- * Which unit the sheet is about is written above the header, or is the sheet's name.
+ * The per-unit form (docs/inputs.md, `form` layout): no unit column, a criterion code (or STT) column and a
+ * value column. Which unit the sheet is about is written above the header, or is the sheet's name.
  */
 export function isFormHeader(map: HeaderMap): boolean {
   const hasCode = map.fields.has('criterion') || map.fields.has('stt');

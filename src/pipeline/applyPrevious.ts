@@ -89,8 +89,9 @@ async function readPreviousTable(
 }
 
 /**
- * --previous: rank and index change per unit against an earlier result (SPEC §4, §6). rankChange is
- * positive when a unit moved up. Units new this year and units gone since are named in info diagnostics.
+ * --previous: rank and index change per unit against an earlier result (docs/inputs.md, docs/outputs.md).
+ * rankChange is positive when a unit moved up. Units new this year and units gone since are named in info
+ * diagnostics.
  */
 export async function applyPrevious(results: Results, file: string, options: LocateOptions): Promise<void> {
   const isJson = file.toLowerCase().endsWith('.json');

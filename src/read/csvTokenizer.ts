@@ -1,9 +1,9 @@
 /**
  * Splits CSV text into records, chunk by chunk, with the state of an unfinished record carried over.
  *
- * Why not csv-parse: the SPEC's budget for a national CSV run is 1.3 × csv-parse reading the file alone,
- * and csv-parse's byte-by-byte state machine plus a stream hop per record left no room for reading and
- * scoring 332,100 rows. This scanner works on decoded text with `indexOf` inside quotes and one
+ * Why not csv-parse: the budget for a national CSV run (docs/benchmark.md) is 1.3 × csv-parse reading the
+ * file alone, and csv-parse's byte-by-byte state machine plus a stream hop per record left no room for
+ * reading and scoring 332,100 rows. This scanner works on decoded text with `indexOf` inside quotes and one
  * `charCodeAt` loop elsewhere; the test suite checks it against csv-parse on generated files.
  *
  * The dialect is what Excel and the clerks' tools write, read leniently the way Excel reads it:

@@ -33,10 +33,10 @@ const FIXED_COLUMNS = [
 ] as const;
 
 /**
- * The units table for machines (SPEC §6): one row per unit, flat columns, then `domain.<code>` columns
- * with the domain's points, for every domain code in order of first appearance. Dot decimals and no
- * thousands separator whatever the language; published values with exactly --precision decimals.
- * RFC 4180 quoting, LF line ends (every CSV reader accepts them and they diff cleanly), UTF-8.
+ * The units table for machines (docs/outputs.md): one row per unit, flat columns, then `domain.<code>`
+ * columns with the domain's points, for every domain code in order of first appearance. Dot decimals and no
+ * thousands separator whatever the language; published values with exactly --precision decimals. RFC 4180
+ * quoting, LF line ends (every CSV reader accepts them and they diff cleanly), UTF-8.
  */
 export function renderCsv(results: Results, ctx: RenderContext, options: CsvOptions = {}): string {
   const domainCodes = [...new Set(results.units.flatMap((u) => u.domains.map((d) => d.code)))];

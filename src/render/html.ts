@@ -9,7 +9,7 @@ import { type Columns, groupSection } from './htmlGroup.js';
 import { REPORT_CSS } from './htmlStyle.js';
 
 /**
- * The html report (SPEC §6): one self-contained page — inline CSS and SVG, no script, no external
+ * The html report (docs/outputs.md): one self-contained page — inline CSS and SVG, no script, no external
  * resource (a Content-Security-Policy forbids loading any) — with per group the ranking, the band
  * distribution, the index chart and the domain heat map; diagnostics; settings and input hashes in the
  * footer. Prints on A4 landscape. Every text from the inputs is escaped.

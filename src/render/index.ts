@@ -10,7 +10,8 @@ export type Renderer = (results: Results, ctx: RenderContext) => Promise<string 
 
 /**
  * One renderer per format, all from the same Results. Each is loaded only when asked for (the workbook
- * writer for xlsx, cli-table3 for the table…), so a run pays the start-up of the formats it writes (SPEC §9).
+ * writer for xlsx, cli-table3 for the table…), so a run pays the start-up of the formats it writes
+ * (docs/benchmark.md).
  */
 export const RENDERERS: Record<Format, Renderer> = {
   table: async (r, ctx) => (await import('./table.js')).renderTable(r, ctx),

@@ -7,7 +7,8 @@ import type { RenderContext } from './context.js';
 export const JSON_SCHEMA = 'cchc.results/1';
 
 /**
- * The stable, versioned results document of SPEC §6. Objects are built key by key in the SPEC's order,
+ * The stable, versioned results document of docs/outputs.md (docs/schema/). Objects are built key by key in
+ * the documented order,
  * so the output is byte-for-byte the same for the same results; nothing outside the schema is written.
  * Numbers are the published values: exact decimals rounded to --precision, then turned into the JSON
  * number with the same shortest text (81.87, never 81.87000000000001).

@@ -70,7 +70,7 @@ function bandTables(group: GroupResult, ctx: RenderContext): string {
   return `${bands}\n\n${stats}`;
 }
 
-/** Ranking and band summary per group as GitHub tables (CI job summaries, SPEC §6). */
+/** Ranking and band summary per group as GitHub tables (CI job summaries, docs/outputs.md). */
 export function renderMd(results: Results, ctx: RenderContext): string {
   const L = labels(ctx.lang);
   const previous = results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0;

@@ -1,4 +1,4 @@
-/** Text that a spreadsheet would run as a formula (OWASP CSV injection, SPEC §8): = + - @, tab, CR. */
+/** Text a spreadsheet would run as a formula (OWASP CSV injection, docs/outputs.md): = + - @, tab, CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The instant stamped on the report: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when
- * set to a valid number, else 1980-01-01, the zip format's own epoch. Never the wall clock (SPEC §5).
+ * set to a valid number, else 1980-01-01, the zip format's own epoch. Never the wall clock
+ * (docs/computation.md).
  */
 export function reportDate(env: Record<string, string | undefined>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;

@@ -8,12 +8,12 @@ import { addChangesSheet, addDetailSheet, addDiagnosticsSheet } from './xlsxDeta
 import { addBandsSheet, addRankingSheet } from './xlsxRanking.js';
 
 /**
- * The xlsx report (SPEC §6): *Xếp hạng*, *Xếp loại*, *Chi tiết*, *Thẩm định*, *Cảnh báo* (English names
- * with --lang en). Numbers are numeric cells holding the published values, formatted with --precision
- * decimals; input text is neutralised against formula injection. The same Results give the same bytes:
- * the workbook and its zip entries carry SOURCE_DATE_EPOCH or 1980-01-01, never the time of the run.
- * Written by our own small SpreadsheetML writer (workbookWriter.ts), not exceljs, which cost half a
- * second of a province run to load and serialise (SPEC §9).
+ * The xlsx report (docs/outputs.md): *Xếp hạng*, *Xếp loại*, *Chi tiết*, *Thẩm định*, *Cảnh báo* (English
+ * names with --lang en). Numbers are numeric cells holding the published values, formatted with --precision
+ * decimals; input text is neutralised against formula injection. The same Results give the same bytes: the
+ * workbook and its zip entries carry SOURCE_DATE_EPOCH or 1980-01-01, never the time of the run. Written by
+ * our own small SpreadsheetML writer (workbookWriter.ts), not exceljs, which cost half a second of a province
+ * run to load and serialise (docs/benchmark.md).
  */
 export async function renderXlsx(results: Results, ctx: RenderContext): Promise<Uint8Array> {
   const R = reportLabels(ctx.lang);

@@ -57,8 +57,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /**
- * The whole computation of SPEC §5: every unit scored, the survey rule applied per group, published
- * values, competition ranks within groups, bands and group statistics. Pure: data in, data out.
+ * The whole computation of docs/computation.md: every unit scored, the survey rule applied per group,
+ * published values, competition ranks within groups, bands and group statistics. Pure: data in, data out.
  */
 export function computeResults(input: ScoreInput): Results {
   const { framework, settings } = input;

@@ -1,6 +1,6 @@
 import type { Dec } from '../model/decimal.js';
 
-/** Vietnamese collation for unit names: the tie-break everywhere (SPEC §5). */
+/** Vietnamese collation for unit names: the tie-break everywhere (docs/computation.md). */
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
 
 /**

@@ -70,7 +70,7 @@ function leafValue(
     : { points: null, max: ZERO, na: true };
 }
 
-/** Scores one unit, leaf by leaf (SPEC §4 value grammar, §5 roll-up). Pure. */
+/** Scores one unit, leaf by leaf (docs/inputs.md value grammar, docs/computation.md roll-up). Pure. */
 export function scoreUnit(
   framework: Framework,
   unit: UnitInput,

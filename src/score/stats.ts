@@ -7,7 +7,7 @@ export interface Stats {
   max: Dec;
 }
 
-/** Statistics on exact values, each then rounded half-up to `precision` (SPEC §5). */
+/** Statistics on exact values, each then rounded half-up to `precision` (docs/computation.md). */
 export function stats(values: readonly Dec[], precision: number): Stats {
   if (values.length === 0) return { mean: 0n, median: 0n, min: 0n, max: 0n };
   const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

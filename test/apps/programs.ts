@@ -15,6 +15,8 @@ export function requirePrograms(): void {
   const missing: string[] = [];
   if (!onPath('soffice')) missing.push('soffice (LibreOffice): apt-get install -y libreoffice-calc');
   if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM}: apt-get install -y chromium`);
+  if (!onPath('unzip')) missing.push('unzip: apt-get install -y unzip');
+  if (!onPath('python3')) missing.push('python3: apt-get install -y python3');
   if (missing.length > 0) {
     throw new Error(`npm run test:apps needs these programs:\n  ${missing.join('\n  ')}`);
   }

@@ -1,6 +1,6 @@
-// SPEC §8 end to end: reports are written atomically (temp file + rename, nothing left behind on
-// failure), an output that is an input is refused before anything is written, and text from the inputs
-// that a spreadsheet would run as a formula is neutralised in the CSV and XLSX reports.
+// docs/outputs.md (writing files) end to end: reports are written atomically (temp file + rename, nothing
+// left behind on failure), an output that is an input is refused before anything is written, and text from
+// the inputs that a spreadsheet would run as a formula is neutralised in the CSV and XLSX reports.
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// One test per diagnostic code about headers and the criteria file (SPEC §4, §7): code, severity, location,
-// and exit code 1 (the framework is broken, so nothing is scored).
+// One test per diagnostic code about headers and the criteria file (docs/inputs.md, docs/diagnostics.md):
+// code, severity, location, and exit code 1 (the framework is broken, so nothing is scored).
 import { describe, expect, it } from 'vitest';
 import {
   CRITERIA_HEADER,

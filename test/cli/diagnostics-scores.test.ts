@@ -1,6 +1,6 @@
-// One test per diagnostic code about score values, units and groups (SPEC §4, §5, §7), on the tiny
-// framework (1.1 max 30, 1.2 max 40, survey leaf 2 max 30). Scores CSV: header is row 1, columns
-// A unit, B group, C criterion, D self, E appraised.
+// One test per diagnostic code about score values, units and groups (docs/inputs.md, docs/computation.md,
+// docs/diagnostics.md), on the tiny framework (1.1 max 30, 1.2 max 40, survey leaf 2 max 30). Scores CSV:
+// header is row 1, columns A unit, B group, C criterion, D self, E appraised.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

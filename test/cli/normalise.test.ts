@@ -1,4 +1,4 @@
-// Text and number normalisation on the way in (SPEC §4, §8): NFC/NFD and spacing of unit names, English
+// Text and number normalisation on the way in (docs/inputs.md): NFC/NFD and spacing of unit names, English
 // headers, comma decimals, numbers stored as text, a UTF-8 BOM, title rows above the header.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,5 @@
-// Options of `cchc score` (SPEC §3): -o, --lang / CCHC_LANG, --precision, --stage, --bands, --bands-file,
+// Options of `cchc score` (docs/commands.md): -o, --lang / CCHC_LANG, --precision, --stage, --bands,
+// --bands-file,
 // --config, and `-` for stdin.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,8 +131,9 @@ describe('--precision, --stage, --bands', () => {
     expect(json.groups[0].mean).toBe(81.7);
   });
 
-  // SPEC §3 `--stage self`: the published value is the self-assessed one. The survey (from --survey files,
-  // which have no self/appraised columns) and the bonus still count, so Mộ Đức is 63.12 + 20.75 = 83.87.
+  // `--stage self` (docs/commands.md): the published value is the self-assessed one. The survey (from
+  // --survey files, which have no self/appraised columns) and the bonus still count, so Mộ Đức is
+  // 63.12 + 20.75 = 83.87.
   it('--stage self: totals are the self values plus survey and bonus', async () => {
     const { code, json } = await runJson([...PROVINCE_ARGS, '--stage', 'self']);
     expect(code).toBe(0);

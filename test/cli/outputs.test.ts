@@ -1,4 +1,5 @@
-// stdout formats (csv, md), `-o -`, --na full, and CSV-injection neutralising (SPEC §3, §6, §8).
+// stdout formats (csv, md), `-o -`, --na full, and CSV-injection neutralising (docs/commands.md,
+// docs/outputs.md).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, type Json, longScores, run, runJson, tinyCriteria, workspace } from './helpers.js';

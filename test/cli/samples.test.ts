@@ -99,7 +99,7 @@ describe.each([
 });
 
 describe('province sample', () => {
-  it('JSON has exactly the SPEC §6 keys', async () => {
+  it('JSON has exactly the docs/outputs.md keys', async () => {
     const { json } = await runJson(PROVINCE_ARGS, { cwd: PROVINCE });
     expect(Object.keys(json).sort()).toEqual(
       ['schema', 'settings', 'inputs', 'framework', 'units', 'groups', 'rows', 'diagnostics'].sort(),

@@ -1,5 +1,5 @@
-// Usage errors (SPEC §7: exit 2, a short message, no stack trace) and "nothing lost, no half reports"
-// (SPEC §7, §8: no report from inputs with errors; --diagnostics FILE has the located list).
+// Usage errors (docs/diagnostics.md: exit 2, a short message, no stack trace) and "nothing lost, no half
+// reports" (docs/outputs.md: no report from inputs with errors; --diagnostics FILE has the located list).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 // fixtures/rules scores exactly as its hand-computed expected.json says (the arithmetic is in its
-// README): every rule of SPEC §4 from raw figures, through the built CLI; explain shows each leaf's points.
+// README): every rule of docs/inputs.md from raw figures, through the built CLI; explain shows each leaf's
+// points.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

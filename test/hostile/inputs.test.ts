@@ -1,5 +1,5 @@
-// Hostile inputs end to end (SPEC §8), through the built binary: every case ends within seconds with exit
-// 1 (a located diagnostic) or 2 (a one-line usage error naming the file), never a stack trace, never a
+// Hostile inputs end to end (docs/inputs.md), through the built binary: every case ends within seconds with
+// exit 1 (a located diagnostic) or 2 (a one-line usage error naming the file), never a stack trace, never a
 // hang (the test timeout). The readers' own behaviour is tested in test/read/hostile.test.ts; this file
 // checks what a user sees.
 import { once } from 'node:events';

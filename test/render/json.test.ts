@@ -10,7 +10,7 @@ describe('renderJson', () => {
   const text = renderJson(results, ctx());
   const doc = JSON.parse(text);
 
-  it('has exactly the schema of SPEC §6, keys in order', () => {
+  it('has exactly the schema of docs/outputs.md, keys in order', () => {
     expect(Object.keys(doc)).toEqual([
       'schema',
       'settings',

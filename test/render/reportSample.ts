@@ -11,7 +11,8 @@ export { ctx };
  * A hand-built Results for the xlsx and html reports: three groups with different band schemes, a tie,
  * a group without survey (index rescaled on the appraisal maximum), N/A leaves, self ≠ appraised changes
  * with reasons and evidence, previous results, diagnostics, and unit names made to attack a spreadsheet
- * (= + - @) or a page (<script>). Values are computed here the way SPEC §5 says, so they are consistent.
+ * (= + - @) or a page (<script>). Values are computed here the way docs/computation.md says, so they are
+ * consistent.
  */
 
 /** Nam Định style scheme for public service units. */

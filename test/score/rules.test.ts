@@ -1,5 +1,5 @@
-// The leaf rules of SPEC §4 at and around every threshold, called directly: parseRule turns the criteria
-// file's `Cách tính` text into a Rule, evaluateLeaf turns one cell into points. Codes, not prose.
+// The leaf rules of docs/inputs.md at and around every threshold, called directly: parseRule turns the
+// criteria file's `Cách tính` text into a Rule, evaluateLeaf turns one cell into points. Codes, not prose.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/model/cell.js';

@@ -27,7 +27,7 @@ type Evaluator<K extends RuleKind> = (
 
 const problem = (p: ValueProblem): LeafValue => ({ kind: 'problem', problem: p });
 
-/** Ratio points are max × ratio, ratio clamped to [0, 1], rounded half-up to 4 decimals (SPEC §5). */
+/** Ratio points: max × ratio, ratio clamped to [0, 1], rounded half-up to 4 places (docs/computation.md). */
 const RATIO_PLACES = 4;
 
 const EVALUATORS: { [K in RuleKind]: Evaluator<K> } = {

@@ -4,7 +4,7 @@ import { labelKey } from '../../model/normalize.js';
 import { isNaText, type Parsed, parseNumberText, type ValueProblem } from './cellValues.js';
 
 /**
- * Rule texts in the criteria file's `rule` column (SPEC §4):
+ * Rule texts in the criteria file's `rule` column (docs/inputs.md):
  *   points | ratio | yesno
  *   steps: >90%=2; >=70%=1; else=0        (checked top down, exact comparison; no step holds → 0)
  *   choice: đúng hạn=1; chậm=0,5; không ban hành=0
