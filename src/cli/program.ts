@@ -24,7 +24,7 @@ const fullName = (cmd: Command): string => {
 /**
  * Commander writes its own errors ("error: unknown option …") and help titles ("Usage:", "Options:") in
  * English. Here every one of them becomes a UsageError from our catalogue, thrown before commander
- * prints anything, and the help speaks the user's language (SPEC §3: every word from the catalogue).
+ * prints anything, and the help speaks the user's language (docs/commands.md: every word from the catalogue).
  */
 export function localiseParser(cmd: Command): void {
   const c = cmd as unknown as ParserErrors & Command;

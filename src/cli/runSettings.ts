@@ -73,7 +73,7 @@ export async function resolveRun(flags: SharedFlags, io: CliIO): Promise<RunSett
   };
 }
 
-/** The title block of a report (SPEC §3): from the command line, else the settings file. */
+/** The title block of a report (docs/commands.md): from the command line, else the settings file. */
 export interface ReportFlags {
   title?: string;
   period?: string;

@@ -6,7 +6,7 @@ import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } fro
 /**
  * Rows of one worksheet, scanned straight from its XML text: a batch of rows per chunk.
  *
- * Why not a general XML parser: a province's 30,000-row sheet took ~0.3 s in saxes, a third of the SPEC's
+ * Why not a general XML parser: a province's 30,000-row sheet took ~0.3 s in saxes, a third of the
  * 1 s budget for the whole run. Worksheet XML is a flat, regular format (row > c > v | f | is > t), so
  * this scanner reads the common cell in one regex match (PLAIN_CELL), finds other tags with `indexOf`,
  * reads only the attributes it needs (row r; c r, t, s) and keeps the text of <v> and <t> only in a cell. It still checks what a parser would: every end tag must

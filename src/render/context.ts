@@ -1,6 +1,6 @@
 import type { Lang } from '../model/settings.js';
 
-/** The title block of a report (SPEC §3): what the council publishes above the tables. */
+/** The title block of a report (docs/commands.md): what the council publishes above the tables. */
 export interface ReportInfo {
   title: string | null;
   period: string | null;

@@ -1,5 +1,5 @@
 // The options every command shares (--lang, --strict, --no-color, --config) are declared once and resolved
-// in one place (STYLE.md principle 14); commander's own errors come out of our catalogue (SPEC §3).
+// in one place (STYLE.md principle 14); commander's own errors come out of our catalogue (docs/commands.md).
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';

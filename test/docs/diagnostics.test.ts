@@ -60,9 +60,17 @@ describe('docs/diagnostics.md', () => {
     const problems: string[] = [];
     for (const { code, body } of documented) {
       const severityLine = body.trimStart().split('\n')[0] ?? '';
-      const severity = /^(usage error \(exit 2\)|error|warning|info) · /.exec(severityLine)?.[1];
+      const severity = /^(usage error \(exit 2\)|internal error \(exit 3\)|error|warning|info) · /.exec(
+        severityLine,
+      )?.[1];
       const expected =
-        code[0] === 'E' ? ['error', 'usage error (exit 2)'] : code[0] === 'W' ? ['warning'] : ['info'];
+        code === 'E_INTERNAL'
+          ? ['internal error (exit 3)']
+          : code[0] === 'E'
+            ? ['error', 'usage error (exit 2)']
+            : code[0] === 'W'
+              ? ['warning']
+              : ['info'];
       if (!severity || !expected.includes(severity))
         problems.push(`${code}: severity line "${severityLine}"`);
       const example = /```\n([^`]+)```/.exec(body)?.[1]?.trim();
