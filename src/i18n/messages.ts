@@ -2,6 +2,7 @@ import { CLERKS_MESSAGES } from './messages/clerks.js';
 import type { Entry } from './messages/helpers.js';
 import { INPUTS_MESSAGES } from './messages/inputs.js';
 import { SCORES_MESSAGES } from './messages/scores.js';
+import { SHAPES_MESSAGES } from './messages/shapes.js';
 import { USAGE_MESSAGES } from './messages/usage.js';
 
 /** One entry per diagnostic or usage-error code, in vi and en. Codes are stable; docs/diagnostics.md explains each. */
@@ -10,4 +11,5 @@ export const MESSAGES: Record<string, Entry> = {
   ...INPUTS_MESSAGES,
   ...SCORES_MESSAGES,
   ...CLERKS_MESSAGES,
+  ...SHAPES_MESSAGES,
 };

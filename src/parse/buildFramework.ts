@@ -4,7 +4,6 @@ import { appliesTo, type Framework, type FrameworkNode } from '../model/framewor
 import { nearest } from '../model/suggest.js';
 import { rulePointsCeiling } from '../score/rules/parseRule.js';
 import type { CriteriaRow } from './criteriaRow.js';
-import { isRomanCode } from './criteriaRow.js';
 
 /**
  * Criteria rows → the framework tree, with the cross-row rules: unique codes, known parents, no cycles,
@@ -23,7 +22,6 @@ export function buildFramework(
   const nodes: FrameworkNode[] = [];
   /** The first row of each code: what the file declared (a null max or component means "derive/inherit"). */
   const declared = new Map<string, CriteriaRow>();
-  let lastRoman: string | null = null;
   for (const row of rows) {
     const prior = byCode.get(row.code);
     if (prior) {
@@ -35,11 +33,9 @@ export function buildFramework(
       );
       continue;
     }
+    // Codes are paths (criteria 1 and 1.2 of domain II are II.1 and II.1.2, see codePath).
     let parent = row.parent;
     if (parent === null && row.code.includes('.')) parent = row.code.slice(0, row.code.lastIndexOf('.'));
-    // Forms number domains I, II and their criteria 1, 2, 3: a plain number under a Roman domain is its child.
-    else if (parent === null && lastRoman !== null && /^\d+$/.test(row.code)) parent = lastRoman;
-    if (isRomanCode(row.code)) lastRoman = row.code;
     const node: FrameworkNode = {
       code: row.code,
       name: row.name,

@@ -6,7 +6,9 @@ import type { Component, NaPolicy, Rule } from '../model/framework.js';
 import { cellText, labelKey, nameKey } from '../model/normalize.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { parseRule } from '../score/rules/parseRule.js';
+import { classifyCode, normalizeCode, type PathTracker } from './codePath.js';
 import { extraCell, extraCellWarning, type HeaderMap } from './headers.js';
+import { isTotalLabel } from './rowLabels.js';
 
 /** One criteria row after schema checks, before the tree is built. */
 export interface CriteriaRow {
@@ -56,16 +58,8 @@ const NA_WORDS: Record<string, NaPolicy> = {
   cam: 'forbid',
 };
 
-const PLAIN_CODE = /^\d+(?:\.\d+)*$/;
-
-/** "1.1.", " 1.1 ", 1.1 (a number cell), "ii" → "1.1", "1.1", "1.1", "II". */
-export function normalizeCode(v: CellValue): string {
-  if (typeof v === 'string' && PLAIN_CODE.test(v)) return v; // the common case, once per score row
-  const text = cellText(v).replace(/\s+/g, '').replace(/\.+$/, '');
-  return /^[ivxlc]+$/i.test(text) ? text.toUpperCase() : text;
-}
-
-export const isRomanCode = (code: string): boolean => /^[IVXLC]+$/.test(code);
+/** Kept here for the score readers, which import it with the criteria row. */
+export { normalizeCode };
 
 /** Splits a `groups` cell: "Xã, thị trấn; Phòng chuyên môn" → two keys (commas belong to names). */
 export function splitGroups(text: string): string[] {
@@ -75,12 +69,27 @@ export function splitGroups(text: string): string[] {
     .filter((g) => g !== '');
 }
 
-export function readCriteriaRow(
-  row: RawRow,
-  header: HeaderMap,
-  where: { file: string; sheet: string },
-  diagnostics: Diagnostic[],
-): CriteriaRow | null {
+/** A total row (TỔNG CỘNG …): not a criterion; its number is checked once the framework is built. */
+export interface TotalRow {
+  kind: 'total';
+  max: Dec | null;
+  name: string;
+  location: Location;
+}
+
+export interface CriteriaContext {
+  header: HeaderMap;
+  where: { file: string; sheet: string };
+  diagnostics: Diagnostic[];
+  /** Turns the STT/code cells, in file order, into paths (Roman domains, letters, bullets). */
+  paths: PathTracker;
+}
+
+const parseMax = (cell: CellValue, text: string): Dec | null =>
+  typeof cell === 'number' ? decFromNumber(cell) : parseNumberText(text);
+
+export function readCriteriaRow(row: RawRow, ctx: CriteriaContext): CriteriaRow | TotalRow | null {
+  const { header, where, diagnostics } = ctx;
   const col = (field: string): number | undefined => header.fields.get(field);
   const at = (field: string): CellValue => {
     const c = col(field);
@@ -93,10 +102,14 @@ export function readCriteriaRow(
     return { ...where, row: row.row, column, cell: `${column}${row.row}` };
   };
   const codeField = col('code') !== undefined ? 'code' : 'stt';
-  const code = normalizeCode(at(codeField));
+  const rowCode = classifyCode(at(codeField));
   const name = cellText(at('name'));
   const maxText = cellText(at('max'));
-  if (code === '') {
+  if (isTotalLabel(name)) {
+    const max = maxText === '' ? null : parseMax(at('max'), maxText);
+    return { kind: 'total', max, name, location: loc(maxText === '' ? codeField : 'max') };
+  }
+  if (rowCode.kind === 'empty') {
     if (name === '' && maxText === '') return null; // blank row
     diagnostics.push(
       maxText === ''
@@ -105,15 +118,24 @@ export function readCriteriaRow(
     );
     return null;
   }
+  // "a)", "-" lines without points explain their criterion (how it is scored): text, not sub-criteria.
+  if ((rowCode.kind === 'letter' || rowCode.kind === 'bullet') && maxText === '') {
+    diagnostics.push(diag('I_SUBITEM_TEXT', 'info', loc(codeField), { found: name }));
+    return null;
+  }
+  const { path: code, orphan } = ctx.paths.next(rowCode);
+  if (orphan) {
+    diagnostics.push(diag('E_CRITERIA_SUBITEM_NO_PARENT', 'error', loc(codeField), { found: name }));
+    return null;
+  }
   const extra = extraCell(row.cells, header);
   if (extra !== null) diagnostics.push(extraCellWarning(where, row.row, extra, row.cells[extra] ?? null));
   // A bad cell is reported and left empty, so one typo does not cascade into "unknown parent" errors.
   const fail = (d: Diagnostic) => diagnostics.push(d);
 
   let max: Dec | null = null;
-  const maxCell = at('max');
   if (maxText !== '') {
-    max = typeof maxCell === 'number' ? decFromNumber(maxCell) : parseNumberText(maxText);
+    max = parseMax(at('max'), maxText);
     if (max === null || max < 0n) {
       max = null;
       fail(diag('E_CRITERIA_BAD_MAX', 'error', loc('max'), { found: maxText, code }));
@@ -145,7 +167,7 @@ export function readCriteriaRow(
 
   const groupsText = cellText(at('groups'));
   const groups = groupsText === '' ? null : splitGroups(groupsText);
-  const parentText = normalizeCode(at('parent'));
+  const parentText = ctx.paths.qualify(normalizeCode(at('parent')));
 
   return {
     code,

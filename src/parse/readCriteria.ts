@@ -2,12 +2,18 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import { cleanText, nameKey } from '../model/normalize.js';
 import { buildFramework } from './buildFramework.js';
+import { PathTracker } from './codePath.js';
 import { type CriteriaRow, readCriteriaRow } from './criteriaRow.js';
 import { CRITERIA_FIELDS, describeFields, type HeaderMap, mapHeader } from './headers.js';
 import { type LocateOptions, locateTable } from './locateTable.js';
+import { checkTotals, componentsByName } from './rowLabels.js';
 import { duplicateHeaderDiagnostics } from './scoreHeader.js';
 
-/** Reads the criteria file (--criteria) into a framework. Groups' display names are collected on the way. */
+/**
+ * Reads the criteria file (--criteria) into a framework. Groups' display names are collected on the way.
+ * Office shapes are read as they come: Roman domains with numbering that restarts (codes become paths,
+ * see codePath), `a)`/`-` sub-items, total rows, and survey/bonus/penalty domains known by their names.
+ */
 export async function readCriteria(
   file: string,
   options: LocateOptions,
@@ -15,6 +21,8 @@ export async function readCriteria(
 ): Promise<{ framework: Framework | null; diagnostics: Diagnostic[]; rowsRead: number }> {
   const diagnostics: Diagnostic[] = [];
   const rows: CriteriaRow[] = [];
+  const totals: Parameters<typeof checkTotals>[0] = [];
+  let hasComponent = false;
   let rowsRead = 0;
   const detect = (cells: Parameters<typeof mapHeader>[0]): HeaderMap | null => {
     const h = mapHeader(cells, CRITERIA_FIELDS);
@@ -29,9 +37,15 @@ export async function readCriteria(
     async (t) => {
       const where = { file: t.file, sheet: t.sheet };
       diagnostics.push(...duplicateHeaderDiagnostics(t.header, where, t.headerRow));
+      hasComponent = t.header.fields.has('component');
+      const ctx = { header: t.header, where, diagnostics, paths: new PathTracker() };
       for await (const raw of t.rows) {
-        const row = readCriteriaRow(raw, t.header, where, diagnostics);
+        const row = readCriteriaRow(raw, ctx);
         if (!row) continue;
+        if ('kind' in row) {
+          totals.push({ row, after: rows.at(-1)?.code ?? null });
+          continue;
+        }
         rowsRead++;
         rows.push(row);
         const groupsCol = t.header.fields.get('groups');
@@ -45,8 +59,10 @@ export async function readCriteria(
   );
   diagnostics.push(...located);
   if (located.some((d) => d.code === 'E_NO_HEADER')) return { framework: null, diagnostics, rowsRead };
+  if (!hasComponent) componentsByName(rows, diagnostics);
   const built = buildFramework(rows, groupNames);
   for (const d of built.diagnostics) if (!d.location.file) d.location.file = file;
   diagnostics.push(...built.diagnostics);
+  checkTotals(totals, built.framework, diagnostics);
   return { framework: built.framework, diagnostics, rowsRead };
 }

@@ -4,10 +4,10 @@ import { diag, type Location, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
 import { cellText, isBlank } from '../model/normalize.js';
 import type { UnitInput } from '../model/scores.js';
-import { nearest } from '../model/suggest.js';
-import { normalizeCode } from './criteriaRow.js';
+import { formPaths } from './formPaths.js';
 import { readFormTitle } from './formTitle.js';
 import type { SheetTable } from './locateTable.js';
+import { resolveCode, unresolvedCode } from './resolveCode.js';
 import type { ScoreBook } from './scoreBook.js';
 import { duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
 
@@ -65,20 +65,22 @@ export async function readFormTable(
     return col === undefined ? '' : cellText(raw.cells[col] ?? null);
   };
 
+  const paths = formPaths(framework, fields);
   for await (const raw of t.rows) {
     if (raw.cells.every(isBlank)) continue;
-    const code = codeCol === undefined ? '' : normalizeCode(raw.cells[codeCol] ?? null);
     const self = valueAt(raw, selfCol);
     const appraised = valueAt(raw, appraisedCol);
-    const node = code === '' ? undefined : framework.byCode.get(code);
-    if (code === '' || (node && node.children.length > 0)) continue; // a heading or a subtotal
     const empty = self === null && appraised === null;
+    const code = paths(raw, empty);
+    const found = code === '' ? undefined : resolveCode(framework, code);
+    const node = Array.isArray(found) ? undefined : found;
+    if (code === '' || (node && node.children.length > 0)) continue; // a heading or a subtotal
     if (!node && empty) continue; // a Roman domain heading, a numbered line of text
     const target = unitOnce();
     // An empty row for a leaf another group uses: the form lists the whole framework, this unit skips it.
     if (node && empty && target && !appliesTo(node, target.groupKey)) continue;
     book.rowsRead++;
-    const leaf = checkLeaf(node, code, at(raw, codeCol), framework, book, role);
+    const leaf = checkLeaf(found!, code, at(raw, codeCol), framework, book, role);
     if (!leaf) continue;
     if (!target) {
       book.rejected.add(rowId(at(raw, codeCol)));
@@ -106,21 +108,20 @@ export async function readFormTable(
 }
 
 function checkLeaf(
-  node: FrameworkNode | undefined,
+  found: FrameworkNode | string[],
   code: string,
   loc: Location,
   framework: Framework,
   book: ScoreBook,
   role: Role,
 ): FrameworkNode | null {
-  if (!node) {
-    const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
-    book.reject(diag('E_UNKNOWN_CRITERION', 'error', loc, { code, suggestion: nearest(code, candidates) }));
+  if (Array.isArray(found)) {
+    book.reject(unresolvedCode(framework, code, found, loc));
     return null;
   }
-  if (role === 'survey' && node.component !== 'survey') {
+  if (role === 'survey' && found.component !== 'survey') {
     book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', loc, { code }));
     return null;
   }
-  return node;
+  return found;
 }

@@ -4,11 +4,11 @@ import { diag, type Location } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
 import { cellText, isBlank } from '../model/normalize.js';
 import { cellLocation, type LeafEntry, type SheetRef } from '../model/scores.js';
-import { nearest } from '../model/suggest.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions } from './locateTable.js';
 import { readFormTable } from './readForm.js';
+import { resolveCode, unresolvedCode } from './resolveCode.js';
 import type { ScoreBook } from './scoreBook.js';
 import {
   detectScoreHeader,
@@ -128,10 +128,9 @@ function entryOf(ctx: RowContext, code: string, selfCol: number, appraisedCol: n
 
 /** The leaf a row names; null (and reported at `at()`, worked out only then) when it cannot be scored. */
 function checkLeaf(book: ScoreBook, framework: Framework, code: string, at: () => Location, role: ScoreRole) {
-  const node = framework.byCode.get(code);
-  if (!node) {
-    const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
-    book.reject(diag('E_UNKNOWN_CRITERION', 'error', at(), { code, suggestion: nearest(code, candidates) }));
+  const node = resolveCode(framework, code);
+  if (Array.isArray(node)) {
+    book.reject(unresolvedCode(framework, code, node, at()));
     return null;
   }
   if (node.children.length > 0) {
@@ -243,12 +242,9 @@ function headerDiagnostics(
   };
   for (const c of header.columns) {
     if (c.kind === 'unknown') {
-      const candidates = framework.leaves.map((l) => ({ key: l.code, label: l.code }));
+      const found = resolveCode(framework, c.code);
       book.diagnostics.push(
-        diag('E_UNKNOWN_CRITERION', 'error', at(c.index), {
-          code: c.code,
-          suggestion: nearest(c.code, candidates),
-        }),
+        unresolvedCode(framework, c.code, Array.isArray(found) ? found : [], at(c.index)),
       );
     } else if (c.kind === 'parent' || c.kind === 'other') {
       book.diagnostics.push(diag('I_COLUMN_IGNORED', 'info', at(c.index), { found: c.text }));

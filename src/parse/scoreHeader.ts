@@ -5,6 +5,7 @@ import type { Framework } from '../model/framework.js';
 import { normalizeCode } from './criteriaRow.js';
 import { isFormHeader } from './formTitle.js';
 import { type HeaderMap, mapHeader, SCORE_FIELDS } from './headers.js';
+import { resolveCode } from './resolveCode.js';
 
 export const LAYOUTS = ['long', 'wide', 'form'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -24,7 +25,9 @@ export interface ScoreHeader {
   columns: CodeColumn[];
 }
 
-const LEADING_CODE = /^([0-9]+(?:\.[0-9]+)*|[IVXLC]+)(?:\.|\s|$|[-–:)])/i;
+/** A code at the start of a header: `1.1.2`, `II`, a path `II.1.2` or a sub-item `1.2.a` / `1.2a`. */
+const LEADING_CODE =
+  /^((?:[IVX]+\.)?[0-9]+(?:\.[0-9]+)*(?:\.?[a-zđ](?![a-zđ]))?|[IVXLC]+)(?:\.|\s|$|[-–:)])/i;
 
 /** "1.1.2", "1.1.2. Ban hành kế hoạch", 1.1 (a number) → the code; "Tổng điểm" → null. */
 export function leadingCode(cell: CellValue, text: string): string | null {
@@ -41,9 +44,9 @@ function classify(
   return others.map(({ index, text }) => {
     const code = leadingCode(cells[index] ?? null, text);
     if (code === null) return { index, text, code: '', kind: 'other' };
-    const node = framework.byCode.get(code);
-    if (!node) return { index, text, code, kind: /^\d/.test(code) ? 'unknown' : 'other' };
-    return { index, text, code, kind: node.children.length === 0 ? 'leaf' : 'parent' };
+    const node = resolveCode(framework, code);
+    if (Array.isArray(node)) return { index, text, code, kind: /^\d/.test(code) ? 'unknown' : 'other' };
+    return { index, text, code: node.code, kind: node.children.length === 0 ? 'leaf' : 'parent' };
   });
 }
 

@@ -69,14 +69,14 @@ describe('buildFramework', () => {
     expect(diagnostics.find((d) => d.code === 'E_CRITERIA_UNKNOWN_PARENT')!.args.suggestion).toBe('1');
   });
 
-  it('puts plain numbers under the Roman domain above them', () => {
+  it('builds Roman domains from path codes (the reader turns I, 1, 2, II, 1 into I, I.1, I.2, II, II.1)', () => {
     const { framework, diagnostics } = buildFramework(
-      [row('I', '3'), row('1', '1'), row('2', '2'), row('II', '1'), row('3', '1')],
+      [row('I', '3'), row('I.1', '1'), row('I.2', '2'), row('II', '1'), row('II.1', '1')],
       new Map(),
     );
     expect(diagnostics).toEqual([]);
-    expect(framework.byCode.get('I')!.children).toEqual(['1', '2']);
-    expect(framework.byCode.get('3')!.parent).toBe('II');
+    expect(framework.byCode.get('I')!.children).toEqual(['I.1', 'I.2']);
+    expect(framework.byCode.get('II.1')!.parent).toBe('II');
   });
 
   it('detects parent cycles', () => {
