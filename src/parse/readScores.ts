@@ -9,6 +9,7 @@ import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './hea
 import { locateTables, type SheetsOptions } from './locateTable.js';
 import { readFormTable } from './readForm.js';
 import { resolveCode, unresolvedCode } from './resolveCode.js';
+import { totalLabelTest } from './rowLabels.js';
 import type { ScoreBook } from './scoreBook.js';
 import {
   detectScoreHeader,
@@ -23,6 +24,8 @@ export type ScoreRole = 'scores' | 'survey';
 interface Columns {
   unitText: (v: CellValue) => string;
   groupText: (v: CellValue) => string;
+  /** A "Cộng" / "Tổng cộng" row in the unit column: the file's own sums, not a unit. */
+  isTotal: (name: string) => boolean;
   unit: number;
   group: number;
   unitCode: number;
@@ -53,6 +56,7 @@ function columnsOf(header: ScoreHeader): Columns {
   return {
     unitText: memoText(),
     groupText: memoText(),
+    isTotal: totalLabelTest(),
     unit: at('unit'),
     group: at('group'),
     unitCode: at('unit_code'),
@@ -96,6 +100,10 @@ function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
   const name = cols.unitText(cellAt(ctx, cols.unit));
   if (name === '') {
     book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, cols.unit)));
+    return null;
+  }
+  if (cols.isTotal(name)) {
+    book.reject(diag('I_TOTAL_ROW_IGNORED', 'info', cellLoc(ctx, cols.unit), { found: name }));
     return null;
   }
   const group = cols.group < 0 ? null : cols.groupText(cellAt(ctx, cols.group));
@@ -148,7 +156,9 @@ function longRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: S
   const { cols } = ctx;
   const code = normalizeCode(cellAt(ctx, cols.criterion));
   if (code === '') {
-    book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, cols.criterion)));
+    if (cols.isTotal(cols.unitText(cellAt(ctx, cols.unit))))
+      rowUnit(ctx, book, role); // reports it
+    else book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, cols.criterion)));
     return;
   }
   const unit = rowUnit(ctx, book, role);

@@ -89,3 +89,16 @@ export function checkTotals(
     );
   }
 }
+
+/** isTotalLabel with a memory of one: a long file repeats a unit's name on each of its rows. */
+export function totalLabelTest(): (name: string) => boolean {
+  let last = '';
+  let result = false;
+  return (name) => {
+    if (name !== last) {
+      last = name;
+      result = isTotalLabel(name);
+    }
+    return result;
+  };
+}

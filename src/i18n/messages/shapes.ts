@@ -28,6 +28,10 @@ export const SHAPES_MESSAGES: Record<string, Entry> = {
     vi: (a) => `dòng ${q(a.found)} là dòng tổng, không phải tiêu chí`,
     en: (a) => `row ${q(a.found)} read as a total row, not a criterion`,
   },
+  I_TOTAL_ROW_IGNORED: {
+    vi: (a) => `dòng ${q(a.found)} là dòng tổng của tệp, không phải đơn vị; tổng điểm được tính lại`,
+    en: (a) => `row ${q(a.found)} is the file's own total, not a unit; totals are computed`,
+  },
   W_CRITERIA_TOTAL_MISMATCH: {
     vi: (a) =>
       `dòng tổng ${q(a.found)} ghi ${n(a.max, 'vi')} điểm nhưng các lĩnh vực (không kể điểm cộng, điểm trừ) cộng lại là ${n(a.expected, 'vi')}; điểm được tính theo bộ tiêu chí`,
