@@ -60,10 +60,20 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   };
   // --sheet picks the sheet of the score files (a workbook per district with a sheet per year, say);
   // the criteria, survey and bands files are found by their headers.
-  const locate = async (file: string, sheet?: string) => ({ sheet, read: await readFor(file) });
-
   const settings = { ...input.settings };
   const diagnostics: Diagnostic[] = [];
+  // What a reader notices about a file (its content is not what its name says) is an info, once per file.
+  const noticed = new Set<string>();
+  const notice = (d: Diagnostic) => {
+    const key = `${d.code}|${d.location.file}`;
+    if (!noticed.has(key)) diagnostics.push(d);
+    noticed.add(key);
+  };
+  const locate = async (file: string, sheet?: string) => ({
+    sheet,
+    read: { ...(await readFor(file)), notice },
+  });
+
   if (input.bandsFile) {
     const bands = await readBandsFile(input.bandsFile, await locate(input.bandsFile), settings.bands.default);
     settings.bands = bands.schemes;

@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSheets } from '../../src/read/openSheets.js';
-import { findLibreOffice } from '../../src/read/xls.js';
 import { errorCode, readAll, stdinOf, tempDir, xlsxParts, zip } from './helpers.js';
 
 const file = await tempDir();
@@ -70,10 +68,11 @@ describe('damaged or disguised workbooks', () => {
     expect(await code(await file('badxml.xlsx', bytes))).toBe('E_FILE_CORRUPT');
   });
 
-  it('an OLE2 container named .xlsx is an encrypted workbook', async () => {
+  it('an OLE2 signature with nothing behind it is damaged, not encrypted, whatever its name', async () => {
     const cfb = Buffer.alloc(2048);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
-    expect(await code(await file('locked.xlsx', cfb))).toBe('E_FILE_ENCRYPTED');
+    expect(await code(await file('locked.xlsx', cfb))).toBe('E_FILE_CORRUPT');
+    expect(await code(await file('locked.xls', cfb))).toBe('E_FILE_CORRUPT');
   });
 
   it('an OLE2 container holding EncryptionInfo is encrypted whatever its name (and on stdin)', async () => {
@@ -141,63 +140,5 @@ describe('zip bombs and caps', () => {
       expect(sheet.sheet).toBe('A');
       break;
     }
-  });
-});
-
-describe('legacy .xls through LibreOffice', () => {
-  const savedPath = process.env.PATH;
-  let bin = '';
-  beforeEach(async () => {
-    bin = await file(`bin-${Math.random().toString(36).slice(2)}`);
-    await mkdir(bin);
-  });
-  afterEach(() => {
-    process.env.PATH = savedPath;
-  });
-
-  const xls = () => {
-    const cfb = Buffer.alloc(2048);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
-    cfb.writeUInt16LE(9, 0x1e);
-    Buffer.from('Workbook', 'utf16le').copy(cfb, 512);
-    return cfb;
-  };
-
-  it('without LibreOffice on PATH: E_XLS_NEEDS_LIBREOFFICE', async () => {
-    process.env.PATH = bin;
-    expect(await findLibreOffice()).toBeUndefined();
-    expect(await code(await file('old.xls', xls()))).toBe('E_XLS_NEEDS_LIBREOFFICE');
-    expect(await code('-', { stdin: stdinOf(xls()) })).toBe('E_XLS_NEEDS_LIBREOFFICE');
-  });
-
-  it('with a (fake) soffice: converts in a temp dir, reads the result, cleans up', async () => {
-    const converted = await file('converted.xlsx', small());
-    const soffice = `${bin}/soffice`;
-    const log = `${bin}/args.log`;
-    await writeFile(
-      soffice,
-      `#!/bin/sh
-echo "$@" > "${log}"
-out=""; prev=""; last=""
-for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
-mkdir -p "$out"
-name=$(basename "$last"); cp "${converted}" "$out/\${name%.*}.xlsx"
-`,
-      { mode: 0o755 },
-    );
-    process.env.PATH = `${bin}:/usr/bin:/bin`;
-    const sheets = await readAll(await file('old2.xls', xls()));
-    expect(sheets.map((s) => [s.sheet, s.rows[0]?.cells])).toEqual([['S', ['x', 1]]]);
-    const args = (await import('node:fs')).readFileSync(log, 'utf8');
-    expect(args).toContain('--headless');
-    expect(args).toContain('--convert-to xlsx');
-    const outDir = /--outdir (\S+)/.exec(args)?.[1] ?? '';
-    expect((await import('node:fs')).existsSync(dirname(outDir))).toBe(false);
-  });
-
-  it('a failed conversion is E_FILE_CORRUPT', async () => {
-    await writeFile(`${bin}/soffice`, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    process.env.PATH = bin;
-    expect(await code(await file('old3.xls', xls()))).toBe('E_FILE_CORRUPT');
   });
 });

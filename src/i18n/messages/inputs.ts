@@ -1,5 +1,24 @@
 import { type Entry, hintEn, hintVi, inGroupEn, inGroupVi, n, q } from './helpers.js';
 
+const FORMATS_VI: Record<string, string> = {
+  xlsx: 'bảng tính Excel .xlsx',
+  xls: 'bảng tính Excel 97-2003 (.xls)',
+  ods: 'bảng tính OpenDocument (.ods)',
+  html: 'một bảng HTML (trang web xuất ra)',
+  xml: 'bảng tính XML (Excel 2003 XML hoặc OpenDocument)',
+  csv: 'văn bản CSV',
+};
+const FORMATS_EN: Record<string, string> = {
+  xlsx: 'an Excel .xlsx workbook',
+  xls: 'an Excel 97-2003 workbook (.xls)',
+  ods: 'an OpenDocument spreadsheet (.ods)',
+  html: 'an HTML table (a web page export)',
+  xml: 'an XML spreadsheet (Excel 2003 XML or OpenDocument)',
+  csv: 'CSV text',
+};
+const formatVi = (f: string | number | undefined) => FORMATS_VI[String(f)] ?? String(f ?? '');
+const formatEn = (f: string | number | undefined) => FORMATS_EN[String(f)] ?? String(f ?? '');
+
 /** Diagnostics of the inputs: reading, headers, criteria. */
 export const INPUTS_MESSAGES: Record<string, Entry> = {
   // ── reading and headers ──
@@ -10,6 +29,14 @@ export const INPUTS_MESSAGES: Record<string, Entry> = {
   E_DUPLICATE_HEADER: {
     vi: (a) => `cột ${q(a.field)} xuất hiện nhiều lần (cột ${a.columns})`,
     en: (a) => `column ${q(a.field)} appears more than once (columns ${a.columns})`,
+  },
+  I_FILE_FORMAT: {
+    vi: (a) =>
+      `tệp có đuôi .${a.named} nhưng nội dung là ${formatVi(a.format)}; đã đọc theo đúng nội dung` +
+      (a.format === 'html' || a.format === 'xml' ? ' (cchc convert lưu được thành .xlsx sạch)' : ''),
+    en: (a) =>
+      `the file is named .${a.named} but holds ${formatEn(a.format)}; read as what it holds` +
+      (a.format === 'html' || a.format === 'xml' ? ' (cchc convert saves it as a clean .xlsx)' : ''),
   },
   I_HIDDEN_SHEET_SKIPPED: { vi: () => 'bỏ qua trang ẩn', en: () => 'hidden sheet skipped' },
   I_ROW_IGNORED: {

@@ -29,12 +29,6 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     vi: (a) => `tệp ${q(a.file)} có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại`,
     en: (a) => `${q(a.file)} is password-protected; open it in Excel, remove the password and save it again`,
   },
-  E_XLS_NEEDS_LIBREOFFICE: {
-    vi: (a) =>
-      `cần LibreOffice để đọc tệp .xls cũ ${q(a.file)}: cài libreoffice-calc, hoặc lưu tệp thành .xlsx`,
-    en: (a) =>
-      `reading the old .xls file ${q(a.file)} needs LibreOffice: install libreoffice-calc, or save it as .xlsx`,
-  },
   E_ZIP_TOO_LARGE: {
     vi: (a) =>
       `tệp ${q(a.file)} giải nén ra ${a.size} byte, vượt giới hạn ${a.limit} (nâng bằng --max-inflated-bytes)`,

@@ -1,0 +1,162 @@
+import { basename, extname } from 'node:path';
+import type { ParsingOptions, WorkBook } from '@e965/xlsx';
+import type { RawRow, SheetSource } from '../model/cell.js';
+import { UsageError } from '../model/errors.js';
+import { type ByteSource, readRange } from '../ooxml/byteSource.js';
+import { nfc } from '../ooxml/nfc.js';
+import { decodeXml } from '../ooxml/xmlMarkup.js';
+import { decodeMarkup } from './decodeMarkup.js';
+import { odsHiddenTables } from './odsParts.js';
+import { type CellRules, sheetjsMerges, sheetjsRows } from './sheetjsCells.js';
+import { shortReason } from './source.js';
+
+/** The formats read by SheetJS: legacy .xls (BIFF5/BIFF8 in an OLE2 file), .ods, HTML tables, XML. */
+export type SheetJsFormat = 'cfb' | 'ods' | 'html' | 'xml';
+
+export interface SheetJsOptions {
+  maxRows: number;
+  maxInflatedBytes: number;
+  cellFonts: boolean;
+  /** --encoding, for the text formats (HTML, XML). */
+  encoding: string | undefined;
+}
+
+type SheetJs = typeof import('@e965/xlsx');
+
+/**
+ * Sheets of a workbook that SheetJS reads (SheetJS 0.20.3, from the registry as @e965/xlsx: the registry's
+ * own `xlsx` 0.18.5 has known advisories). It is loaded here, on first use, so that reading an xlsx or a
+ * CSV never pays for it. These formats are read whole into memory (an .xls is at most 65,536 rows a
+ * sheet), so the input's size is held to --max-inflated-bytes first. Cells follow the xlsx reader's rules
+ * (sheetjsCells.ts). Cell fonts are not known: SheetJS does not give them (RawRow.fonts is all null).
+ */
+export async function* readSheetJs(
+  src: ByteSource,
+  file: string,
+  format: SheetJsFormat,
+  options: SheetJsOptions,
+): AsyncGenerator<SheetSource> {
+  if (src.size > options.maxInflatedBytes) {
+    throw new UsageError('E_ZIP_TOO_LARGE', { file, size: src.size, limit: options.maxInflatedBytes });
+  }
+  const hiddenOds = format === 'ods' ? await odsHiddenTables(src, file, options.maxInflatedBytes) : undefined;
+  const XLSX: SheetJs = await import('@e965/xlsx');
+  const bytes = await readRange(src, 0, src.size);
+  const wb = parse(XLSX, bytes, format, file, options.encoding);
+  const rules: CellRules = {
+    date1904: wb.Workbook?.WBProps?.date1904 === true,
+    formatCode: (id) => {
+      const code = (XLSX.SSF.get_table() as Record<number, string | undefined>)[id];
+      return typeof code === 'string' ? code : undefined;
+    },
+  };
+  const single = wb.SheetNames.length === 1 && (format === 'html' || format === 'xml');
+  for (const [i, name] of wb.SheetNames.entries()) {
+    const ws = wb.Sheets[name];
+    if (ws === undefined || ws['!type'] === 'chart') continue; // a chart sheet: no cells
+    // SheetJS leaves the XML references in an .ods table's name ("A &amp; B").
+    const shown = nfc(format === 'ods' ? decodeXml(name) : name);
+    const sheet = single && file !== '-' && format === 'html' ? basename(file, extname(file)) : shown;
+    const state = wb.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+    let started = false;
+    yield {
+      file,
+      sheet,
+      index: i + 1,
+      hidden: state !== 0 || hiddenOds?.has(shown) === true,
+      merges: () => sheetjsMerges(ws),
+      rows: () => {
+        if (started) throw new Error(`rows() of a ${format} sheet can be read only once`);
+        started = true;
+        const rows = sheetjsRows(ws, rules);
+        if (rows.length > options.maxRows) {
+          throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
+        }
+        return fromArray(options.cellFonts ? rows.map(withoutFonts) : rows);
+      },
+    };
+  }
+}
+
+/** SheetJS knows no font of a cell in these formats: every one is null ("not stored"). */
+const withoutFonts = (row: RawRow): RawRow => ({ ...row, fonts: row.cells.map(() => null) });
+
+async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** What SheetJS should compute: values and their formats, formulas (to tell a missing cached value). */
+const OPTIONS: ParsingOptions = {
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  cellStyles: false,
+  sheetStubs: false,
+};
+
+function parse(
+  XLSX: SheetJs,
+  bytes: Buffer,
+  format: SheetJsFormat,
+  file: string,
+  encoding?: string,
+): WorkBook {
+  try {
+    if (format === 'cfb') checkCompoundFile(XLSX, bytes, file);
+    if (format === 'html' || format === 'xml') {
+      // raw: text cells stay text ("1.1" is a criterion code, "1,5" is read by the parsers), as in a CSV.
+      const text = decodeMarkup(bytes, encoding);
+      return quietly(() => XLSX.read(text, { ...OPTIONS, type: 'string', raw: true }));
+    }
+    return quietly(() => XLSX.read(bytes, { ...OPTIONS, type: 'buffer' }));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // SheetJS's words for a .xls saved with a password (a FILEPASS record).
+    if (/password-protected|password is incorrect|encryption scheme/i.test(shortReason(e))) {
+      throw new UsageError('E_FILE_ENCRYPTED', { file });
+    }
+    throw new UsageError('E_FILE_CORRUPT', { file, reason: shortReason(e) });
+  }
+}
+
+/**
+ * An OLE2 file is a workbook when it holds a Workbook (BIFF8) or Book (BIFF5) stream; with an encrypted
+ * package it is a password-protected xlsx, whatever its name; anything else (a .doc) is not a spreadsheet.
+ */
+function checkCompoundFile(XLSX: SheetJs, bytes: Buffer, file: string): void {
+  let cfb: { FullPaths: string[] };
+  try {
+    cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+  } catch (e) {
+    throw new UsageError('E_FILE_CORRUPT', {
+      file,
+      reason: `a damaged OLE2 (Office 97-2003) file: ${shortReason(e)}`,
+    });
+  }
+  const names = new Set(cfb.FullPaths.map((p) => (p.split('/').filter(Boolean).at(-1) ?? '').toLowerCase()));
+  if (names.has('encryptioninfo') || names.has('encryptedpackage')) {
+    throw new UsageError('E_FILE_ENCRYPTED', { file });
+  }
+  if (!names.has('workbook') && !names.has('book')) {
+    throw new UsageError('E_FILE_CORRUPT', {
+      file,
+      reason: 'an Office file that holds no workbook (a Word or PowerPoint document?)',
+    });
+  }
+}
+
+/** SheetJS reports some oddities on the console (ODS number formats); they must not reach the user. */
+function quietly<T>(body: () => T): T {
+  const { error, warn } = console;
+  console.error = () => {};
+  console.warn = () => {};
+  try {
+    return body();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
