@@ -15,6 +15,8 @@ export interface SheetContext {
   /** Called with the running count of <row> elements so the caller can enforce its cap. */
   onRow: (count: number) => void;
   corrupt: (reason: string) => Error;
+  /** Give each row the style index of each of its cells (SheetRow.styles), for cell fonts. */
+  keepStyles?: boolean;
   /** Called with the `ref` of each <mergeCell> (they follow the cells). */
   onMerge?: (ref: string) => void;
 }

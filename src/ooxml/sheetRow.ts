@@ -13,6 +13,8 @@ export interface SheetRow {
   row: number;
   /** cells[0] is column A; trailing empty cells may be absent. */
   cells: SheetCell[];
+  /** The style index (`s`) of each cell that has a value, -1 elsewhere; only when asked (keepStyles). */
+  styles?: number[];
 }
 
 /** A merged range as model/cell.ts's CellRange: rows 1-based, columns 0-based, both inclusive. */

@@ -68,6 +68,8 @@ class SheetScanner {
   private rowNumber = 0;
   private rowCount = 0;
   private cells: SheetCell[] | null = null;
+  /** The style of each cell of the row, when the context asks for them (null otherwise: no cost). */
+  private styles: number[] | null = null;
   private col = -1;
   private inCell = false;
   private inPhonetic = false;
@@ -136,6 +138,13 @@ class SheetScanner {
     const cells = this.cells!;
     while (cells.length < col) cells.push(null);
     cells[col] = v;
+    if (this.styles !== null) this.keepStyle(col, cell.style);
+  }
+
+  private keepStyle(col: number, style: number): void {
+    const styles = this.styles!;
+    while (styles.length < col) styles.push(-1);
+    styles[col] = style;
   }
 
   /** Index of the '>' that ends the markup starting at `lt`, or -1 when it is not all here yet. */
@@ -297,6 +306,7 @@ class SheetScanner {
         this.rowNumber = r ? Number(r) : this.rowNumber + 1;
         this.ctx.onRow(++this.rowCount);
         this.cells = [];
+        if (this.ctx.keepStyles === true) this.styles = [];
         this.col = -1;
         return;
       }
@@ -328,12 +338,19 @@ class SheetScanner {
         if (v === null) return;
         while (this.cells.length < this.col) this.cells.push(null);
         this.cells[this.col] = v;
+        if (this.styles !== null) this.keepStyle(this.col, cell.style);
         return;
       }
       case 'row':
-        if (this.cells !== null && this.cells.length > 0)
-          out.push({ row: this.rowNumber, cells: this.cells });
+        if (this.cells !== null && this.cells.length > 0) {
+          out.push(
+            this.styles === null
+              ? { row: this.rowNumber, cells: this.cells }
+              : { row: this.rowNumber, cells: this.cells, styles: this.styles },
+          );
+        }
         this.cells = null;
+        this.styles = null;
         return;
       case 'rPh':
         this.inPhonetic = false;

@@ -106,18 +106,41 @@ const BUILTIN_FORMATS: Record<number, string> = {
   47: 'mmss.0',
 };
 
+/** The text of the first element named `local` (any prefix), start tag to end tag, or undefined. */
+function section(xml: string, local: string): string | undefined {
+  const name = `(?:[A-Za-z_][\\w.-]*:)?${local}`;
+  return new RegExp(`<${name}[\\s>][\\s\\S]*?<\\/${name}>`).exec(xml)?.[0];
+}
+
 /** The number format code of every cell style (cellXfs), by style index; undefined for "General". */
 export function parseStyleFormats(xml: string): (string | undefined)[] {
   const custom = new Map<number, string>();
   for (const a of elements(xml, 'numFmt')) {
     custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
   }
-  const section = /<(?:[A-Za-z_][\w.-]*:)?cellXfs[\s>][\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?cellXfs>/.exec(xml);
   const formats: (string | undefined)[] = [];
-  if (!section) return formats;
-  for (const a of elements(section[0], 'xf')) {
+  for (const a of elements(section(xml, 'cellXfs') ?? '', 'xf')) {
     const id = Number(a.get('numFmtId') ?? 0);
     formats.push(custom.get(id) ?? BUILTIN_FORMATS[id]);
   }
   return formats;
+}
+
+/**
+ * The font name of every cell style (cellXfs → fontId → <fonts>'s <font><name val>), by style index; null
+ * where the style names no font. Read only when a caller asks for cell fonts (convert's legacy fonts).
+ */
+export function parseStyleFonts(xml: string): (string | null)[] {
+  const names: (string | null)[] = [];
+  const fonts = section(xml, 'fonts') ?? '';
+  for (const m of fonts.matchAll(
+    /<(?:[A-Za-z_][\w.-]*:)?font(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?font>)/g,
+  )) {
+    const name = [...elements(m[1] ?? '', 'name')][0]?.get('val');
+    names.push(name === undefined || name === '' ? null : name);
+  }
+  const out: (string | null)[] = [];
+  for (const a of elements(section(xml, 'cellXfs') ?? '', 'xf'))
+    out.push(names[Number(a.get('fontId') ?? 0)] ?? null);
+  return out;
 }

@@ -5,12 +5,15 @@ import { type ByteSource, readRange, streamFrom } from '../ooxml/byteSource.js';
 import { nfc } from '../ooxml/nfc.js';
 import { type CsvRecord, CsvTokenizer } from './csvTokenizer.js';
 import { detectEncoding } from './decodeText.js';
+import { withNullFonts } from './nullFonts.js';
 import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
 
 export interface CsvOptions {
   encoding?: string;
   maxRows: number;
+  /** Give each row its cells' fonts: a CSV stores none, so every one is null. */
+  cellFonts?: boolean;
 }
 
 /** Enough bytes to detect the encoding and the delimiter of any real file. */
@@ -44,10 +47,16 @@ export async function* readCsv(
     index: 1,
     hidden: false,
     merges: () => [],
-    rows: () =>
-      unbatch(
-        records(src, file, sheet, { bom, encoding, delimiter, skipFirst: sniffed.sepLine }, options.maxRows),
-      ),
+    rows: () => {
+      const rows = records(
+        src,
+        file,
+        sheet,
+        { bom, encoding, delimiter, skipFirst: sniffed.sepLine },
+        options.maxRows,
+      );
+      return unbatch(options.cellFonts === true ? withoutFonts(rows) : rows);
+    },
   };
 }
 
@@ -59,6 +68,10 @@ interface Plan {
 }
 
 /** The records of the file as rows, a batch per chunk of bytes. */
+async function* withoutFonts(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow[]> {
+  for await (const batch of batches) yield batch.map(withNullFonts);
+}
+
 async function* records(src: ByteSource, file: string, sheet: string, plan: Plan, maxRows: number) {
   const bytes = streamFrom(src, plan.bom);
   // Decoding in streaming mode carries a character split between chunks over to the next one.

@@ -61,9 +61,9 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
   // Each reader loads only for its files: SheetJS (xls, ods, HTML, XML) is large, and xlsx/CSV never need it.
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.js');
-    yield* readXlsx(src, file, { maxRows, maxInflatedBytes });
+    yield* readXlsx(src, file, { maxRows, maxInflatedBytes, cellFonts });
   } else if (format === 'csv') {
-    yield* readCsv(src, file, { maxRows, encoding: options.encoding });
+    yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts });
   } else {
     const { readSheetJs } = await import('./sheetjs.js');
     yield* readSheetJs(src, file, format, {

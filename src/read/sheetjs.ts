@@ -1,11 +1,12 @@
 import { basename, extname } from 'node:path';
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
-import type { RawRow, SheetSource } from '../model/cell.js';
+import type { SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import { type ByteSource, readRange } from '../ooxml/byteSource.js';
 import { nfc } from '../ooxml/nfc.js';
 import { decodeXml } from '../ooxml/xmlMarkup.js';
 import { decodeMarkup } from './decodeMarkup.js';
+import { withNullFonts } from './nullFonts.js';
 import { odsHiddenTables } from './odsParts.js';
 import { type CellRules, sheetjsMerges, sheetjsRows } from './sheetjsCells.js';
 import { shortReason } from './source.js';
@@ -72,14 +73,12 @@ export async function* readSheetJs(
         if (rows.length > options.maxRows) {
           throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
         }
-        return fromArray(options.cellFonts ? rows.map(withoutFonts) : rows);
+        // SheetJS gives no cell's font in these formats: every one is null ("not stored").
+        return fromArray(options.cellFonts ? rows.map(withNullFonts) : rows);
       },
     };
   }
 }
-
-/** SheetJS knows no font of a cell in these formats: every one is null ("not stored"). */
-const withoutFonts = (row: RawRow): RawRow => ({ ...row, fonts: row.cells.map(() => null) });
 
 async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
   yield* items;

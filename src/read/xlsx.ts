@@ -1,11 +1,12 @@
-import type { CellRange, SheetSource } from '../model/cell.js';
+import type { CellRange, RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
 import { mergeRefsAfterCells, parseRange } from '../ooxml/mergeCells.js';
 import { nfc } from '../ooxml/nfc.js';
+import type { SheetRow } from '../ooxml/sheetRow.js';
 import { readSharedStrings, sheetRows } from '../ooxml/sheetScan.js';
-import { parseRels, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
+import { parseRels, parseStyleFonts, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
 import { slices, ZipEntries } from '../ooxml/zipEntries.js';
 import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
@@ -13,6 +14,8 @@ import { unbatch } from './unbatch.js';
 export interface XlsxOptions {
   maxRows: number;
   maxInflatedBytes: number;
+  /** Give each row its cells' font names (RawRow.fonts). */
+  cellFonts?: boolean;
 }
 
 const WORKSHEET_REL = /\/worksheet$/;
@@ -50,8 +53,10 @@ export async function* readXlsx(
   const relsPart = `${base}_rels/${workbookPart.slice(base.length)}.rels`;
   const [workbook, rels] = [parseWorkbook(await load(workbookPart)), parseRels(await load(relsPart), base)];
   const part = (type: RegExp, fallback: string) => rels.find((r) => type.test(r.type))?.target ?? fallback;
-  const formats = parseStyleFormats(await load(part(STYLES_REL, `${base}styles.xml`)));
-  const dateStyles = formats.map((f) => isDateFormat(f));
+  const stylesXml = await load(part(STYLES_REL, `${base}styles.xml`));
+  const dateStyles = parseStyleFormats(stylesXml).map((f) => isDateFormat(f));
+  // Fonts are looked up only when asked for: the score path reads no more of the styles than before.
+  const fonts = options.cellFonts === true ? parseStyleFonts(stylesXml) : undefined;
   let sharedStrings: string[] | undefined;
   try {
     const stringsPart = part(SHARED_STRINGS_REL, `${base}sharedStrings.xml`);
@@ -85,6 +90,7 @@ export async function* readXlsx(
       },
       corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
       onMerge: (ref) => merges.scanned(ref),
+      keepStyles: fonts !== undefined,
     };
     let started = false;
     yield {
@@ -96,7 +102,8 @@ export async function* readXlsx(
       rows: () => {
         if (started) throw new Error('rows() of an xlsx sheet can be read only once');
         started = true;
-        return unbatch(rowsOf(zip, target, ctx, merges, file));
+        const rows = rowsOf(zip, target, ctx, merges, file);
+        return unbatch(fonts === undefined ? rows : withFonts(rows, fonts));
       },
     };
   }
@@ -138,6 +145,19 @@ class SheetMerges {
     if (range === undefined) throw this.corrupt(`a merged range "${ref}" that is not a range of cells`);
     this.ranges.push(range);
     this.sorted = false;
+  }
+}
+
+/** Each row with the font name of each cell (its style's font), in place of the style indices. */
+async function* withFonts(batches: AsyncIterable<SheetRow[]>, fonts: readonly (string | null)[]) {
+  for await (const batch of batches) {
+    yield batch.map(
+      ({ row, cells, styles = [] }): RawRow => ({
+        row,
+        cells,
+        fonts: cells.map((_, i) => fonts[styles[i] ?? -1] ?? null),
+      }),
+    );
   }
 }
 

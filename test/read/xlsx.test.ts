@@ -289,3 +289,53 @@ describe('xlsx merged cells', () => {
     }
   });
 });
+
+describe('xlsx cell fonts (ReadOptions.cellFonts)', () => {
+  it("gives each cell its style's font name, only when asked", async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('A1').value = 'Đơn vị'; // the workbook's default font
+      ws.getCell('B1').value = '\u00a7\u00acn v\u00de';
+      ws.getCell('B1').font = { name: '.VnTime' };
+      ws.getCell('D1').value = 'HUY\u00d6N';
+      ws.getCell('D1').font = { name: '.VnTimeH', bold: true };
+      ws.getCell('A2').value = 'Qua\u00fbng Nga\u00f5i';
+      ws.getCell('A2').font = { name: 'VNI-Times' };
+      ws.getCell('B2').value = 1.5;
+      ws.getCell('B2').font = { name: 'Times New Roman' };
+      ws.getCell('C2').font = { name: '.VnArial' }; // styled but empty: no value, no font
+    });
+    const path = await file('fonts.xlsx', bytes);
+    const rows = async (cellFonts: boolean) => {
+      const out: unknown[] = [];
+      for await (const s of openSheets(path, { cellFonts })) for await (const r of s.rows()) out.push(r);
+      return out;
+    };
+    expect(await rows(true)).toEqual([
+      {
+        row: 1,
+        cells: ['Đơn vị', '\u00a7\u00acn v\u00de', null, 'HUY\u00d6N'],
+        fonts: ['Calibri', '.VnTime', null, '.VnTimeH'],
+      },
+      { row: 2, cells: ['Qua\u00fbng Nga\u00f5i', 1.5], fonts: ['VNI-Times', 'Times New Roman'] },
+    ]);
+    for (const r of (await rows(false)) as object[]) expect(r).not.toHaveProperty('fonts');
+  });
+
+  it('reads the font table of a hand-written styles part (prefixed, self-closing fonts, no name)', async () => {
+    const styles = `<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="3"><x:font><x:sz val="11"/><x:name val="Arial"/></x:font><x:font/><x:font><x:b/><x:name val=".VnTimeH"/></x:font></x:fonts><x:cellXfs count="3"><x:xf fontId="0"/><x:xf fontId="2"/><x:xf fontId="1"/></x:cellXfs></x:styleSheet>`;
+    const data =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" s="1" t="inlineStr"><is><t>b</t></is></c><c r="C1" s="2"><v>3</v></c><c r="D1" s="9"><v>4</v></c></row>';
+    const path = await file('hand-fonts.xlsx', zip(xlsxParts([{ name: 'S', data }], { styles })));
+    for await (const s of openSheets(path, { cellFonts: true })) {
+      for await (const r of s.rows()) expect(r.fonts).toEqual(['Arial', '.VnTimeH', null, null]);
+    }
+  });
+
+  it('a CSV stores no fonts: every one is null', async () => {
+    const path = await file('fonts.csv', 'a,b\n1,\n');
+    for await (const s of openSheets(path, { cellFonts: true })) {
+      for await (const r of s.rows()) expect(r.fonts).toEqual(r.cells.map(() => null));
+    }
+  });
+});
