@@ -1,4 +1,7 @@
-/** The streams and environment a command runs with: injected, so tests run commands in-process. */
+/**
+ * The streams and environment a command runs with: injected, so tests run commands in-process. The working
+ * folder is the process's (relative paths are opened from it); the test runner sets it around each call.
+ */
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };

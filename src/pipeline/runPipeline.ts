@@ -45,7 +45,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     if (file !== '-') return input.read;
     if (stdinBytes === null) {
       const chunks: Buffer[] = [];
-      for await (const c of input.read.stdin ?? process.stdin) chunks.push(Buffer.from(c as Buffer));
+      if (!input.read.stdin) throw new Error('no standard input was given to read "-" from');
+      for await (const c of input.read.stdin) chunks.push(Buffer.from(c as Buffer));
       stdinBytes = Buffer.concat(chunks);
     }
     return { ...input.read, stdin: Readable.from([stdinBytes]) };

@@ -5,7 +5,7 @@ import { type InputFormat, promisedFormat, sniffFormat } from './sniffFormat.js'
 import { openSource } from './source.js';
 
 export interface ReadOptions {
-  /** Read when file is '-' (default process.stdin). */
+  /** Read when file is '-' (the CLI passes its io.stdin; there is no default). */
   stdin?: NodeJS.ReadableStream;
   /** Force the CSV text encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258'. */
   encoding?: string;

@@ -9,7 +9,11 @@ export async function openSource(
   file: string,
   stdin: NodeJS.ReadableStream | undefined,
 ): Promise<ByteSource> {
-  if (file === '-') return bufferSource(await readAll(stdin ?? process.stdin, file));
+  if (file === '-') {
+    // Standard input comes from the caller (the CLI's io), never from the process: tests run the CLI in-process.
+    if (!stdin) throw new Error('no standard input was given to read "-" from');
+    return bufferSource(await readAll(stdin, file));
+  }
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file);

@@ -1,20 +1,24 @@
-// Shared helpers for the end-to-end tests of the built binary (STYLE.md principle 10: CLI transcripts —
-// command, stdout, stderr, exit code — with colour off; assert diagnostic codes and locations, not prose).
+// Shared helpers for the CLI tests (STYLE.md principle 10: CLI transcripts — command, stdout, stderr, exit
+// code — with colour off; assert diagnostic codes and locations, not prose).
+//
+// `run` calls main(argv, io) from the built bundle in this process, with its own streams, environment and
+// working folder: the same code the binary runs, without starting Node for every case. `runBinary` spawns
+// `node bin/cchc.js` for the few tests about what only a real process shows (test/cli/binary.test.ts).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'cchc.js');
 export const FIXTURES = join(ROOT, 'fixtures');
+const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+if (!existsSync(MAIN)) {
   throw new Error('dist/ is missing: build first with `npm run build`');
 }
 
@@ -25,8 +29,9 @@ export interface RunResult {
 }
 
 export interface RunOptions {
+  /** The working folder relative paths are read from (default: the repository). */
   cwd?: string;
-  /** Written to the child's stdin (then closed). Without it stdin is closed at once. */
+  /** Standard input (then closed). Without it stdin is empty. */
   input?: string | Buffer;
   /** Added to the environment (NO_COLOR=1, CCHC_LANG and CCHC_DEBUG removed first). */
   env?: Record<string, string>;
@@ -42,8 +47,13 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Runs `node bin/cchc.js …args` and resolves with its exit code, stdout and stderr (never rejects). */
+/** `cchc …args`, in-process (see runInProcess); resolves with exit code, stdout and stderr, never rejects. */
 export function run(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runInProcess(args, options);
+}
+
+/** Spawns `node bin/cchc.js …args`: for what only a real process shows (start-up, exit status, pipes). */
+export function runBinary(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -56,6 +66,52 @@ export function run(args: readonly string[], options: RunOptions = {}): Promise<
     );
     child.stdin?.end(options.input ?? '');
   });
+}
+
+type MainFn = (argv: readonly string[], io: unknown) => Promise<number>;
+let mainFn: MainFn | null = null;
+/** Runs one at a time: each sets the process's working folder for its duration. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Calls main() of dist/cli/main.js with its own stdout, stderr, stdin and environment; argv as the user types
+ * it (without node and the script). main() never calls process.exit nor sets process.exitCode; it resolves
+ * to the exit code. The working folder is the one thing main() takes from the process (relative paths are
+ * opened from it), so it is set for the call and restored after; calls are queued so that overlapping runs
+ * (Promise.all) never see each other's folder. Vitest runs each test file in its own forked process.
+ */
+export function runInProcess(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const result = queue.then(() => inProcess(args, options));
+  queue = result.catch(() => {});
+  return result;
+}
+
+async function inProcess(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  mainFn ??= ((await import(pathToFileURL(MAIN).href)) as { main: MainFn }).main;
+  const collect = () => {
+    const s = new PassThrough();
+    const chunks: Buffer[] = [];
+    s.on('data', (c: Buffer) => chunks.push(c));
+    return { s, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = collect();
+  const err = collect();
+  const input = options.input ?? '';
+  const before = process.cwd();
+  process.chdir(options.cwd ?? ROOT);
+  let code: number;
+  try {
+    code = await mainFn(['node', 'cchc', ...args], {
+      stdout: out.s,
+      stderr: err.s,
+      stdin: Readable.from([typeof input === 'string' ? Buffer.from(input) : input]),
+      env: baseEnv(options.env),
+    });
+  } finally {
+    process.chdir(before);
+  }
+  await new Promise((r) => setImmediate(r));
+  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 export interface DiagnosticRecord {
@@ -204,43 +260,12 @@ export interface SheetSpec {
 
 /** An xlsx workbook; cell values as exceljs takes them ({formula}, {error}, Date, numbers, text). */
 export async function xlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
+  // Loaded on first use: most CLI test files never build a workbook, and exceljs takes ~0.3 s to load.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
     for (const r of s.rows) ws.addRow(r);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-// ── in-process runs (fast, for property tests) ──
-
-type MainFn = (argv: readonly string[], io: unknown) => Promise<number>;
-let mainFn: MainFn | null = null;
-
-/** Calls main() from dist/cli/main.js with fake streams; argv as the user types it (without node/bin). */
-export async function runInProcess(
-  args: readonly string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
-) {
-  if (!mainFn) {
-    const url = new URL(`file://${join(ROOT, 'dist', 'cli', 'main.js')}`).href;
-    mainFn = ((await import(url)) as { main: MainFn }).main;
-  }
-  const collect = () => {
-    const s = new PassThrough();
-    const chunks: Buffer[] = [];
-    s.on('data', (c: Buffer) => chunks.push(c));
-    return { s, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = collect();
-  const err = collect();
-  const env = baseEnv(options.env);
-  const code = await mainFn(['node', 'cchc', ...args], {
-    stdout: out.s,
-    stderr: err.s,
-    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
-    env,
-  });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout: out.text(), stderr: err.text() };
 }

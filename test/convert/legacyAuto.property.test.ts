@@ -88,7 +88,7 @@ describe('convert --legacy-font auto', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 8 }), async (rows) => {
         const csv = `Đơn vị,Ghi chú\n${rows.map(([a, b]) => `${a},${b}`).join('\n')}\n`;
-        const r = await runInProcess(['convert', '-', '--legacy-font', 'auto'], { stdin: csv });
+        const r = await runInProcess(['convert', '-', '--legacy-font', 'auto'], { input: csv });
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toBe(csv.normalize('NFC'));
       }),
