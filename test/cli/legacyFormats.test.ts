@@ -9,6 +9,7 @@ import {
   type Json,
   ROOT,
   run,
+  runBinary,
   runJson,
   tinyCriteria,
   type Workspace,
@@ -91,7 +92,8 @@ describe('convert: an old .xls typed in .VnTime (TCVN3) with comma decimals', ()
 });
 
 describe('SheetJS is loaded only for the formats that need it', () => {
-  /** A module resolve hook (on its own thread) that writes a marker to stderr when @e965/xlsx is asked for. */
+  /** A module resolve hook (own thread) that writes a marker to stderr when @e965/xlsx is asked for. It
+   * needs a process of its own (NODE_OPTIONS), so these runs spawn the binary. */
   async function watching(ws: Workspace): Promise<Record<string, string>> {
     const hooks = await ws.write(
       'hooks.mjs',
@@ -112,12 +114,15 @@ describe('SheetJS is loaded only for the formats that need it', () => {
     const env = await watching(ws);
     const criteria = await ws.write('criteria.csv', tinyCriteria());
     const xlsx = join(LEGACY, 'scores.xlsx');
-    const plain = await run(['validate', '--criteria', criteria, '--scores', xlsx], { env });
+    const plain = await runBinary(['validate', '--criteria', criteria, '--scores', xlsx], { env });
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).not.toContain('SHEETJS-LOADED');
-    const old = await run(['validate', '--criteria', criteria, '--scores', join(LEGACY, 'scores.xls')], {
-      env,
-    });
+    const old = await runBinary(
+      ['validate', '--criteria', criteria, '--scores', join(LEGACY, 'scores.xls')],
+      {
+        env,
+      },
+    );
     expect(old.code, old.stderr).toBe(0);
     expect(old.stderr).toContain('SHEETJS-LOADED');
   });
