@@ -1,6 +1,7 @@
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
-import { cellText, nameKey } from '../model/normalize.js';
+import { cellText } from '../model/normalize.js';
+import { unitKey } from '../model/unitName.js';
 import { describeFields, mapHeader, SCORE_FIELDS } from '../parse/headers.js';
 import { type LocateOptions, locateTable } from '../parse/locateTable.js';
 import { duplicateHeaderDiagnostics } from '../parse/scoreHeader.js';
@@ -40,14 +41,14 @@ export async function readUnitList(
         if (group !== '') diagnostics.push(diag('E_ROW_NO_UNIT', 'error', location));
         continue;
       }
-      const first = seen.get(nameKey(name));
+      const first = seen.get(unitKey(name));
       if (first) {
         diagnostics.push(
           diag('W_TEMPLATE_UNIT_REPEATED', 'warning', location, { unit: name, first: `${first.cell}` }),
         );
         continue;
       }
-      seen.set(nameKey(name), location);
+      seen.set(unitKey(name), location);
       units.push({ name, group, unitCode: cellText(at(col('unit_code'))), location });
     }
   });

@@ -1,7 +1,8 @@
 import { UsageError } from '../model/errors.js';
-import { foldDiacritics, nameKey } from '../model/normalize.js';
+import { foldDiacritics } from '../model/normalize.js';
 import type { Results, UnitResult } from '../model/results.js';
 import { nearest } from '../model/suggest.js';
+import { unitKey } from '../model/unitName.js';
 
 /**
  * The unit named on the command line, matched as the score files match units: case, NFC/NFD and runs of
@@ -9,12 +10,12 @@ import { nearest } from '../model/suggest.js';
  * typed without accents still points at the right unit. Unknown → UsageError E_UNKNOWN_UNIT (exit 2).
  */
 export function findUnit(results: Results, name: string): UnitResult {
-  const key = nameKey(name);
-  const found = results.units.find((u) => nameKey(u.unit) === key);
+  const key = unitKey(name);
+  const found = results.units.find((u) => unitKey(u.unit) === key);
   if (found) return found;
   const suggestion = nearest(
     key,
-    results.units.map((u) => ({ key: nameKey(u.unit), label: u.unit })),
+    results.units.map((u) => ({ key: unitKey(u.unit), label: u.unit })),
     foldDiacritics,
   );
   throw new UsageError('E_UNKNOWN_UNIT', { unit: name.trim(), suggestion });

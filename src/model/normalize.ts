@@ -27,12 +27,31 @@ export function headerKey(s: string): string {
   return foldDiacritics(s).replace(/[^a-z0-9]/g, '');
 }
 
+/** Tone marks in the order of the precomposed letters below: grave, acute, hook, tilde, dot. */
+const O_TONED = 'òóỏõọ';
+const U_TONED = 'ùúủũụ';
+const TONED: Record<string, string> = { a: 'àáảãạ', e: 'èéẻẽẹ', y: 'ỳýỷỹỵ' };
+const OLD_TONE = /([òóỏõọ])([ae])|([ùúủũụ])(y)/g;
+
 /**
- * Unit and group match key. NFC/NFD, stray or double spaces and case never split a unit in two;
- * diacritics do count ("Xã An Bình" and "Xã An Binh" are different names a near-match warns about).
+ * The tone of the clusters oa, oe, uy on their second vowel, as the new spelling places it: "hòa", "khỏe",
+ * "thủy" → "hoà", "khoẻ", "thuỷ" (lower case, NFC). Both placements are in use for the same names.
+ */
+export function moveTones(lower: string): string {
+  if (!/[òóỏõọùúủũụ]/.test(lower)) return lower;
+  return lower.replace(OLD_TONE, (_m, o?: string, ae?: string, u?: string) => {
+    const tone = o !== undefined ? O_TONED.indexOf(o) : U_TONED.indexOf(u!);
+    return o !== undefined ? `o${TONED[ae!]![tone]}` : `u${TONED.y![tone]}`;
+  });
+}
+
+/**
+ * Unit and group match key. NFC/NFD, stray or double spaces, case and the tone placement of oa/oe/uy
+ * ("Hòa" = "Hoà") never split a name in two; other diacritics do count ("Xã An Bình" and "Xã An Binh" are
+ * different names, which a near match only suggests). Units also ignore prefixes: see unitKey.
  */
 export function nameKey(s: string): string {
-  return cleanText(s).toLowerCase();
+  return moveTones(cleanText(s).toLowerCase());
 }
 
 /** Label key for choice/yesno rules and N/A words: diacritics, case and spacing ignored. */

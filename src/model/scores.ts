@@ -44,9 +44,9 @@ export function entryLocation(e: LeafEntry): Location {
 }
 
 export interface UnitInput {
-  /** Match key: NFC, trimmed, spaces collapsed, lower case. */
+  /** Match key (unitKey): NFC, spacing, case, tone placement, UBND / X. / P. / TT prefixes ignored. */
   key: string;
-  /** The name as first written. */
+  /** The name as first written in the score files, or the plainest spelling met (see ScoreBook.unit). */
   name: string;
   unitCode: string | null;
   /** Group as first written ('' when the inputs have no group column). */

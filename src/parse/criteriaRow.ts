@@ -105,7 +105,8 @@ export function readCriteriaRow(row: RawRow, ctx: CriteriaContext): CriteriaRow 
   const rowCode = classifyCode(at(codeField));
   const name = cellText(at('name'));
   const maxText = cellText(at('max'));
-  if (isTotalLabel(name)) {
+  // "TỔNG CỘNG" in the name cell, or in the STT cell ("Cộng" beside "Cộng lĩnh vực II").
+  if (isTotalLabel(name) || (rowCode.kind === 'other' && isTotalLabel(cellText(at(codeField))))) {
     const max = maxText === '' ? null : parseMax(at('max'), maxText);
     return { kind: 'total', max, name, location: loc(maxText === '' ? codeField : 'max') };
   }

@@ -1,6 +1,7 @@
 import { type Diagnostic, diag, formatLocation, type Location, rowId } from '../model/diagnostic.js';
-import { cleanText, nameKey } from '../model/normalize.js';
+import { cleanText, foldDiacritics, nameKey } from '../model/normalize.js';
 import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
+import { unitKey, unitNameRank } from '../model/unitName.js';
 
 /**
  * Everything read from the score and survey files, merged: units in first-appearance order, each with its
@@ -17,6 +18,8 @@ export class ScoreBook {
   /** Units first seen in a survey file only, for "in the survey but not in the scores". */
   readonly surveyOnly = new Set<string>();
 
+  /** Units by their key without diacritics, to point at a near name (never to match it). */
+  private readonly folded = new Map<string, UnitInput>();
   private lastName = '';
   private lastKey = '';
   private lastGroup = '';
@@ -34,6 +37,8 @@ export class ScoreBook {
   /**
    * The unit a row speaks of, created on first sight. Returns null (and reports) when the row puts a
    * known unit in another group. `at` gives the row's unit cell, worked out only when it is needed.
+   * Names match by unitKey (tone placement, UBND/Ủy ban nhân dân, X./P./TT); the unit is shown under the
+   * first name met in the score files, replaced by a plainer one met later ("UBND xã A" → "Xã A").
    */
   unit(
     name: string,
@@ -45,7 +50,7 @@ export class ScoreBook {
     // Rows of one unit usually follow each other: remember the last name's key.
     if (name !== this.lastName) {
       this.lastName = name;
-      this.lastKey = nameKey(name);
+      this.lastKey = unitKey(name);
     }
     const key = this.lastKey;
     let unit = this.units.get(key);
@@ -68,10 +73,15 @@ export class ScoreBook {
         survey: new Map(),
       };
       this.units.set(key, unit);
+      // A survey-only unit is an error that already suggests the near name.
       if (fromSurvey) this.surveyOnly.add(key);
+      else this.nearName(unit);
       return unit;
     }
-    if (!fromSurvey) this.surveyOnly.delete(key);
+    if (!fromSurvey) {
+      this.surveyOnly.delete(key);
+      if (name !== unit.name && unitNameRank(name) < unitNameRank(unit.name)) unit.name = cleanText(name);
+    }
     if (gKey) {
       if (unit.groupKey === '') {
         unit.groupKey = gKey;
@@ -89,6 +99,17 @@ export class ScoreBook {
     }
     if (unitCode && !unit.unitCode) unit.unitCode = unitCode;
     return unit;
+  }
+
+  /** A new unit whose name differs from an earlier one's only by diacritics: said, never matched. */
+  private nearName(unit: UnitInput): void {
+    const folded = foldDiacritics(unit.key);
+    const other = this.folded.get(folded);
+    if (other === undefined) this.folded.set(folded, unit);
+    else
+      this.diagnostics.push(
+        diag('I_UNIT_SIMILAR_NAME', 'info', unit.location, { unit: unit.name, suggestion: other.name }),
+      );
   }
 
   /** Adds a leaf entry; a second value for the same unit and leaf is an error at the second place. */

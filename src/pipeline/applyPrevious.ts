@@ -3,8 +3,9 @@ import type { CellValue } from '../model/cell.js';
 import { type Dec, decFromNumber, round } from '../model/decimal.js';
 import { diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
-import { cellText, nameKey } from '../model/normalize.js';
+import { cellText } from '../model/normalize.js';
 import type { Results } from '../model/results.js';
+import { unitKey } from '../model/unitName.js';
 import { mapHeader } from '../parse/headers.js';
 import { type LocateOptions, locateTable } from '../parse/locateTable.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
@@ -97,15 +98,15 @@ export async function applyPrevious(results: Results, file: string, options: Loc
   const isJson = file.toLowerCase().endsWith('.json');
   const previous = isJson ? await readPreviousJson(file) : await readPreviousTable(file, options, results);
   const p = results.settings.precision;
-  const byKey = new Map(previous.map((u) => [nameKey(u.unit), u]));
+  const byKey = new Map(previous.map((u) => [unitKey(u.unit), u]));
   const seen = new Set<string>();
   for (const u of results.units) {
-    const prev = byKey.get(nameKey(u.unit));
+    const prev = byKey.get(unitKey(u.unit));
     if (!prev) {
       results.diagnostics.push(diag('I_PREVIOUS_NEW_UNIT', 'info', { file }, { unit: u.unit }));
       continue;
     }
-    seen.add(nameKey(u.unit));
+    seen.add(unitKey(u.unit));
     const index = round(prev.index, p);
     u.previous = { rank: prev.rank, index };
     u.rankChange = prev.rank - u.rank;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
+import { foldDiacritics } from '../model/normalize.js';
 import type { InputRef, Results } from '../model/results.js';
 import type { UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
@@ -112,6 +113,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     const suggestion = nearest(
       u.key,
       scored.map((s) => ({ key: s.key, label: s.name })),
+      foldDiacritics,
     );
     diagnostics.push(diag('E_SURVEY_UNKNOWN_UNIT', 'error', u.location, { unit: u.name, suggestion }));
   }

@@ -38,6 +38,12 @@ export const SHAPES_MESSAGES: Record<string, Entry> = {
     en: (a) =>
       `total row ${q(a.found)} says ${n(a.max, 'en')} but the domains (bonus and penalty aside) add up to ${n(a.expected, 'en')}; scores use the framework`,
   },
+  I_UNIT_SIMILAR_NAME: {
+    vi: (a) =>
+      `đơn vị ${q(a.unit)} chỉ khác ${q(a.suggestion)} ở dấu nên được tính là hai đơn vị; nếu là một, hãy viết tên giống nhau`,
+    en: (a) =>
+      `unit ${q(a.unit)} differs from ${q(a.suggestion)} only in diacritics, so they are scored as two units; if they are one, spell the name the same way`,
+  },
   I_COMPONENT_BY_NAME: {
     vi: (a) =>
       `lĩnh vực ${a.code} ${q(a.found)} được hiểu là ${COMPONENT_VI[a.component ?? ''] ?? a.component} theo tên (tệp không có cột thành phần)`,
