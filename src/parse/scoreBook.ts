@@ -48,7 +48,8 @@ export class ScoreBook {
     fromSurvey: boolean,
   ): UnitInput | null {
     // Rows of one unit usually follow each other: remember the last name's key.
-    if (name !== this.lastName) {
+    const fresh = name !== this.lastName;
+    if (fresh) {
       this.lastName = name;
       this.lastKey = unitKey(name);
     }
@@ -80,7 +81,9 @@ export class ScoreBook {
     }
     if (!fromSurvey) {
       this.surveyOnly.delete(key);
-      if (name !== unit.name && unitNameRank(name) < unitNameRank(unit.name)) unit.name = cleanText(name);
+      // Once per run of rows with one spelling, not on every row.
+      if (fresh && name !== unit.name && unitNameRank(name) < unitNameRank(unit.name))
+        unit.name = cleanText(name);
     }
     if (gKey) {
       if (unit.groupKey === '') {

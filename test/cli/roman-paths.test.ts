@@ -179,6 +179,37 @@ describe('Roman domains with restarting numbering', () => {
     expect(units.get('Xã An Phú')).toMatchObject({ appraisal: 28, total: 53.5, index: 89.17 });
   });
 
+  it('reads a wide file whose columns are headed by paths ("II.1.2. Tên tiêu chí", "ii.1.1")', async () => {
+    const ws = await workspace();
+    await criteria(ws);
+    const columns = ['I.1.1', 'I.1.2', 'I.2', 'II.1.1', 'II.1.2', 'II.2', 'III'];
+    const headers = [
+      'I.1.1',
+      'I.1.2. Mức độ hoàn thành kế hoạch',
+      'I.2',
+      'ii.1.1',
+      'II.1.2 Trực tuyến',
+      'II.2',
+      'III',
+    ];
+    await ws.write(
+      'ngang.csv',
+      csv([
+        ['Đơn vị', 'Khối', ...headers, 'Tổng điểm'],
+        ...Object.entries(VALUES).map(([unit, v]) => [unit, 'Xã', ...columns.map((c) => v[c]), '']),
+      ]),
+    );
+    const r = await runJson(['score', '--criteria', 'tieu-chi.xlsx', '--scores', 'ngang.csv'], {
+      cwd: ws.dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(codesOf(r.json).filter((c) => c !== 'I_COLUMN_IGNORED')).toEqual([]);
+    expect(r.json.units.map((u: Json) => [u.unit, u.appraisal, u.survey, u.total, u.index])).toEqual([
+      ['Xã Bình Minh', 27, 27, 54, 90],
+      ['Xã An Phú', 28, 25.5, 53.5, 89.17],
+    ]);
+  });
+
   it('reads per-unit forms numbered like the framework (I, 1, 1.1 … II, 1, 1.1)', async () => {
     const ws = await workspace();
     await criteria(ws);
