@@ -1,6 +1,7 @@
 import { CLERKS_MESSAGES } from './messages/clerks.js';
 import type { Entry } from './messages/helpers.js';
 import { INPUTS_MESSAGES } from './messages/inputs.js';
+import { READERS_MESSAGES } from './messages/readers.js';
 import { SCORES_MESSAGES } from './messages/scores.js';
 import { SHAPES_MESSAGES } from './messages/shapes.js';
 import { USAGE_MESSAGES } from './messages/usage.js';
@@ -9,6 +10,7 @@ import { USAGE_MESSAGES } from './messages/usage.js';
 export const MESSAGES: Record<string, Entry> = {
   ...USAGE_MESSAGES,
   ...INPUTS_MESSAGES,
+  ...READERS_MESSAGES,
   ...SCORES_MESSAGES,
   ...CLERKS_MESSAGES,
   ...SHAPES_MESSAGES,

@@ -15,6 +15,10 @@ export interface SheetContext {
   /** Called with the running count of <row> elements so the caller can enforce its cap. */
   onRow: (count: number) => void;
   corrupt: (reason: string) => Error;
+  /** Characters of one cell's text (<v>, or the runs of an inline string); past it, E_CELL_TOO_LONG. */
+  maxCellChars: number;
+  /** Columns a row may fill with values; a value further right is E_TOO_MANY_COLUMNS. */
+  maxColumns: number;
   /** Give each row the style index of each of its cells (SheetRow.styles), for cell fonts. */
   keepStyles?: boolean;
   /** Called with the `ref` of each <mergeCell> (they follow the cells). */

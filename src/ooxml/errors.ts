@@ -1,8 +1,17 @@
 /**
  * What the format code throws. The OOXML layer knows nothing of the product, so it names the problem with
- * one of three codes, which the readers above turn into the user's error (read/source.ts readError).
+ * one of these codes, which the readers above turn into the user's error (read/source.ts readError).
  */
-export type FormatErrorCode = 'E_FILE_CORRUPT' | 'E_ZIP_TOO_LARGE' | 'E_FILE_ENCRYPTED';
+export type FormatErrorCode =
+  | 'E_FILE_CORRUPT'
+  | 'E_ZIP_TOO_LARGE'
+  | 'E_ZIP_RATIO'
+  | 'E_FILE_ENCRYPTED'
+  | 'E_CELL_TOO_LONG'
+  | 'E_TOO_MANY_SHARED_STRINGS'
+  | 'E_SHARED_STRINGS_TOO_LARGE'
+  | 'E_TOO_MANY_SHEETS'
+  | 'E_TOO_MANY_COLUMNS';
 
 export class FormatError extends Error {
   constructor(

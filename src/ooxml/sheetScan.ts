@@ -1,17 +1,19 @@
 import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './cellValue.js';
+import { FormatError } from './errors.js';
+import { MarkupScanner } from './markupScan.js';
 import { nfc } from './nfc.js';
 import type { SheetCell, SheetRow } from './sheetRow.js';
-import { attribute, columnIn, digitsIn, localName, nameAt, typeIn, xmlText } from './xmlMarkup.js';
+import { attribute, columnIn, digitsIn, typeIn, xmlText } from './xmlMarkup.js';
 
 /**
  * Rows of one worksheet, scanned straight from its XML text: a batch of rows per chunk.
  *
  * Why not a general XML parser: a province's 30,000-row sheet took ~0.3 s in saxes, a third of the
  * 1 s budget for the whole run. Worksheet XML is a flat, regular format (row > c > v | f | is > t), so
- * this scanner reads the common cell in one regex match (PLAIN_CELL), finds other tags with `indexOf`,
- * reads only the attributes it needs (row r; c r, t, s) and keeps the text of <v> and <t> only in a cell. It still checks what a parser would: every end tag must
- * close the element that is open, the document must end with every element closed, and a DTD is refused
- * (OOXML has none; no entity is ever expanded). The test suite checks it against saxes on generated sheets.
+ * this scanner reads the common cell in one regex match (PLAIN_CELL), and the rest through MarkupScanner
+ * (tags found with `indexOf`, in linear time whatever the markup holds), reading only the attributes it
+ * needs (row r; c r, t, s) and keeping the text of <v> and <t> only in a cell, up to `maxCellChars`. The
+ * test suite checks it against saxes on generated sheets.
  */
 export async function* sheetRows(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -27,24 +29,39 @@ export async function* sheetRows(
 
 /**
  * The shared strings table (xl/sharedStrings.xml) as plain text, read by the same scanner: each <si>'s
- * <t> runs concatenated, phonetic runs (rPh) left out, NFC.
+ * <t> runs concatenated, phonetic runs (rPh) left out, NFC. Past a limit the read stops with a
+ * FormatError naming it (E_CELL_TOO_LONG, E_TOO_MANY_SHARED_STRINGS, E_SHARED_STRINGS_TOO_LARGE).
  */
 export async function readSharedStrings(
   chunks: AsyncIterable<Uint8Array>,
   corrupt: (reason: string) => Error,
+  limits: SharedStringLimits & { maxCellChars: number },
 ): Promise<string[]> {
   const decoder = new TextDecoder('utf-8');
-  const scanner = new SheetScanner({
-    sharedStrings: undefined,
-    isDateStyle: () => false,
-    date1904: false,
-    onRow: () => {},
-    corrupt,
-  });
+  const scanner = new SheetScanner(
+    {
+      sharedStrings: undefined,
+      isDateStyle: () => false,
+      date1904: false,
+      onRow: () => {},
+      corrupt,
+      maxCellChars: limits.maxCellChars,
+      maxColumns: 0,
+    },
+    limits,
+  );
   for await (const chunk of chunks) scanner.push(decoder.decode(chunk, { stream: true }));
   scanner.push(decoder.decode());
   scanner.end();
   return scanner.strings;
+}
+
+/** Column letters of a 0-based column (0 → A, 27 → AB). */
+function columnName(col: number): string {
+  let name = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 const MAX_COLUMN = 16383; // XFD
@@ -57,14 +74,15 @@ const MAX_COLUMN = 16383; // XFD
  */
 const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?>(?:<v>([^<&\r]*)<\/v>)?<\/c>/y;
 
-class SheetScanner {
-  /** Text of an incomplete tag (or tail) left from the previous chunk. */
-  private carry = '';
-  /** Qualified names of the open elements, for the end-tag check. */
-  private readonly open: string[] = [];
-  /** Their local names (the same strings for the names this scanner knows). */
-  private readonly localOpen: string[] = [];
-  private sawRoot = false;
+/** What a shared strings table may hold before the read stops: memory is bounded by limits, not by luck. */
+export interface SharedStringLimits {
+  /** Items. */
+  maxSharedStrings: number;
+  /** Characters of all items together. */
+  maxSharedChars: number;
+}
+
+export class SheetScanner extends MarkupScanner {
   private rowNumber = 0;
   private rowCount = 0;
   private cells: SheetCell[] | null = null;
@@ -73,53 +91,68 @@ class SheetScanner {
   private col = -1;
   private inCell = false;
   private inPhonetic = false;
-  /** Collecting the text of a <v> or <t>: raw XML text, entities decoded when the cell ends. */
-  private collecting = false;
   private readonly cell: CellXml = { type: undefined, style: 0, formula: false, text: null };
-  /** The <si> items of a shared strings table, when that is what is scanned. */
+  /** The rows completed by the chunk being scanned. */
+  private out: SheetRow[] = [];
+  /** The <si> items of a shared strings table, when that is what is scanned, and their characters. */
   readonly strings: string[] = [];
+  private stringChars = 0;
 
-  constructor(private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly stringLimits: SharedStringLimits = { maxSharedStrings: 0, maxSharedChars: 0 },
+    maxKeptTag?: number,
+  ) {
+    super(ctx.corrupt, maxKeptTag);
+  }
 
   /** The rows completed by this text. */
   push(chunk: string): SheetRow[] {
-    const out: SheetRow[] = [];
-    const s = this.carry === '' ? chunk : this.carry + chunk;
-    this.carry = '';
-    const n = s.length;
-    let i = 0;
-    while (i < n) {
-      const lt = s.indexOf('<', i);
-      if (lt < 0) {
-        if (this.collecting) this.cell.text += s.slice(i);
-        break;
-      }
-      if (lt > i && this.collecting) this.cell.text += s.slice(i, lt);
-      if (this.cells !== null && !this.inCell && s.charCodeAt(lt + 1) === 0x63) {
-        // The common cell, as Excel and exceljs write it, in one native regex match.
-        PLAIN_CELL.lastIndex = lt;
-        const m = PLAIN_CELL.exec(s);
-        if (m !== null) {
-          this.plainCell(m);
-          i = PLAIN_CELL.lastIndex;
-          continue;
-        }
-      }
-      const end = this.tagEnd(s, lt);
-      if (end < 0) {
-        this.carry = s.slice(lt);
-        break;
-      }
-      this.tag(s, lt, end, out);
-      i = end + 1;
-    }
-    return out;
+    this.out = [];
+    this.scan(chunk);
+    return this.out;
   }
 
-  end(): void {
-    if (this.carry !== '') throw this.ctx.corrupt('the XML ends inside a tag');
-    if (!this.sawRoot) throw this.ctx.corrupt('no XML document');
-    if (this.open.length > 0) throw this.ctx.corrupt(`the XML ends before </${this.open.at(-1)}>`);
+  override end(): void {
+    super.end();
+  }
+
+  protected override characters(raw: string): void {
+    const text = this.cell.text ?? '';
+    if (text.length + raw.length > this.ctx.maxCellChars) throw this.tooLong();
+    this.cell.text = text + raw;
+  }
+
+  private tooLong(): FormatError {
+    const limit = this.ctx.maxCellChars;
+    return this.cells === null
+      ? new FormatError('E_CELL_TOO_LONG', { item: this.strings.length + 1, limit })
+      : new FormatError('E_CELL_TOO_LONG', { cell: `${columnName(this.col)}${this.rowNumber}`, limit });
+  }
+
+  /**
+   * A value beyond the columns a row may fill: rows are dense arrays, so one cell in column XFD makes 16,384
+   * slots of a 30-byte row, and a sheet of such rows took gigabytes.
+   */
+  private tooWide(): FormatError {
+    return new FormatError('E_TOO_MANY_COLUMNS', {
+      cell: `${columnName(this.col)}${this.rowNumber}`,
+      limit: this.ctx.maxColumns,
+    });
+  }
+
+  protected override needsAttributes(local: string): boolean {
+    return local === 'c' || local === 'row' || local === 'mergeCell';
+  }
+
+  /** The common cell, as Excel and exceljs write it, in one native regex match. */
+  protected override quick(s: string, lt: number): number {
+    if (this.cells === null || this.inCell || s.charCodeAt(lt + 1) !== 0x63) return -1;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(s);
+    if (m === null) return -1;
+    this.plainCell(m);
+    return PLAIN_CELL.lastIndex;
   }
 
   /** A cell matched by PLAIN_CELL: [, column letters, style, type, value text]. */
@@ -133,8 +166,10 @@ class SheetScanner {
     cell.style = m[2] === undefined ? 0 : Number(m[2]);
     cell.formula = false;
     cell.text = m[4] ?? null;
+    if (cell.text !== null && cell.text.length > this.ctx.maxCellChars) throw this.tooLong();
     const v = cellValue(cell, this.ctx);
     if (v === null) return;
+    if (col >= this.ctx.maxColumns) throw this.tooWide();
     const cells = this.cells!;
     while (cells.length < col) cells.push(null);
     cells[col] = v;
@@ -145,88 +180,6 @@ class SheetScanner {
     const styles = this.styles!;
     while (styles.length < col) styles.push(-1);
     styles[col] = style;
-  }
-
-  /** Index of the '>' that ends the markup starting at `lt`, or -1 when it is not all here yet. */
-  private tagEnd(s: string, lt: number): number {
-    const next = s.charCodeAt(lt + 1);
-    if (next === 0x21) {
-      // '!': a comment, CDATA or a DTD
-      if (s.startsWith('<!--', lt)) {
-        const e = s.indexOf('-->', lt + 4);
-        return e < 0 ? -1 : e + 2;
-      }
-      if (s.startsWith('<![CDATA[', lt)) {
-        const e = s.indexOf(']]>', lt + 9);
-        return e < 0 ? -1 : e + 2;
-      }
-      if (lt + 9 > s.length) return -1;
-      throw this.ctx.corrupt('a DTD or other declaration inside the worksheet XML');
-    }
-    if (next === 0x3f) {
-      const e = s.indexOf('?>', lt + 2);
-      return e < 0 ? -1 : e + 1;
-    }
-    // A start or end tag: '>' outside attribute quotes.
-    let quote = 0;
-    for (let i = lt + 1; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x3e) return i;
-      else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3c) throw this.ctx.corrupt('a "<" inside a tag');
-    }
-    return -1;
-  }
-
-  private tag(s: string, lt: number, gt: number, out: SheetRow[]): void {
-    const first = s.charCodeAt(lt + 1);
-    if (first === 0x3f) return; // <?xml …?>
-    if (first === 0x21) {
-      // CDATA: literal text; escaped so that decoding the collected text at the end restores it.
-      if (this.collecting && s.startsWith('<![CDATA[', lt)) {
-        this.cell.text += s
-          .slice(lt + 9, gt - 2)
-          .replaceAll('&', '&amp;')
-          .replaceAll('<', '&lt;');
-      }
-      return;
-    }
-    if (first === 0x2f) {
-      const expected = this.open.pop();
-      const after = lt + 2 + (expected?.length ?? 0);
-      if (expected === undefined || !s.startsWith(expected, lt + 2) || s.slice(after, gt).trim() !== '') {
-        const name = s.slice(lt + 2, gt).trim();
-        throw this.ctx.corrupt(
-          expected === undefined
-            ? `an unexpected </${name}>`
-            : `</${name}> where </${expected}> was expected`,
-        );
-      }
-      this.close(this.localOpen.pop()!, out);
-      return;
-    }
-    const selfClosing = s.charCodeAt(gt - 1) === 0x2f;
-    let nameEnd = lt + 1;
-    while (nameEnd < gt) {
-      const c = s.charCodeAt(nameEnd);
-      if (c === 0x20 || c === 0x2f || c === 0x0a || c === 0x09 || c === 0x0d) break;
-      nameEnd++;
-    }
-    const name = nameAt(s, lt + 1, nameEnd);
-    if (name === '') throw this.ctx.corrupt('a tag without a name');
-    if (this.open.length === 0) {
-      if (this.sawRoot) throw this.ctx.corrupt('a second root element');
-      this.sawRoot = true;
-    }
-    const local = localName(name);
-    this.openElement(local, s, nameEnd, selfClosing ? gt - 1 : gt);
-    if (selfClosing) this.close(local, out);
-    else {
-      this.open.push(name);
-      this.localOpen.push(local);
-    }
   }
 
   /**
@@ -267,8 +220,7 @@ class SheetScanner {
     return col;
   }
 
-  /** An element starts; its attributes are s[from, to). */
-  private openElement(local: string, s: string, from: number, to: number): void {
+  protected override opened(local: string, s: string, from: number, to: number): void {
     const cell = this.cell;
     switch (local) {
       case 'c': {
@@ -323,7 +275,7 @@ class SheetScanner {
     }
   }
 
-  private close(local: string, out: SheetRow[]): void {
+  protected override closed(local: string): void {
     switch (local) {
       case 'v':
       case 't':
@@ -336,6 +288,7 @@ class SheetScanner {
         if (cell.text !== null) cell.text = xmlText(cell.text);
         const v = cellValue(cell, this.ctx);
         if (v === null) return;
+        if (this.col >= this.ctx.maxColumns) throw this.tooWide();
         while (this.cells.length < this.col) this.cells.push(null);
         this.cells[this.col] = v;
         if (this.styles !== null) this.keepStyle(this.col, cell.style);
@@ -343,7 +296,7 @@ class SheetScanner {
       }
       case 'row':
         if (this.cells !== null && this.cells.length > 0) {
-          out.push(
+          this.out.push(
             this.styles === null
               ? { row: this.rowNumber, cells: this.cells }
               : { row: this.rowNumber, cells: this.cells, styles: this.styles },
@@ -357,8 +310,15 @@ class SheetScanner {
         return;
       case 'si': {
         this.inCell = false;
-        const text = this.cell.text;
-        this.strings.push(text === null ? '' : nfc(decodeEscapes(xmlText(text))));
+        const raw = this.cell.text;
+        const text = raw === null ? '' : nfc(decodeEscapes(xmlText(raw)));
+        const { maxSharedStrings, maxSharedChars } = this.stringLimits;
+        if (this.strings.length >= maxSharedStrings)
+          throw new FormatError('E_TOO_MANY_SHARED_STRINGS', { limit: maxSharedStrings });
+        this.stringChars += text.length;
+        if (this.stringChars > maxSharedChars)
+          throw new FormatError('E_SHARED_STRINGS_TOO_LARGE', { limit: maxSharedChars });
+        this.strings.push(text);
         return;
       }
     }

@@ -38,9 +38,11 @@ function attributes(text: string): Map<string, string> {
   return out;
 }
 
-export function parseWorkbook(xml: string): WorkbookInfo {
+/** The workbook part; null when it lists more than `maxSheets` sheets. */
+export function parseWorkbook(xml: string, maxSheets = Number.POSITIVE_INFINITY): WorkbookInfo | null {
   const sheets: WorkbookSheet[] = [];
   for (const a of elements(xml, 'sheet')) {
+    if (sheets.length >= maxSheets) return null;
     const state = a.get('state');
     sheets.push({
       name: a.get('name') ?? '',

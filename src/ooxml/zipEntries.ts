@@ -127,11 +127,21 @@ export class ZipEntries {
     }
   }
 
-  /** A whole entry as UTF-8 text ('' for a missing entry). */
-  async text(name: string): Promise<string> {
+  /** A whole entry as UTF-8 text ('' for a missing entry); E_FILE_CORRUPT past `maxBytes`. */
+  async text(name: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
     const decoder = new TextDecoder('utf-8');
     let text = '';
-    for await (const chunk of this.chunks(name)) text += decoder.decode(chunk, { stream: true });
+    let bytes = 0;
+    for await (const chunk of this.chunks(name)) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        throw new FormatError('E_FILE_CORRUPT', {
+          file: this.file,
+          reason: `${name} holds more than ${maxBytes} bytes of XML, which no workbook part does`,
+        });
+      }
+      text += decoder.decode(chunk, { stream: true });
+    }
     return text + decoder.decode();
   }
 

@@ -60,14 +60,18 @@ export async function inspectZip(
     for (const e of entries) {
       if (e.flags & 1) throw new FormatError('E_FILE_ENCRYPTED', { file });
       total += e.uncompressedSize;
-      const absurd =
-        e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > RATIO_LIMIT * e.compressedSize;
-      if (total > maxInflatedBytes || absurd) {
-        throw new FormatError('E_ZIP_TOO_LARGE', {
+      // Not a size limit (raising --max-inflated-bytes would not help): no spreadsheet compresses so well.
+      if (e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > RATIO_LIMIT * e.compressedSize) {
+        throw new FormatError('E_ZIP_RATIO', {
           file,
-          size: absurd ? e.uncompressedSize : total,
-          limit: maxInflatedBytes,
+          entry: e.name,
+          size: e.uncompressedSize,
+          compressed: e.compressedSize,
+          ratio: RATIO_LIMIT,
         });
+      }
+      if (total > maxInflatedBytes) {
+        throw new FormatError('E_ZIP_TOO_LARGE', { file, size: total, limit: maxInflatedBytes });
       }
       if (e.localOffset + 30 + e.compressedSize > dirOffset) throw corrupt(`truncated zip entry ${e.name}`);
       const local = await readAt(e.localOffset, 4);

@@ -1,29 +1,23 @@
 import type { SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { readCsv } from './csv.js';
+import { DEFAULT_LIMITS, type ReadLimits, readLimits } from './limits.js';
 import { type InputFormat, promisedFormat, sniffFormat } from './sniffFormat.js';
 import { openSource } from './source.js';
 
-export interface ReadOptions {
+export interface ReadOptions extends Partial<ReadLimits> {
   /** Read when file is '-' (the CLI passes its io.stdin; there is no default). */
   stdin?: NodeJS.ReadableStream;
   /** Force the CSV text encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258'. */
   encoding?: string;
-  /** Rows per sheet before E_TOO_MANY_ROWS (default 2,000,000). */
-  maxRows?: number;
-  /**
-   * Inflated bytes per xlsx or ods before E_ZIP_TOO_LARGE (default 512 MiB); also the largest .xls, HTML
-   * or XML file, which are read whole.
-   */
-  maxInflatedBytes?: number;
   /** Give every row its cells' font names (RawRow.fonts), for legacy-font conversion cell by cell. */
   cellFonts?: boolean;
   /** Told what a reader noticed about a file, as an info (I_FILE_FORMAT: the content is not what its name says). */
   notice?: (d: Diagnostic) => void;
 }
 
-export const DEFAULT_MAX_ROWS = 2_000_000;
-export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_MAX_ROWS = DEFAULT_LIMITS.maxRows;
+export const DEFAULT_MAX_INFLATED_BYTES = DEFAULT_LIMITS.maxInflatedBytes;
 
 export type { InputFormat };
 
@@ -47,8 +41,8 @@ const FORMAT_NAME: Record<InputFormat, string> = {
  * E_FILE_ENCRYPTED, E_ZIP_TOO_LARGE, E_TOO_MANY_ROWS, E_UNKNOWN_ENCODING).
  */
 export async function* openSheets(file: string, options: ReadOptions = {}): AsyncGenerator<SheetSource> {
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  const limits = readLimits(options);
+  const { maxRows, maxInflatedBytes } = limits;
   const src = await openSource(file, options.stdin);
   const format = await sniffFormat(src, file);
   const promised = promisedFormat(file);
@@ -61,7 +55,7 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
   // Each reader loads only for its files: SheetJS (xls, ods, HTML, XML) is large, and xlsx/CSV never need it.
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.js');
-    yield* readXlsx(src, file, { maxRows, maxInflatedBytes, cellFonts });
+    yield* readXlsx(src, file, { ...limits, cellFonts });
   } else if (format === 'csv') {
     yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts });
   } else {

@@ -2,21 +2,27 @@ import type { CellRange, RawRow, SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
+import { FormatError } from '../ooxml/errors.js';
 import { mergeRefsAfterCells, parseRange } from '../ooxml/mergeCells.js';
 import { nfc } from '../ooxml/nfc.js';
 import type { SheetRow } from '../ooxml/sheetRow.js';
 import { readSharedStrings, sheetRows } from '../ooxml/sheetScan.js';
 import { parseRels, parseStyleFonts, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
 import { slices, ZipEntries } from '../ooxml/zipEntries.js';
+import type { ReadLimits } from './limits.js';
 import { readError } from './source.js';
 import { unbatch } from './unbatch.js';
 
-export interface XlsxOptions {
-  maxRows: number;
-  maxInflatedBytes: number;
+export interface XlsxOptions extends ReadLimits {
   /** Give each row its cells' font names (RawRow.fonts). */
   cellFonts?: boolean;
 }
+
+/**
+ * The parts read whole (workbook, relationships, styles) are a few KiB in a real workbook, a few MB in a
+ * bloated one; past this a part is not a workbook's (5 million <sheet> entries once took 862 MB).
+ */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 const WORKSHEET_REL = /\/worksheet$/;
 const SHARED_STRINGS_REL = /\/sharedStrings$/;
@@ -38,7 +44,7 @@ export async function* readXlsx(
   });
   const load = async (name: string) => {
     try {
-      return await zip.text(name);
+      return await zip.text(name, MAX_PART_BYTES);
     } catch (e) {
       throw readError(e, file);
     }
@@ -51,7 +57,10 @@ export async function* readXlsx(
   }
   const base = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
   const relsPart = `${base}_rels/${workbookPart.slice(base.length)}.rels`;
-  const [workbook, rels] = [parseWorkbook(await load(workbookPart)), parseRels(await load(relsPart), base)];
+  const workbook = parseWorkbook(await load(workbookPart), options.maxSheets);
+  if (workbook === null) throw new UsageError('E_TOO_MANY_SHEETS', { file, limit: options.maxSheets });
+  const rels = parseRels(await load(relsPart), base);
+  const relById = new Map(rels.map((r) => [r.id, r]));
   const part = (type: RegExp, fallback: string) => rels.find((r) => type.test(r.type))?.target ?? fallback;
   const stylesXml = await load(part(STYLES_REL, `${base}styles.xml`));
   const dateStyles = parseStyleFormats(stylesXml).map((f) => isDateFormat(f));
@@ -64,6 +73,7 @@ export async function* readXlsx(
       sharedStrings = await readSharedStrings(
         zip.chunks(stringsPart),
         (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `shared strings: ${reason}` }),
+        options,
       );
     }
   } catch (e) {
@@ -72,13 +82,15 @@ export async function* readXlsx(
 
   for (const [i, s] of workbook.sheets.entries()) {
     const sheet = nfc(s.name);
-    const rel = rels.find((r) => r.id === s.rid);
+    const rel = relById.get(s.rid);
     // Without relationships (a hand-made or damaged file) the sheet is where Excel would put it.
     const conventional = `${base}worksheets/sheet${i + 1}.xml`;
     const target = rel ? rel.target : rels.length === 0 && zip.has(conventional) ? conventional : undefined;
     if (target === undefined || (rel && !WORKSHEET_REL.test(rel.type))) continue; // a chart sheet: no cells
     const merges = new SheetMerges(
       (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+      () => new UsageError('E_TOO_MANY_MERGES', { file, sheet, limit: options.maxMerges }),
+      options.maxMerges,
     );
     const ctx: SheetContext = {
       sharedStrings,
@@ -89,6 +101,8 @@ export async function* readXlsx(
           throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
       },
       corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+      maxCellChars: options.maxCellChars,
+      maxColumns: options.maxColumns,
       onMerge: (ref) => merges.scanned(ref),
       keepStyles: fonts !== undefined,
     };
@@ -102,7 +116,7 @@ export async function* readXlsx(
       rows: () => {
         if (started) throw new Error('rows() of an xlsx sheet can be read only once');
         started = true;
-        const rows = rowsOf(zip, target, ctx, merges, file);
+        const rows = rowsOf(zip, target, ctx, merges, { file, sheet });
         return unbatch(fonts === undefined ? rows : withFonts(rows, fonts));
       },
     };
@@ -120,7 +134,11 @@ class SheetMerges {
   private sorted = true;
   private early = false;
 
-  constructor(private readonly corrupt: (reason: string) => Error) {}
+  constructor(
+    private readonly corrupt: (reason: string) => Error,
+    private readonly tooMany: () => Error,
+    private readonly max: number,
+  ) {}
 
   found(refs: readonly string[]): void {
     this.early = true;
@@ -143,6 +161,7 @@ class SheetMerges {
   private add(ref: string): void {
     const range = parseRange(ref);
     if (range === undefined) throw this.corrupt(`a merged range "${ref}" that is not a range of cells`);
+    if (this.ranges.length >= this.max) throw this.tooMany();
     this.ranges.push(range);
     this.sorted = false;
   }
@@ -161,7 +180,13 @@ async function* withFonts(batches: AsyncIterable<SheetRow[]>, fonts: readonly (s
   }
 }
 
-async function* rowsOf(zip: ZipEntries, part: string, ctx: SheetContext, merges: SheetMerges, file: string) {
+async function* rowsOf(
+  zip: ZipEntries,
+  part: string,
+  ctx: SheetContext,
+  merges: SheetMerges,
+  where: { file: string; sheet: string },
+) {
   try {
     const whole = await zip.whole(part);
     if (whole === null) yield* sheetRows(zip.chunks(part), ctx);
@@ -170,6 +195,10 @@ async function* rowsOf(zip: ZipEntries, part: string, ctx: SheetContext, merges:
       yield* sheetRows(slices(whole), ctx);
     }
   } catch (e) {
-    throw readError(e, file);
+    // A limit reached in a sheet names the sheet (the format layer knows only the cell).
+    throw readError(
+      e instanceof FormatError ? new FormatError(e.code, { sheet: where.sheet, ...e.args }) : e,
+      where.file,
+    );
   }
 }

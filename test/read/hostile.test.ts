@@ -91,14 +91,24 @@ describe('zip bombs and caps', () => {
     const bytes = zip(xlsxParts([{ name: 'S', data: SHEET }], { sharedStrings: ['x'] }), {
       'xl/worksheets/sheet1.xml': 0xfffffff0,
     });
-    expect(await code(await file('huge.xlsx', bytes))).toBe('E_ZIP_TOO_LARGE');
+    // 4 GB from a few hundred bytes: the ratio is what is wrong, not the size.
+    expect(await code(await file('huge.xlsx', bytes))).toBe('E_ZIP_RATIO');
   });
 
-  it('an absurd compression ratio on a large entry', async () => {
+  it('an absurd compression ratio on a large entry: E_ZIP_RATIO, whatever the size limit', async () => {
     const bytes = zip(xlsxParts([{ name: 'S', data: SHEET }]), {
       'xl/worksheets/sheet1.xml': 20 * 1024 * 1024,
     });
-    expect(await code(await file('ratio.xlsx', bytes))).toBe('E_ZIP_TOO_LARGE');
+    const path = await file('ratio.xlsx', bytes);
+    expect(await code(path)).toBe('E_ZIP_RATIO');
+    expect(await code(path, { maxInflatedBytes: 2 ** 40 })).toBe('E_ZIP_RATIO');
+  });
+
+  it('a declared total over the limit at an ordinary ratio: E_ZIP_TOO_LARGE', async () => {
+    const bytes = zip(xlsxParts([{ name: 'S', data: SHEET }]), { 'xl/worksheets/sheet1.xml': 100_000 });
+    expect(await code(await file('declared.xlsx', bytes), { maxInflatedBytes: 50_000 })).toBe(
+      'E_ZIP_TOO_LARGE',
+    );
   });
 
   it('honest sizes over the configured limit', async () => {
@@ -117,6 +127,41 @@ describe('zip bombs and caps', () => {
       const path = await file(`liar-${order}.xlsx`, bytes);
       expect(await code(path, { maxInflatedBytes: 200_000 })).toBe('E_ZIP_TOO_LARGE');
     }
+  });
+
+  it('limits on what a workbook makes the reader hold: sheets, shared strings, one cell', async () => {
+    const three = zip(
+      xlsxParts(
+        ['A', 'B', 'C'].map((name) => ({ name, data: SHEET })),
+        { sharedStrings: ['x', 'y', 'z'] },
+      ),
+    );
+    const path = await file('three.xlsx', three);
+    expect(await code(path, { maxSheets: 3, maxSharedStrings: 3 })).toBe('ok');
+    expect(await code(path, { maxSheets: 2 })).toBe('E_TOO_MANY_SHEETS');
+    expect(await code(path, { maxSharedStrings: 2 })).toBe('E_TOO_MANY_SHARED_STRINGS');
+    expect(await code(path, { maxSharedChars: 2 })).toBe('E_SHARED_STRINGS_TOO_LARGE');
+    const long = zip(
+      xlsxParts([{ name: 'Dài', data: '<row r="1"><c r="B1" t="str"><v>abcdef</v></c></row>' }]),
+    );
+    const err = await readAll(await file('long.xlsx', long), { maxCellChars: 5 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_CELL_TOO_LONG', args: { sheet: 'Dài', cell: 'B1', limit: 5 } });
+  });
+
+  it('a value further right than maxColumns, and more merged ranges than maxMerges', async () => {
+    const wide = zip(xlsxParts([{ name: 'S', data: '<row r="4"><c r="AMK4"><v>1</v></c></row>' }]));
+    const path = await file('wide.xlsx', wide);
+    expect(await code(path, { maxColumns: 1025 })).toBe('ok');
+    const err = await readAll(path).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'E_TOO_MANY_COLUMNS',
+      args: { sheet: 'S', cell: 'AMK4', limit: 1024 },
+    });
+    const after = '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>';
+    const merged = zip(xlsxParts([{ name: 'S', data: SHEET, after }]));
+    const mpath = await file('merged.xlsx', merged);
+    expect(await code(mpath, { maxMerges: 2 })).toBe('ok');
+    expect(await code(mpath, { maxMerges: 1 })).toBe('E_TOO_MANY_MERGES');
   });
 
   it('row cap in xlsx and csv', async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from '../../src/model/cell.js';
 import type { SheetContext } from '../../src/ooxml/cellValue.js';
-import { readSharedStrings, sheetRows } from '../../src/ooxml/sheetScan.js';
+import { readSharedStrings, SheetScanner, sheetRows } from '../../src/ooxml/sheetScan.js';
 import { unbatch } from '../../src/read/unbatch.js';
 import { saxesSharedStrings, saxesSheetRows } from './saxesSheetRows.js';
 
@@ -14,7 +14,11 @@ const ctx: SheetContext = {
   date1904: false,
   onRow: () => {},
   corrupt: (reason) => Object.assign(new Error(reason), { code: 'CORRUPT' }),
+  maxCellChars: 1e6,
+  maxColumns: 16384,
 };
+
+const LIMITS = { maxCellChars: 1e6, maxSharedStrings: 1e6, maxSharedChars: 1e7 };
 
 const escapeXml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -59,11 +63,24 @@ const cellBody = fc.oneof(
   fc.constant({ attrs: ' s="1"', body: '' }),
 );
 
+/** Markup the scanner skips, some of it longer than the test scanner keeps (a tag of 32 characters). */
+const junkText = fc
+  .array(fc.constantFrom('a', '>', '<', "'", '"', '-', '?', ']', ' ', 'ệ'), { maxLength: 80 })
+  .map((cs) => cs.join(''));
+const junk = fc.oneof(
+  junkText.map((t) => `<!--${t.replaceAll('-', '=')}-->`),
+  junkText.map((t) => `<?pi ${t.replaceAll('?', '=')}?>`),
+  junkText.map((t) => `<![CDATA[${t.replaceAll(']', '=')}]]>`),
+  junkText.map((t) => `<ext uri="${escapeXml(t)}" b='${t.replaceAll("'", '').replaceAll('<', '')}'/>`),
+  junkText.map((t) => `<extLst><ext note="${escapeXml(t)}">${escapeXml(t)}</ext></extLst>`),
+);
+
 const sheet = fc.record({
   prefix: fc.constantFrom('', 'x:'),
   pretty: fc.boolean(),
   refs: fc.boolean(),
   rows: fc.array(fc.array(fc.option(cellBody, { nil: null }), { maxLength: 6 }), { maxLength: 8 }),
+  junk: fc.array(junk, { maxLength: 4 }),
 });
 
 function writeSheet({
@@ -71,6 +88,7 @@ function writeSheet({
   pretty,
   refs,
   rows,
+  junk,
 }: typeof sheet extends fc.Arbitrary<infer T> ? T : never) {
   const nl = pretty ? '\n  ' : '';
   const out = [
@@ -87,6 +105,7 @@ function writeSheet({
       out.push(body ? `<${p}c${ref}${c.attrs}>${body}</${p}c>` : `<${p}c${ref}${c.attrs}/>`);
     });
     out.push(`</${p}row>`);
+    if (junk[r] !== undefined) out.push(junk[r]);
   });
   out.push(`${nl}</${p}sheetData>${nl}</${p}worksheet>`);
   return out.join('');
@@ -95,6 +114,15 @@ function writeSheet({
 type Reader = (chunks: AsyncIterable<Uint8Array>, ctx: SheetContext) => AsyncIterable<RawRow>;
 /** The scanner's batches as rows, like the xlsx reader hands them out. */
 const scanned: Reader = (chunks, c) => unbatch(sheetRows(chunks, c));
+
+/** A scanner that keeps tags of up to 32 characters only, so that cut long tags are streamed through. */
+async function* scanKeeping32(chunks: AsyncIterable<Uint8Array>, c: SheetContext) {
+  const decoder = new TextDecoder();
+  const scanner = new SheetScanner(c, undefined, 32);
+  for await (const chunk of chunks) yield* scanner.push(decoder.decode(chunk, { stream: true }));
+  yield* scanner.push(decoder.decode());
+  scanner.end();
+}
 
 async function rowsOf(read: Reader, xml: string, cuts: number[]): Promise<RawRow[]> {
   const bytes = Buffer.from(xml, 'utf8');
@@ -122,6 +150,7 @@ describe('worksheet scanner', () => {
       fc.asyncProperty(sheet, fc.array(fc.nat(), { maxLength: 10 }), async (s, cuts) => {
         const expected = await rowsOf(saxesSheetRows, writeSheet({ ...s, prefix: '' }), []);
         expect(await rowsOf(scanned, writeSheet(s), cuts)).toEqual(expected);
+        expect(await rowsOf(scanKeeping32, writeSheet(s), cuts)).toEqual(expected);
       }),
       { numRuns: 400 },
     );
@@ -182,10 +211,118 @@ describe('worksheet scanner', () => {
           };
           const expected = await saxesSharedStrings(chunksOf([bytes]));
           const corrupt = (reason: string) => new Error(reason);
-          expect(await readSharedStrings(chunksOf(pieces), corrupt)).toEqual(expected);
+          expect(await readSharedStrings(chunksOf(pieces), corrupt, LIMITS)).toEqual(expected);
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('linear time on any markup', () => {
+  const CHUNK = 64 * 1024;
+  /** Characters the scanner looks at to read `xml` cut into 64 KiB chunks, as the zip reader hands them. */
+  function work(xml: string, c: SheetContext = ctx): number {
+    const scanner = new SheetScanner(c);
+    for (let i = 0; i < xml.length; i += CHUNK) scanner.push(xml.slice(i, i + CHUNK));
+    scanner.end();
+    return scanner.work;
+  }
+  const wide = { ...ctx, maxCellChars: 1e8 };
+  const sheetAround = (markup: string) =>
+    `<worksheet><sheetData><row r="1">${markup}</row></sheetData></worksheet>`;
+  const cases: [string, (n: number) => string][] = [
+    ['a comment', (n) => sheetAround(`<!--${'x'.repeat(n)}-->`)],
+    ['a processing instruction', (n) => sheetAround(`<?pi ${'x'.repeat(n)}?>`)],
+    ['a CDATA section outside a value', (n) => sheetAround(`<![CDATA[${'x'.repeat(n)}]]>`)],
+    [
+      'a CDATA section in a value',
+      (n) => sheetAround(`<c r="A1" t="str"><v><![CDATA[${'1'.repeat(n)}]]></v></c>`),
+    ],
+    ['an attribute value', (n) => sheetAround(`<ext uri="${'x'.repeat(n)}"/>`)],
+    ['an attribute value with quotes and >', (n) => sheetAround(`<ext a='${'">'.repeat(n / 2)}'/>`)],
+    ['a long value', (n) => sheetAround(`<c r="A1" t="str"><v>${'x'.repeat(n)}</v></c>`)],
+    ['a long element name', (n) => sheetAround(`<e${'x'.repeat(n)}/>`)],
+  ];
+  it.each(cases)('%s: each character looked at about once, at 1, 2 and 4 MB', (what, make) => {
+    for (const mb of [1, 2, 4]) {
+      const xml = make(mb * 1024 * 1024);
+      let spent: number;
+      try {
+        spent = work(xml, wide);
+      } catch (e) {
+        // A long element name is refused, after a bounded look.
+        expect(what).toBe('a long element name');
+        expect((e as { code?: string }).code).toBe('CORRUPT');
+        continue;
+      }
+      // Carried markup is looked at again at most once per chunk, and only what fits in MAX_KEPT_TAG.
+      expect(spent).toBeLessThan(xml.length * 1.1 + 2 * CHUNK);
+    }
+  });
+
+  it('a <c> tag longer than 64 KiB cut by a chunk end is refused, not kept growing', () => {
+    const xml = sheetAround(`<c r="A1" x="${'y'.repeat(200_000)}"><v>1</v></c>`);
+    expect(() => work(xml)).toThrow(/tag longer than/);
+  });
+});
+
+describe('limits on what is held', () => {
+  const run = async (xml: string, c: SheetContext) => {
+    const rows: RawRow[] = [];
+    for await (const r of scanned(
+      (async function* () {
+        yield Buffer.from(xml);
+      })(),
+      c,
+    ))
+      rows.push(r);
+    return rows;
+  };
+  it('a cell of more than maxCellChars characters: E_CELL_TOO_LONG naming the cell', async () => {
+    const c = { ...ctx, maxCellChars: 10 };
+    const cell = (v: string) =>
+      `<worksheet><sheetData><row r="3"><c r="B3" t="str"><v>${v}</v></c></row></sheetData></worksheet>`;
+    expect(await run(cell('0123456789'), c)).toEqual([{ row: 3, cells: [null, '0123456789'] }]);
+    await expect(run(cell('01234567890'), c)).rejects.toMatchObject({
+      code: 'E_CELL_TOO_LONG',
+      args: { cell: 'B3', limit: 10 },
+    });
+    const inline = `<worksheet><sheetData><row r="3"><c r="C3" t="inlineStr"><is><r><t>012345</t></r><r><t>67890</t></r></is></c></row></sheetData></worksheet>`;
+    await expect(run(inline, c)).rejects.toMatchObject({ code: 'E_CELL_TOO_LONG', args: { cell: 'C3' } });
+    // The common cell matched by the fast path is held to the same limit.
+    const plain = `<worksheet><sheetData><row r="1"><c r="A1"><v>12345678901</v></c></row></sheetData></worksheet>`;
+    await expect(run(plain, c)).rejects.toMatchObject({ code: 'E_CELL_TOO_LONG', args: { cell: 'A1' } });
+  });
+
+  const sst = (items: string[]) => `<sst>${items.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+  const strings = (xml: string, limits: Partial<typeof LIMITS>) =>
+    readSharedStrings(
+      (async function* () {
+        yield Buffer.from(xml);
+      })(),
+      (reason) => new Error(reason),
+      { ...LIMITS, ...limits },
+    );
+  it('shared strings: count, total characters and one item, each refused past its limit', async () => {
+    expect(await strings(sst(['a', 'b', '']), { maxSharedStrings: 3 })).toEqual(['a', 'b', '']);
+    await expect(strings(sst(['a', 'b', '', '']), { maxSharedStrings: 3 })).rejects.toMatchObject({
+      code: 'E_TOO_MANY_SHARED_STRINGS',
+      args: { limit: 3 },
+    });
+    await expect(
+      strings('<sst>' + '<si/>'.repeat(1000) + '</sst>', { maxSharedStrings: 999 }),
+    ).rejects.toMatchObject({
+      code: 'E_TOO_MANY_SHARED_STRINGS',
+    });
+    expect(await strings(sst(['abc', 'de']), { maxSharedChars: 5 })).toEqual(['abc', 'de']);
+    await expect(strings(sst(['abc', 'def']), { maxSharedChars: 5 })).rejects.toMatchObject({
+      code: 'E_SHARED_STRINGS_TOO_LARGE',
+      args: { limit: 5 },
+    });
+    await expect(strings(sst(['ab', 'abcdef']), { maxCellChars: 5 })).rejects.toMatchObject({
+      code: 'E_CELL_TOO_LONG',
+      args: { item: 2, limit: 5 },
+    });
   });
 });

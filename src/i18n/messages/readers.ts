@@ -1,0 +1,56 @@
+import { type Entry, q } from './helpers.js';
+
+/** Where in a workbook a limit was reached: "Điểm › D7", or the shared string's number. */
+const placeVi = (a: Record<string, string | number | undefined>) =>
+  a.cell !== undefined
+    ? `ô ${a.sheet ?? ''} › ${a.cell} của ${q(a.file)}`
+    : `chuỗi dùng chung số ${a.item ?? '?'} của ${q(a.file)}`;
+const placeEn = (a: Record<string, string | number | undefined>) =>
+  a.cell !== undefined
+    ? `cell ${a.sheet ?? ''} › ${a.cell} of ${q(a.file)}`
+    : `shared string ${a.item ?? '?'} of ${q(a.file)}`;
+
+/**
+ * What the readers refuse or notice (exit 2 for a file they cannot read within the limits; diagnostics
+ * for what they read but doubt). Each limit names the option that raises it.
+ */
+export const READERS_MESSAGES: Record<string, Entry> = {
+  E_CELL_TOO_LONG: {
+    vi: (a) => `${placeVi(a)} chứa hơn ${a.limit} ký tự (nâng giới hạn bằng --max-cell-chars)`,
+    en: (a) => `${placeEn(a)} holds more than ${a.limit} characters (raise the limit with --max-cell-chars)`,
+  },
+  E_TOO_MANY_SHARED_STRINGS: {
+    vi: (a) =>
+      `tệp ${q(a.file)} có hơn ${a.limit} chuỗi dùng chung (nâng giới hạn bằng --max-shared-strings)`,
+    en: (a) =>
+      `${q(a.file)} has more than ${a.limit} shared strings (raise the limit with --max-shared-strings)`,
+  },
+  E_SHARED_STRINGS_TOO_LARGE: {
+    vi: (a) =>
+      `các chuỗi dùng chung của ${q(a.file)} dài hơn ${a.limit} ký tự (nâng giới hạn bằng --max-shared-chars)`,
+    en: (a) =>
+      `the shared strings of ${q(a.file)} hold more than ${a.limit} characters (raise the limit with --max-shared-chars)`,
+  },
+  E_ZIP_RATIO: {
+    vi: (a) =>
+      `phần ${q(a.entry)} của ${q(a.file)} khai giải nén ra ${a.size} byte từ ${a.compressed} byte, gấp hơn ${a.ratio} lần — không bảng tính nào nén được như vậy (tệp bị hỏng hoặc là "bom zip"); nâng --max-inflated-bytes không giúp được`,
+    en: (a) =>
+      `entry ${q(a.entry)} of ${q(a.file)} claims to inflate to ${a.size} bytes from ${a.compressed}, over ${a.ratio} times its size — no spreadsheet compresses like that (a damaged file or a zip bomb); raising --max-inflated-bytes would not help`,
+  },
+  E_TOO_MANY_COLUMNS: {
+    vi: (a) =>
+      `${placeVi(a)} nằm ngoài ${a.limit} cột đầu tiên mà cchc đọc (nâng giới hạn bằng --max-columns)`,
+    en: (a) =>
+      `${placeEn(a)} lies beyond the first ${a.limit} columns that cchc reads (raise the limit with --max-columns)`,
+  },
+  E_TOO_MANY_MERGES: {
+    vi: (a) =>
+      `trang ${q(a.sheet)} của ${q(a.file)} có hơn ${a.limit} vùng gộp ô (nâng giới hạn bằng --max-merges)`,
+    en: (a) =>
+      `sheet ${q(a.sheet)} of ${q(a.file)} has more than ${a.limit} merged ranges (raise the limit with --max-merges)`,
+  },
+  E_TOO_MANY_SHEETS: {
+    vi: (a) => `tệp ${q(a.file)} có hơn ${a.limit} trang tính (nâng giới hạn bằng --max-sheets)`,
+    en: (a) => `${q(a.file)} has more than ${a.limit} sheets (raise the limit with --max-sheets)`,
+  },
+};
