@@ -5,13 +5,14 @@ import type { Lang, Settings } from '../model/settings.js';
 import { DEFAULT_BANDS, parseBands } from '../parse/bands.js';
 import type { Layout } from '../parse/scoreHeader.js';
 import type { PipelineInput } from '../pipeline/runPipeline.js';
+import type { ReadLimits } from '../read/limits.js';
 import type { Config } from './config.js';
 import type { CliIO } from './io.js';
 import { type RunSettings, resolveRun } from './runSettings.js';
 import { addOption, type SharedFlags } from './sharedOptions.js';
 
 /** The raw option values commander hands over for score/validate/explain. */
-export interface InputFlags extends SharedFlags {
+export interface InputFlags extends SharedFlags, Partial<Record<keyof ReadLimits, string>> {
   criteria?: string;
   /** false with --no-survey. */
   survey?: string[] | false;
@@ -24,10 +25,20 @@ export interface InputFlags extends SharedFlags {
   previous?: string;
   sheet?: string;
   layout?: string;
-  maxRows?: string;
-  maxInflatedBytes?: string;
   diagnostics?: string;
 }
+
+/** The readers' limits (src/read/limits.ts): an option each, and a settings-file key of the same name. */
+export const LIMIT_OPTIONS: readonly (readonly [flag: string, key: keyof ReadLimits])[] = [
+  ['--max-rows', 'maxRows'],
+  ['--max-inflated-bytes', 'maxInflatedBytes'],
+  ['--max-cell-chars', 'maxCellChars'],
+  ['--max-shared-strings', 'maxSharedStrings'],
+  ['--max-shared-chars', 'maxSharedChars'],
+  ['--max-sheets', 'maxSheets'],
+  ['--max-columns', 'maxColumns'],
+  ['--max-merges', 'maxMerges'],
+];
 
 /** Options shared by score, validate and explain (docs/commands.md), besides those of every command. */
 export function addInputOptions(cmd: Command, H: HelpText): Command {
@@ -43,8 +54,7 @@ export function addInputOptions(cmd: Command, H: HelpText): Command {
   addOption(cmd, H, '--previous', { value: 'file' });
   addOption(cmd, H, '--sheet', { value: 'name' });
   addOption(cmd, H, '--layout');
-  addOption(cmd, H, '--max-rows', { value: 'n' });
-  addOption(cmd, H, '--max-inflated-bytes', { value: 'n' });
+  for (const [flag] of LIMIT_OPTIONS) addOption(cmd, H, flag, { value: 'n' });
   return addOption(cmd, H, '--diagnostics', { value: 'file' });
 }
 
@@ -127,16 +137,19 @@ export async function resolveInputs(
       sheet,
       layout,
       settings,
-      read: {
-        stdin: io.stdin,
-        maxRows: positiveInt(flags.maxRows ?? config.maxRows, '--max-rows'),
-        maxInflatedBytes: positiveInt(
-          flags.maxInflatedBytes ?? config.maxInflatedBytes,
-          '--max-inflated-bytes',
-        ),
-      },
+      read: { stdin: io.stdin, ...limitsOf(flags, config) },
     },
   };
+}
+
+/** The limits given by flags (over the settings file); the readers default the others. */
+export function limitsOf(flags: InputFlags, config: Config): Partial<ReadLimits> {
+  const limits: Partial<ReadLimits> = {};
+  for (const [flag, key] of LIMIT_OPTIONS) {
+    const n = positiveInt(flags[key] ?? config[key], flag);
+    if (n !== undefined) limits[key] = n;
+  }
+  return limits;
 }
 
 export const inputFiles = (p: PipelineInput): string[] =>

@@ -118,6 +118,34 @@ describe('files that are not what they claim', () => {
   });
 });
 
+describe('limits on what a file makes cchc hold', () => {
+  it('each limit is an option and a settings-file key; past it, exit 2 naming the option', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const parts = xlsxParts(
+      [
+        { name: 'Điểm', data: longSheet(unitRows(num('E2', '20'))) },
+        { name: 'Khác', data: `<row r="1">${text('A1', 'x')}</row>` },
+      ],
+      { sharedStrings: ['a', 'b', 'c'] },
+    );
+    await ws.write('two.xlsx', zip(parts));
+    const over = await score(ws, 'two.xlsx', ['--max-sheets', '1']);
+    expectUsageError(over, 'two.xlsx');
+    expect(over.stderr).toContain('--max-sheets');
+    const strings = await score(ws, 'two.xlsx', ['--max-shared-strings', '2']);
+    expectUsageError(strings, 'two.xlsx');
+    expect(strings.stderr).toContain('--max-shared-strings');
+    await ws.write('cchc.config.json', JSON.stringify({ maxCellChars: 2 }));
+    const cell = await score(ws, 'two.xlsx');
+    expectUsageError(cell, 'two.xlsx');
+    expect(cell.stderr).toContain('--max-cell-chars');
+    const ok = await score(ws, 'two.xlsx', ['--max-cell-chars', '100', '--max-sheets', '2']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
+
 describe('cells that are not values', () => {
   const cases: [string, string, string][] = [
     ['a formula without a cached value', '<c r="E2"><f>D2*2</f></c>', 'E_FORMULA_NO_VALUE'],

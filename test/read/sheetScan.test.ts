@@ -311,7 +311,7 @@ describe('limits on what is held', () => {
       args: { limit: 3 },
     });
     await expect(
-      strings('<sst>' + '<si/>'.repeat(1000) + '</sst>', { maxSharedStrings: 999 }),
+      strings(`<sst>${'<si/>'.repeat(1000)}</sst>`, { maxSharedStrings: 999 }),
     ).rejects.toMatchObject({
       code: 'E_TOO_MANY_SHARED_STRINGS',
     });
