@@ -3,6 +3,15 @@
 if (process.env.CCHC_DEBUG === '1') process.setSourceMapsEnabled(true);
 const { main } = await import('../dist/cli/main.js');
 
+// A reader that stops early (`cchc score … | head`) closes the pipe. What it did not read it did not
+// want: end quietly with the run's own exit code instead of an unhandled EPIPE and a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv, {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,10 +1,11 @@
 // Smoke tests of the built binary, spawned as a user runs it: what only a real process shows — the shebang
 // and start-up, the exit status the shell sees, standard input from a pipe, nothing on stdout when it fails.
 // Everything else about the CLI runs in-process through main(argv, io) (helpers.ts `run`).
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, hasStack, ROOT, runBinary } from './helpers.js';
+import { BIN, baseEnv, FIXTURES, hasStack, ROOT, runBinary } from './helpers.js';
 
 const P = join(FIXTURES, 'province');
 const PROVINCE = ['--criteria', join(P, 'criteria.xlsx'), '--scores', join(P, 'scores.xlsx')];
@@ -47,5 +48,27 @@ describe('bin/cchc.js', () => {
       ['scores', '-'],
     ]);
     expect(json.units).toHaveLength(13);
+  });
+
+  it('ends quietly when the reader of its output stops early (cchc … | head)', async () => {
+    const D = join(FIXTURES, 'district');
+    const args = ['score', '--criteria', join(D, 'criteria.xlsx'), '--scores', join(D, 'scores-phong.xlsx')];
+    args.push(
+      join(D, 'scores-sunghiep.csv'),
+      join(D, 'scores-xa.xlsx'),
+      '--survey',
+      join(D, 'survey-xa.csv'),
+    );
+    // ~100 KB of JSON, more than a pipe holds: the reader closes after the first chunk, as head does.
+    const child = spawn(process.execPath, [BIN, ...args, '--format', 'json'], { cwd: ROOT, env: baseEnv() });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(hasStack(stderr), stderr).toBe(false);
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
