@@ -57,8 +57,8 @@ const FROM_TEN_THOUSANDTHS = 10n ** BigInt(DEC_PLACES - 4);
 
 export const decFromInt = (n: number | bigint): Dec => BigInt(n) * SCALE;
 
-/** Divides scaled integers, rounding half away from zero to the last unit. */
-function divRound(num: bigint, den: bigint): bigint {
+/** num ÷ den rounded half away from zero to an integer (of whatever unit num and den share). */
+export function divRound(num: bigint, den: bigint): bigint {
   if (den === 0n) throw new RangeError('division by zero');
   const neg = num < 0n !== den < 0n;
   const a = num < 0n ? -num : num;

@@ -35,6 +35,12 @@ export interface DomainResult {
   index: Dec | null;
 }
 
+/** total × 100 ÷ max, kept as the two exact decimals so that nothing is rounded before it is published. */
+export interface IndexQuotient {
+  total: Dec;
+  max: Dec;
+}
+
 export interface UnitResult {
   unit: string;
   unitCode: string | null;
@@ -49,8 +55,8 @@ export interface UnitResult {
   total: Dec;
   max: Dec;
   index: Dec;
-  /** Exact index (≥ 12 decimals), for group statistics. */
-  exactIndex: Dec;
+  /** The index unrounded, as the quotient it is (total × 100 ÷ max), for group statistics. */
+  exactIndex: IndexQuotient;
   rank: number;
   of: number;
   band: string;

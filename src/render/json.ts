@@ -56,7 +56,7 @@ function unitJson(u: UnitResult, pub: (d: Dec) => number, pubOrNull: (d: Dec | n
     rank: u.rank,
     of: u.of,
     band: u.band,
-    // Domain points and maxima are exact sums (a ratio leaf may carry 4 decimals); the index is published.
+    // Domain points and maxima come rounded to --precision (computeResults); the index is published.
     domains: u.domains.map((d) => ({
       code: d.code,
       name: d.name,

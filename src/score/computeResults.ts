@@ -1,4 +1,4 @@
-import { type Dec, div, round, ZERO } from '../model/decimal.js';
+import { round, ZERO } from '../model/decimal.js';
 import { type Diagnostic, diag, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework } from '../model/framework.js';
 import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
@@ -9,6 +9,7 @@ import { summarizeFramework } from './frameworkSummary.js';
 import { competitionRanks, viCollator } from './rank.js';
 import { scoreUnit, type UnitScore } from './scoreUnit.js';
 import { stats } from './stats.js';
+import { indexQuotient, publishedIndex } from './unitIndex.js';
 
 export interface ScoreInput {
   framework: Framework;
@@ -26,8 +27,6 @@ export interface ScoreInput {
   keepLeaves?: boolean;
 }
 
-const indexOf = (points: Dec, max: Dec): Dec => (max === ZERO ? ZERO : div(points * 100n, max));
-
 function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
   const sums = score.domains;
   return framework.roots
@@ -39,7 +38,7 @@ function domainsOf(framework: Framework, score: UnitScore, precision: number): D
         name: r.name,
         points: round(points, precision),
         max: round(max, precision),
-        index: max === ZERO ? null : round(indexOf(points, max), precision),
+        index: max === ZERO ? null : publishedIndex(points, max, precision),
       };
     });
 }
@@ -102,7 +101,6 @@ export function computeResults(input: ScoreInput): Results {
     const max = s.max.appraisal + (surveyHeld ? s.max.survey : ZERO);
     if (max === ZERO)
       diagnostics.push(diag('E_UNIT_NO_MAX', 'error', s.unit.location, { unit: s.unit.name }));
-    const exactIndex = indexOf(total, max);
     return {
       unit: s.unit.name,
       unitCode: s.unit.unitCode,
@@ -115,8 +113,8 @@ export function computeResults(input: ScoreInput): Results {
       penalty: round(s.points.penalty, p),
       total: round(total, p),
       max: round(max, p),
-      index: round(exactIndex, p),
-      exactIndex,
+      index: publishedIndex(total, max, p),
+      exactIndex: indexQuotient(total, max),
       rank: 0,
       of: 0,
       band: '',

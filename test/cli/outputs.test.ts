@@ -120,3 +120,26 @@ describe('CSV injection', () => {
     expect(row.startsWith('"\'=HYPERLINK') || row.startsWith("'=HYPERLINK")).toBe(true);
   });
 });
+
+describe('the published index is rounded once', () => {
+  // 44.125712644148 of 84.33007672078 is 52.3249999999998399…% (worked out with Python's decimal module):
+  // 52.32 at two decimals. Rounded to 12 decimals first it would be 52.325000000000, published as 52.33.
+  it('in the unit, its domain, the group statistics and the table', async () => {
+    const ws = await workspace();
+    await ws.write(
+      'criteria.csv',
+      'Mã tiêu chí,Tên tiêu chí,Điểm tối đa\n1,Lĩnh vực,84.33007672078\n1.1,Tiêu chí,84.33007672078\n',
+    );
+    await ws.write('scores.csv', longScores([['Xã A', 'Xã', '1.1', null, '44.125712644148']]));
+    const args = ['score', '--criteria', 'criteria.csv', '--scores', 'scores.csv'];
+    const r = await runJson(args, { cwd: ws.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const [unit] = r.json.units;
+    expect([unit.index, unit.domains[0].index]).toEqual([52.32, 52.32]);
+    const [group] = r.json.groups;
+    expect([group.mean, group.median, group.min, group.max]).toEqual([52.32, 52.32, 52.32, 52.32]);
+    const table = await run(args, { cwd: ws.dir });
+    expect(table.stdout).toMatch(/52,32/);
+    expect(table.stdout).not.toMatch(/52,33/);
+  });
+});

@@ -166,7 +166,7 @@ export function buildGroup(
       total,
       max,
       index,
-      exactIndex,
+      exactIndex: { total, max },
       rank: 0,
       of: specs.length,
       band: bandOf(scheme, index),
@@ -185,7 +185,9 @@ export function buildGroup(
     u.rank = prev && prev.index === u.index ? prev.rank : i + 1;
     u.rankChange = u.previous ? u.previous.rank - u.rank : null;
   });
-  const exact = units.map((u) => u.exactIndex).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const exact = units
+    .map((u) => div(mul(u.exactIndex.total, HUNDRED), u.exactIndex.max))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const n = BigInt(exact.length);
   const mid = exact.length >> 1;
   const median = exact.length % 2 ? exact[mid]! : (exact[mid - 1]! + exact[mid]!) / 2n;

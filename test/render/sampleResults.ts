@@ -69,7 +69,7 @@ function unit(s: UnitSpec): UnitResult {
     total,
     max,
     index,
-    exactIndex,
+    exactIndex: { total, max },
     rank: s.rank,
     of: s.of,
     band: bandOf(index),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decFromInt, parseDec } from '../../src/model/decimal.js';
+import { decFromInt, HUNDRED, parseDec } from '../../src/model/decimal.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { bandOf } from '../../src/score/bands.js';
 import { competitionRanks } from '../../src/score/rank.js';
@@ -44,22 +44,36 @@ describe('bands', () => {
 });
 
 describe('group statistics', () => {
+  /** A unit whose index is exactly `x` (out of a maximum of 100). */
+  const of100 = (x: string) => ({ total: parseDec(x)!, max: HUNDRED });
+
   it('computes on exact values and rounds once', () => {
-    const s = stats(
-      ['80', '81', '83.005'].map((x) => parseDec(x)!),
-      2,
-    );
+    const s = stats(['80', '81', '83.005'].map(of100), 2);
     expect(s.mean).toBe(parseDec('81.34')!); // 244.005 / 3 = 81.335 → 81.34 (half-up)
     expect(s.median).toBe(parseDec('81')!);
     expect(s.max).toBe(parseDec('83.01')!);
   });
 
   it('takes the middle pair for an even count', () => {
-    expect(
-      stats(
-        ['1', '2', '3', '4'].map((x) => parseDec(x)!),
-        2,
-      ).median,
-    ).toBe(parseDec('2.5')!);
+    expect(stats(['1', '2', '3', '4'].map(of100), 2).median).toBe(parseDec('2.5')!);
+  });
+
+  it("gives a group of one its unit's published index, never a value rounded twice", () => {
+    // 44.125712644148 of 84.33007672078 is 52.32499999999984…: 52.32, where 12 decimals first give 52.33.
+    const q = { total: parseDec('44.125712644148')!, max: parseDec('84.33007672078')! };
+    const s = stats([q], 2);
+    expect([s.mean, s.median, s.min, s.max]).toEqual(Array(4).fill(parseDec('52.32')!));
+  });
+
+  it('takes the exact midpoint of two quotients and the mean of unequal maxima', () => {
+    // 1/3 and 2/3 of 70 points: 33.333… and 66.666… → midpoint 50, mean 50.
+    const s = stats(
+      [
+        { total: parseDec('70')!, max: parseDec('210')! },
+        { total: parseDec('140')!, max: parseDec('210')! },
+      ],
+      2,
+    );
+    expect([s.median, s.mean, s.min, s.max]).toEqual(['50', '50', '33.33', '66.67'].map((x) => parseDec(x)!));
   });
 });
