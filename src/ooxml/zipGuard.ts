@@ -13,6 +13,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** CRC-32 of the inflated bytes, as the central directory gives it. */
+  crc: number;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -104,6 +106,7 @@ function parseDirectory(dir: Buffer, count: number, corrupt: (reason: string) =>
       name: dir.toString('utf8', p + 46, p + 46 + nameLength),
       flags: dir.readUInt16LE(p + 8),
       method: dir.readUInt16LE(p + 10),
+      crc: dir.readUInt32LE(p + 16),
       compressedSize: dir.readUInt32LE(p + 20),
       uncompressedSize: dir.readUInt32LE(p + 24),
       localOffset: dir.readUInt32LE(p + 42),
