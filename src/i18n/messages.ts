@@ -1,6 +1,7 @@
 import { CLERKS_MESSAGES } from './messages/clerks.js';
 import type { Entry } from './messages/helpers.js';
 import { INPUTS_MESSAGES } from './messages/inputs.js';
+import { INTAKE_MESSAGES } from './messages/intake.js';
 import { READERS_MESSAGES } from './messages/readers.js';
 import { SCORES_MESSAGES } from './messages/scores.js';
 import { SHAPES_MESSAGES } from './messages/shapes.js';
@@ -14,4 +15,5 @@ export const MESSAGES: Record<string, Entry> = {
   ...SCORES_MESSAGES,
   ...CLERKS_MESSAGES,
   ...SHAPES_MESSAGES,
+  ...INTAKE_MESSAGES,
 };

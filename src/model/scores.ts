@@ -57,6 +57,11 @@ export interface UnitInput {
   entries: Map<string, LeafEntry>;
   /** Survey values from --survey files, leaf code → entry (kept apart to report conflicts). */
   survey: Map<string, LeafEntry>;
+  /**
+   * Leaf code → the cell a score file left blank for it (a form row, a long-layout row): where a missing
+   * value is reported. A blank is "not entered", never a value, so it is not an entry.
+   */
+  blank?: Map<string, Location>;
 }
 
 export interface RowCounts {

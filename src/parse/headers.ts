@@ -2,6 +2,8 @@ import type { CellValue } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { cellText, headerKey } from '../model/normalize.js';
+import type { HeaderBlock } from './headerBlock.js';
+import { matchValueWords, type ValueField } from './headerWords.js';
 
 /**
  * Column aliases per field. Matching ignores case, diacritics, spaces and punctuation (headerKey), so
@@ -47,7 +49,19 @@ export const SCORE_FIELDS = {
   ],
   group: ['group', 'khối', 'nhóm', 'khối/nhóm', 'khối thi đua', 'loại đơn vị', 'cấp'],
   criterion: ['criterion', 'criterion code', 'code', 'mã tiêu chí', 'mã', 'mã tc', 'mã số tiêu chí'],
-  criterion_name: ['criterion name', 'tiêu chí', 'tên tiêu chí', 'nội dung', 'nội dung tiêu chí'],
+  criterion_name: [
+    'criterion name',
+    'tiêu chí',
+    'tên tiêu chí',
+    'nội dung',
+    'nội dung tiêu chí',
+    'nội dung đánh giá',
+    'lĩnh vực/tiêu chí/tiêu chí thành phần',
+    'lĩnh vực, tiêu chí, tiêu chí thành phần',
+    'lĩnh vực tiêu chí',
+    'tiêu chí thành phần',
+    'tên lĩnh vực, tiêu chí',
+  ],
   max: ['max', 'điểm tối đa', 'tối đa'],
   self: [
     'self',
@@ -86,6 +100,14 @@ export const SCORE_FIELDS = {
   stt: ['stt', 'tt', 'số tt', 'số thứ tự', 'no'],
 } as const;
 
+/**
+ * The single value column of a long-layout survey file (`Đơn vị | Mã tiêu chí | Điểm`): the row's
+ * criterion says which survey leaf the value is for.
+ */
+export const SURVEY_VALUE_FIELDS = {
+  value: ['điểm', 'điểm số', 'giá trị', 'kết quả', 'value', 'points', 'score'],
+} as const;
+
 export type FieldSpec = Record<string, readonly string[]>;
 
 const keyCache = new WeakMap<FieldSpec, Map<string, string>>();
@@ -114,19 +136,64 @@ export interface HeaderMap {
   others: HeaderColumn[];
   /** One past the last non-empty header cell: data cells beyond it have no column. */
   width: number;
+  /** Every column's header text ('' where none). */
+  texts: string[];
+  /** Columns whose words name two value fields ("Điểm tự đánh giá/thẩm định"): read as neither. */
+  ambiguous?: Map<number, ValueField[]>;
 }
 
 export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderMap {
+  return mapTexts(
+    Array.from(cells, (c) => cellText(c ?? null)),
+    null,
+    spec,
+    {},
+  );
+}
+
+export interface BlockOptions {
+  /** Recognise self, appraised and survey columns by their words too (see headerWords). */
+  words?: boolean;
+  /** Columns decided before any field (a wide layout's criterion codes): left among `others`. */
+  preempt?: (index: number) => boolean;
+}
+
+/**
+ * mapHeader for a header of one or more rows: a column's field is the alias its combined text is, else the
+ * alias one of its rows' texts is (the lowest first: "Thông tin | Tên đơn vị"), else — with `words` — the
+ * value field its words name ("Điểm do Hội đồng thẩm định").
+ */
+export function mapHeaderBlock(block: HeaderBlock, spec: FieldSpec, options: BlockOptions = {}): HeaderMap {
+  return mapTexts(block.texts, block.parts, spec, options);
+}
+
+function mapTexts(
+  texts: string[],
+  parts: readonly string[][] | null,
+  spec: FieldSpec,
+  options: BlockOptions,
+): HeaderMap {
   const idx = aliasIndex(spec);
   const fields = new Map<string, number>();
   const duplicates = new Map<string, number[]>();
   const others: HeaderColumn[] = [];
+  const ambiguous = new Map<number, ValueField[]>();
   let width = 0;
-  cells.forEach((cell, index) => {
-    const text = cellText(cell);
+  texts.forEach((text, index) => {
     if (text === '') return;
     width = index + 1;
-    const field = idx.get(headerKey(text));
+    let field: string | undefined;
+    if (!options.preempt?.(index)) {
+      field = idx.get(headerKey(text));
+      const rows = parts?.[index] ?? [];
+      for (let p = rows.length - 1; field === undefined && p >= 0 && rows.length > 1; p--)
+        field = idx.get(headerKey(rows[p]!));
+      if (field === undefined && options.words) {
+        const m = matchValueWords(text);
+        if (m && 'field' in m && m.field in spec) field = m.field;
+        else if (m && 'ambiguous' in m) ambiguous.set(index, m.ambiguous);
+      }
+    }
     if (field === undefined) {
       others.push({ index, text });
       return;
@@ -135,7 +202,7 @@ export function mapHeader(cells: readonly CellValue[], spec: FieldSpec): HeaderM
     if (first === undefined) fields.set(field, index);
     else duplicates.set(field, [...(duplicates.get(field) ?? [first]), index]);
   });
-  return { fields, duplicates, others, width };
+  return { fields, duplicates, others, width, ambiguous, texts };
 }
 
 /** The columns a header row needs, for E_NO_HEADER: Vietnamese names and English names. */

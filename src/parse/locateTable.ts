@@ -1,19 +1,32 @@
-import type { CellValue, RawRow, SheetSource } from '../model/cell.js';
+import type { CellRange, CellValue, RawRow, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
+import {
+  type LedgerColumn,
+  type LedgerFile,
+  type LedgerSheet,
+  ledgerSheet,
+  type SheetReason,
+} from '../model/ledger.js';
 import { headerKey } from '../model/normalize.js';
 import { openSheets, type ReadOptions } from '../read/openSheets.js';
+import { type HeaderBlock, headerBlocks, oneRowBlock } from './headerBlock.js';
 import type { ExpectedColumns } from './headers.js';
+import { describeMap } from './ledgerColumns.js';
+import { type SheetLook, sheetLook } from './sheetLook.js';
 
 /** Title rows above the header row that we look through before giving up on a sheet. */
 const HEADER_SCAN_ROWS = 60;
+/** Rows read past a candidate header start: up to two more header rows and a column-numbering row. */
+const LOOKAHEAD = 4;
 
 export interface TableAt<T> {
   file: string;
   sheet: string;
+  /** The first header row (1-based). */
   headerRow: number;
   header: T;
-  /** The rows after the header row, streamed. */
+  /** The rows after the header, streamed. */
   rows: AsyncIterable<RawRow>;
 }
 
@@ -21,11 +34,18 @@ export interface LocateOptions {
   /** --sheet: a name or a 1-based index. A missing sheet is a usage error, never a fallback. */
   sheet?: string | undefined;
   read: ReadOptions;
+  /** Where each sheet's fate is written down (read, skipped and why); none for throw-away reads. */
+  ledger?: LedgerFile | undefined;
 }
 
 /** A located table plus the title rows above its header ("Đơn vị: …", "Khối: …" on a per-unit form). */
 export interface SheetTable<T> extends TableAt<T> {
   above: RawRow[];
+  block: HeaderBlock;
+  /** This sheet's ledger entry: the visitor adds its columns, units and row counts. */
+  ledger: LedgerSheet;
+  /** The sheet's merged ranges; complete once `rows` has been read to the end. */
+  merges: () => readonly CellRange[];
 }
 
 export interface SheetsOptions extends LocateOptions {
@@ -33,82 +53,201 @@ export interface SheetsOptions extends LocateOptions {
   open?: (() => AsyncIterable<SheetSource>) | undefined;
 }
 
+/** What a reader looks for in a file's sheets. */
+export interface TableSpec<T> {
+  /** The header these header rows make, or null. */
+  detect: (block: HeaderBlock) => T | null;
+  /**
+   * The columns of a header that every data row fills in (unit, code, STT). With it, headers of up to
+   * three rows are found (a row with text in none of them continues the header); without it, one row.
+   */
+  keyColumns?: (block: HeaderBlock) => ReadonlySet<number>;
+  expected: ExpectedColumns;
+  /** Read every sheet that has the header (score files), not only the first (criteria, settings). */
+  everySheet: boolean;
+  /** Why a sheet whose table is not sought is still no data for this reader (the criteria in a score book). */
+  setAside?: (block: HeaderBlock) => SheetReason | null;
+  /** The ledger's columns for a header; readers that know more (numbers below) fill them in themselves. */
+  columns?: (header: T) => LedgerColumn[];
+}
+
 function sheetMatches(s: SheetSource, wanted: string): boolean {
   if (/^\d+$/.test(wanted.trim())) return s.index === Number(wanted);
   return headerKey(s.sheet) === headerKey(wanted);
 }
 
+interface Refused {
+  sheet: string;
+  look: SheetLook;
+}
+
 /**
- * Finds the sheet and the header row (the first row `detect` accepts), then hands the remaining rows to
- * `visit` while the file is still streaming; returns diagnostics for what could not be found. --sheet
- * picks one sheet (missing: a usage error); otherwise hidden sheets are skipped. After the first table it
- * stops, unless `perSheet(header)` says the table is one of a series (a per-unit form): then every later
- * sheet whose header is also `perSheet` is visited too, and sheets without one are named in an info.
+ * Finds each sheet's header and hands its rows to `visit` while the file is still streaming; returns the
+ * diagnostics about sheets. Every sheet ends in the ledger: read, or skipped with a reason (hidden, not
+ * the --sheet, empty, text only, a criteria table, a list of forms), or refused. --sheet picks one sheet
+ * (missing: a usage error). With `everySheet`, every sheet with the header is read, and a sheet that holds
+ * a table without it is an error naming the sheet (E_SHEET_NOT_UNDERSTOOD); otherwise the first table is
+ * the one. A file with no table at all is E_NO_HEADER.
  */
 export async function locateTables<T>(
   file: string,
   options: SheetsOptions,
-  detect: (cells: CellValue[]) => T | null,
-  perSheet: (header: T) => boolean,
-  expected: ExpectedColumns,
+  spec: TableSpec<T>,
   visit: (table: SheetTable<T>) => Promise<void>,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
-  const skipped: string[] = [];
+  const refused: Refused[] = [];
+  const record = (entry: LedgerSheet) => {
+    options.ledger?.sheets.push(entry);
+    return entry;
+  };
   let scannedWanted = false;
-  let series = false;
+  let found = 0;
   for await (const sheet of options.open?.() ?? openSheets(file, options.read)) {
     names.push(sheet.sheet);
-    if (options.sheet !== undefined && !sheetMatches(sheet, options.sheet)) continue;
+    if (options.sheet !== undefined && !sheetMatches(sheet, options.sheet)) {
+      record(ledgerSheet(file, sheet, 'skipped', 'not-selected'));
+      continue;
+    }
     if (options.sheet === undefined && sheet.hidden) {
       diagnostics.push(diag('I_HIDDEN_SHEET_SKIPPED', 'info', { file, sheet: sheet.sheet }));
+      record(ledgerSheet(file, sheet, 'skipped', 'hidden'));
+      continue;
+    }
+    if (found > 0 && !spec.everySheet) {
+      record(ledgerSheet(file, sheet, 'skipped', 'first-table-only'));
       continue;
     }
     scannedWanted = true;
-    const found = await scanSheet(sheet, detect, series ? perSheet : undefined);
-    if (found === null) {
-      skipped.push(sheet.sheet);
-      if (options.sheet !== undefined) break;
+    const scan = await scanSheet(sheet, spec);
+    if ('header' in scan) {
+      found++;
+      const entry = record(ledgerSheet(file, sheet, 'read'));
+      entry.header = { first: scan.block.first, last: scan.block.last };
+      if (spec.columns) entry.columns = spec.columns(scan.header);
+      await visit({ file, sheet: sheet.sheet, ...scan, ledger: entry, merges: () => sheet.merges() });
       continue;
     }
-    await visit({ file, sheet: sheet.sheet, ...found });
-    if (!perSheet(found.header) || options.sheet !== undefined) return diagnostics;
-    series = true;
+    const reason = scan.reason;
+    if (reason === 'no-header') {
+      refused.push({ sheet: sheet.sheet, look: scan.look });
+      record(ledgerSheet(file, sheet, spec.everySheet ? 'refused' : 'skipped', reason));
+    } else {
+      record(ledgerSheet(file, sheet, 'skipped', reason));
+      if (spec.everySheet && options.sheet === undefined)
+        diagnostics.push(diag('I_SHEET_SKIPPED', 'info', { file, sheet: sheet.sheet }, { reason }));
+    }
   }
   if (options.sheet !== undefined && !scannedWanted) {
     throw new UsageError('E_SHEET_NOT_FOUND', { file, sheet: options.sheet, available: names.join(', ') });
   }
-  if (series) {
-    for (const sheet of skipped) diagnostics.push(diag('I_SHEET_NO_FORM', 'info', { file, sheet }));
-    return diagnostics;
+  if (found === 0) {
+    const where = options.sheet !== undefined ? { sheet: options.sheet } : {};
+    const look = refused[0]?.look;
+    diagnostics.push(
+      diag(
+        'E_NO_HEADER',
+        'error',
+        { file, ...where },
+        { expected: spec.expected.vi, expectedEn: spec.expected.en, file, legacy: look?.legacy },
+      ),
+    );
+  } else if (spec.everySheet) {
+    for (const r of refused) {
+      diagnostics.push(
+        diag(
+          'E_SHEET_NOT_UNDERSTOOD',
+          'error',
+          { file, sheet: r.sheet, ...(r.look.sample ? { row: r.look.sample.row } : {}) },
+          {
+            expected: spec.expected.vi,
+            expectedEn: spec.expected.en,
+            found: r.look.sampleText,
+            file,
+            legacy: r.look.legacy,
+          },
+        ),
+      );
+    }
   }
-  const where = options.sheet !== undefined ? { sheet: options.sheet } : {};
-  diagnostics.push(
-    diag('E_NO_HEADER', 'error', { file, ...where }, { expected: expected.vi, expectedEn: expected.en }),
-  );
   return diagnostics;
 }
 
-async function scanSheet<T>(
-  sheet: SheetSource,
-  detect: (cells: CellValue[]) => T | null,
-  only: ((header: T) => boolean) | undefined,
-): Promise<Omit<SheetTable<T>, 'file' | 'sheet'> | null> {
+type Scan<T> =
+  | Omit<SheetTable<T>, 'file' | 'sheet' | 'ledger' | 'merges'>
+  | { reason: SheetReason; look: SheetLook };
+
+/**
+ * Reads the first rows of a sheet (title rows, the header, a few more) and finds the header: the first row
+ * that starts one, with the tallest block of header rows below it that `detect` accepts. Without a header,
+ * the sheet is read on only as far as it takes to say what it holds.
+ */
+async function scanSheet<T>(sheet: SheetSource, spec: TableSpec<T>): Promise<Scan<T>> {
   const it = sheet.rows()[Symbol.asyncIterator]();
-  const above: RawRow[] = [];
-  for (let scanned = 0; scanned < HEADER_SCAN_ROWS; scanned++) {
+  const buffer: RawRow[] = [];
+  let done = false;
+  while (buffer.length < HEADER_SCAN_ROWS + LOOKAHEAD) {
     const next = await it.next();
-    if (next.done) return null;
-    const header = detect(next.value.cells);
-    if (header === null || (only && !only(header))) {
-      above.push(next.value);
-      continue;
+    if (next.done) {
+      done = true;
+      break;
     }
-    return { headerRow: next.value.row, header, above, rows: { [Symbol.asyncIterator]: () => it } };
+    buffer.push(next.value);
   }
-  await it.return?.();
+  const merges = sheet.merges();
+  for (let i = 0; i < Math.min(buffer.length, HEADER_SCAN_ROWS); i++) {
+    const hit = headerAt(buffer, i, merges, spec);
+    if (hit === null) continue;
+    const tail = buffer.findIndex((r) => r.row > hit.block.last);
+    return {
+      headerRow: hit.block.first,
+      header: hit.header,
+      block: hit.block,
+      above: buffer.slice(0, i),
+      rows: replay(tail < 0 ? [] : buffer.slice(tail), done ? null : it),
+    };
+  }
+  const look = await sheetLook(buffer, done ? null : it);
+  if (look.empty) return { reason: 'empty', look };
+  if (!look.sample) return { reason: 'no-table', look };
+  return { reason: spec.setAside?.(oneRowBlock(look.sample)) ?? 'no-header', look };
+}
+
+function headerAt<T>(
+  rows: readonly RawRow[],
+  at: number,
+  merges: readonly CellRange[],
+  spec: TableSpec<T>,
+): { block: HeaderBlock; header: T } | null {
+  const one = oneRowBlock(rows[at]!);
+  // Only a row that names a key column starts a header of several rows: a title above never does.
+  const blocks =
+    spec.keyColumns && spec.keyColumns(one).size > 0
+      ? headerBlocks(rows, at, merges, spec.keyColumns)
+      : [one];
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const header = spec.detect(blocks[k]!);
+    if (header !== null) return { block: blocks[k]!, header };
+  }
   return null;
+}
+
+/** The rows read ahead, then the rest of the sheet straight from its iterator (no extra generator per row). */
+function replay(buffered: readonly RawRow[], it: AsyncIterator<RawRow> | null): AsyncIterable<RawRow> {
+  let i = 0;
+  const end: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  const iterator: AsyncIterator<RawRow> = {
+    next: () => {
+      if (i < buffered.length) return Promise.resolve({ done: false, value: buffered[i++]! });
+      return it ? it.next() : Promise.resolve(end);
+    },
+    return: async () => {
+      await it?.return?.();
+      return end;
+    },
+  };
+  return { [Symbol.asyncIterator]: () => iterator };
 }
 
 /** One table: the first sheet (or the --sheet) with a header row that `detect` accepts. */
@@ -119,5 +258,11 @@ export function locateTable<T>(
   expected: ExpectedColumns,
   visit: (table: TableAt<T>) => Promise<void>,
 ): Promise<Diagnostic[]> {
-  return locateTables(file, options, detect, () => false, expected, visit);
+  const spec: TableSpec<T> = {
+    detect: (b) => detect(b.cells),
+    expected,
+    everySheet: false,
+    columns: describeMap,
+  };
+  return locateTables(file, options, spec, visit);
 }

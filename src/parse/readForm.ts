@@ -1,61 +1,48 @@
 import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { diag, type Location, rowId } from '../model/diagnostic.js';
-import { appliesTo, type Framework, type FrameworkNode } from '../model/framework.js';
+import type { Framework, FrameworkNode } from '../model/framework.js';
 import { cellText, isBlank } from '../model/normalize.js';
-import type { UnitInput } from '../model/scores.js';
+import type { LeafEntry } from '../model/scores.js';
 import { formPaths } from './formPaths.js';
+import { rowByName } from './formRowName.js';
+import { FormSums, type SubtotalRow } from './formSums.js';
 import { readFormTitle } from './formTitle.js';
 import type { SheetTable } from './locateTable.js';
 import { resolveCode, unresolvedCode } from './resolveCode.js';
 import type { ScoreBook } from './scoreBook.js';
-import { duplicateHeaderDiagnostics, type ScoreHeader } from './scoreHeader.js';
-
-type Role = 'scores' | 'survey';
+import { duplicateHeaderDiagnostics, type ScoreHeader, type ScoreRole } from './scoreHeader.js';
 
 /**
- * One sheet of the `form` layout: one unit, rows are criteria. Heading rows (a domain "I", a criterion
- * with sub-criteria, "Tổng cộng" without a code) are the form's own subtotals and are skipped without a
- * word; every other row with a value becomes the unit's entry for that leaf, or a diagnostic — a value
- * next to a code the framework does not know is never dropped silently.
+ * One sheet of the `form` layout: one unit, rows are criteria. Each row is read as a value for its leaf
+ * (or rejected by a diagnostic), or set aside as a heading (a domain, a criterion with sub-criteria, a
+ * line of text without values), a subtotal (checked against the values it totals) or a blank line (the
+ * unit entered nothing there). A row without STT or code but with values is matched by its name (the
+ * `Điểm cộng` bonus row) or rejected naming the row. A sheet without a single value is a unit that did not
+ * enter anything in this file — the whole template a district sends out and each commune sends back.
  */
 export async function readFormTable(
   t: SheetTable<ScoreHeader>,
   framework: Framework,
   book: ScoreBook,
-  role: Role,
+  role: ScoreRole,
 ): Promise<void> {
   const where = { file: t.file, sheet: t.sheet };
   const fields = t.header.map.fields;
   book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
   const title = readFormTitle(t.above, where);
   const unitLoc: Location = title.unit?.location ?? { ...where, row: t.headerRow };
-  if (!title.unit) book.diagnostics.push(diag('I_FORM_UNIT_FROM_SHEET', 'info', unitLoc, { unit: t.sheet }));
-  let unit: UnitInput | null = null;
-  let named = false;
-  const unitOnce = (): UnitInput | null => {
-    if (!named) {
-      named = true;
-      const name = title.unit?.text ?? t.sheet;
-      unit = book.unit(
-        name,
-        title.group?.text ?? null,
-        title.unitCode?.text ?? null,
-        () => unitLoc,
-        role === 'survey',
-      );
-    }
-    return unit;
-  };
+  const unitName = title.unit?.text ?? t.sheet;
 
   const codeCol = fields.get('criterion') ?? fields.get('stt');
+  const nameCol = fields.get('criterion_name');
+  const selfCol = fields.get('self') ?? -1;
+  const appraisedCol = fields.get('appraised') ?? -1;
   const at = (raw: RawRow, col: number | undefined): Location => {
-    if (col === undefined) return { ...where, row: raw.row };
+    if (col === undefined || col < 0) return { ...where, row: raw.row };
     const column = columnLetter(col);
     return { ...where, row: raw.row, column, cell: `${column}${raw.row}` };
   };
-  const selfCol = fields.get('self') ?? -1;
-  const appraisedCol = fields.get('appraised') ?? -1;
   const valueAt = (raw: RawRow, col: number): CellValue => {
     const value: CellValue = col < 0 ? null : (raw.cells[col] ?? null);
     return isBlank(value) ? null : value;
@@ -64,6 +51,12 @@ export async function readFormTable(
     const col = fields.get(name);
     return col === undefined ? '' : cellText(raw.cells[col] ?? null);
   };
+  const rows = t.ledger.rows;
+  const sums = new FormSums(framework);
+  const entries: LeafEntry[] = [];
+  const blanks: { code: string; location: Location }[] = [];
+  const subtotals: SubtotalRow[] = [];
+  let entered = false;
 
   const paths = formPaths(framework, fields);
   for await (const raw of t.rows) {
@@ -73,38 +66,96 @@ export async function readFormTable(
     const empty = self === null && appraised === null;
     const code = paths(raw, empty);
     const found = code === '' ? undefined : resolveCode(framework, code);
-    const node = Array.isArray(found) ? undefined : found;
-    if (code === '' || (node && node.children.length > 0)) continue; // a heading or a subtotal
-    if (!node && empty) continue; // a Roman domain heading, a numbered line of text
-    const target = unitOnce();
-    // An empty row for a leaf another group uses: the form lists the whole framework, this unit skips it.
-    if (node && empty && target && !appliesTo(node, target.groupKey)) continue;
-    book.rowsRead++;
-    const leaf = checkLeaf(found!, code, at(raw, codeCol), framework, book, role);
-    if (!leaf) continue;
-    if (!target) {
-      book.rejected.add(rowId(at(raw, codeCol)));
+    let node = Array.isArray(found) ? undefined : found;
+    if (code === '' && empty) {
+      rows.headings++; // a heading line or a note without a code
       continue;
     }
-    book.add(
-      target,
-      {
-        code: leaf.code,
-        self,
-        appraised,
-        where,
-        row: raw.row,
-        selfCol,
-        appraisedCol,
-        reason: text(raw, 'reason'),
-        evidence: text(raw, 'evidence'),
-        note: text(raw, 'note'),
-      },
-      role === 'survey',
+    if (code === '') {
+      const label = nameCol === undefined ? '' : cellText(raw.cells[nameCol] ?? null);
+      const named = rowByName(framework, label);
+      if ('total' in named) {
+        rows.subtotals++;
+        subtotals.push({ row: raw.row, node: null, label, self, appraised });
+        continue;
+      }
+      if ('unknown' in named) {
+        entered = true;
+        rows.read++;
+        const loc = at(raw, nameCol ?? codeCol);
+        book.reject(
+          diag('E_FORM_ROW_UNMATCHED', 'error', loc, { found: label, suggestion: named.suggestion }),
+        );
+        continue;
+      }
+      node = named.node;
+    }
+    if (node && node.children.length > 0) {
+      if (empty) rows.headings++;
+      else {
+        rows.subtotals++;
+        subtotals.push({ row: raw.row, node, label: node.code, self, appraised });
+      }
+      continue;
+    }
+    if (!node && empty) {
+      rows.headings++; // a Roman domain heading, a numbered line of text
+      continue;
+    }
+    if (empty) {
+      // A leaf the unit left blank (or one another group uses: the form lists the whole framework).
+      rows.blank++;
+      blanks.push({ code: node!.code, location: at(raw, appraisedCol >= 0 ? appraisedCol : selfCol) });
+      continue;
+    }
+    entered = true;
+    rows.read++;
+    sums.add(node ?? null, self, appraised);
+    const leaf = checkLeaf(
+      node ?? (Array.isArray(found) ? found : []),
+      code,
+      at(raw, codeCol),
+      framework,
+      book,
+      role,
     );
+    if (!leaf) continue;
+    entries.push({
+      code: leaf.code,
+      self,
+      appraised,
+      where,
+      row: raw.row,
+      selfCol,
+      appraisedCol,
+      reason: text(raw, 'reason'),
+      evidence: text(raw, 'evidence'),
+      note: text(raw, 'note'),
+    });
   }
-  // A form with no leaf rows filled still names its unit, so the scorer reports what is missing.
-  unitOnce();
+
+  if (!entered) {
+    t.ledger.status = 'skipped';
+    t.ledger.reason = 'not-entered';
+    book.diagnostics.push(diag('I_FORM_NOT_ENTERED', 'info', unitLoc, { unit: unitName }));
+    book.unitNotEntered(unitName, unitLoc);
+    return;
+  }
+  if (!title.unit) book.diagnostics.push(diag('I_FORM_UNIT_FROM_SHEET', 'info', unitLoc, { unit: t.sheet }));
+  const unit = book.unit(
+    unitName,
+    title.group?.text ?? null,
+    title.unitCode?.text ?? null,
+    () => unitLoc,
+    role === 'survey',
+  );
+  t.ledger.units.push(unit?.name ?? unitName);
+  for (const b of blanks) book.blank(unitName, b.code, b.location);
+  for (const entry of entries) {
+    if (unit) book.add(unit, entry, role === 'survey');
+    else book.rejected.add(rowId({ ...where, row: entry.row })); // the unit's group clash is reported once
+  }
+  book.diagnostics.push(...sums.check(subtotals, where, { self: selfCol, appraised: appraisedCol }));
 }
 
 function checkLeaf(
@@ -113,7 +164,7 @@ function checkLeaf(
   loc: Location,
   framework: Framework,
   book: ScoreBook,
-  role: Role,
+  role: ScoreRole,
 ): FrameworkNode | null {
   if (Array.isArray(found)) {
     book.reject(unresolvedCode(framework, code, found, loc));

@@ -1,24 +1,31 @@
 import type { CellValue, RawRow } from '../model/cell.js';
-import { columnLetter } from '../model/cell.js';
 import { diag, type Location } from '../model/diagnostic.js';
-import type { Framework, FrameworkNode } from '../model/framework.js';
+import type { Framework } from '../model/framework.js';
+import type { LedgerSheet } from '../model/ledger.js';
 import { cellText, isBlank } from '../model/normalize.js';
-import { cellLocation, type LeafEntry, type SheetRef } from '../model/scores.js';
+import { cellLocation, type LeafEntry, type SheetRef, type UnitInput } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
-import { locateTables, type SheetsOptions } from './locateTable.js';
+import { locateTables, type SheetsOptions, type SheetTable } from './locateTable.js';
+import { MergeFill } from './mergeFill.js';
 import { readFormTable } from './readForm.js';
-import { resolveCode, unresolvedCode } from './resolveCode.js';
+import { resolveCode } from './resolveCode.js';
 import { totalLabelTest } from './rowLabels.js';
 import type { ScoreBook } from './scoreBook.js';
+import { scoreColumns } from './scoreColumns.js';
 import {
   detectScoreHeader,
   duplicateHeaderDiagnostics,
   type Layout,
   type ScoreHeader,
+  type ScoreRole,
+  scoreKeyColumns,
 } from './scoreHeader.js';
+import { checkLeaf, headerDiagnostics, soleSurveyLeaf } from './scoreLeaf.js';
+import { setAsideSheet } from './setAside.js';
 
-export type ScoreRole = 'scores' | 'survey';
+export type { ScoreRole } from './scoreHeader.js';
+export { soleSurveyLeaf } from './scoreLeaf.js';
 
 /** The columns a score row is read from, looked up once per table (-1: no such column). */
 interface Columns {
@@ -32,7 +39,11 @@ interface Columns {
   criterion: number;
   self: number;
   appraised: number;
+  /** The survey value (a `survey` column, or a survey file's single value column). */
   survey: number;
+  /** A long row's value columns: self and appraised, or in a survey file its single value column. */
+  longSelf: number;
+  longAppraised: number;
   reason: number;
   evidence: number;
   note: number;
@@ -53,7 +64,10 @@ function memoText(): (v: CellValue) => string {
 
 function columnsOf(header: ScoreHeader): Columns {
   const at = (name: string) => header.map.fields.get(name) ?? -1;
+  const single = at('self') < 0 && at('appraised') < 0;
   return {
+    longSelf: single ? -1 : at('self'),
+    longAppraised: single ? header.surveyCol : at('appraised'),
     unitText: memoText(),
     groupText: memoText(),
     isTotal: totalLabelTest(),
@@ -63,7 +77,7 @@ function columnsOf(header: ScoreHeader): Columns {
     criterion: at('criterion'),
     self: at('self'),
     appraised: at('appraised'),
-    survey: at('survey'),
+    survey: header.surveyCol,
     reason: at('reason'),
     evidence: at('evidence'),
     note: at('note'),
@@ -76,6 +90,15 @@ interface RowContext {
   where: SheetRef;
   header: ScoreHeader;
   cols: Columns;
+  ledger: LedgerSheet;
+  framework: Framework;
+  book: ScoreBook;
+  role: ScoreRole;
+  /** The text above a blank unit cell that no merge fills, for the message. */
+  above: (column: number, row: number) => CellValue;
+  /** The sheet's units so far, for its ledger entry. */
+  seen: Set<UnitInput>;
+  lastUnit: UnitInput | null;
 }
 
 const cellLoc = (ctx: RowContext, col: number): Location => cellLocation(ctx.where, ctx.raw.row, col);
@@ -89,41 +112,64 @@ const valueAt = (ctx: RowContext, col: number): CellValue => {
   return isBlank(value) ? null : value;
 };
 
-/** The framework's only survey leaf, for files with a single survey value column. */
-export function soleSurveyLeaf(framework: Framework): FrameworkNode | FrameworkNode[] {
-  const leaves = framework.leaves.filter((l) => l.component === 'survey');
-  return leaves.length === 1 ? leaves[0]! : leaves;
-}
+const unitName = (ctx: RowContext): string => ctx.cols.unitText(cellAt(ctx, ctx.cols.unit));
 
-function rowUnit(ctx: RowContext, book: ScoreBook, role: ScoreRole) {
-  const { cols } = ctx;
-  const name = cols.unitText(cellAt(ctx, cols.unit));
-  if (name === '') {
-    book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, cols.unit)));
-    return null;
-  }
-  if (cols.isTotal(name)) {
-    book.reject(diag('I_TOTAL_ROW_IGNORED', 'info', cellLoc(ctx, cols.unit), { found: name }));
-    return null;
-  }
+function rowUnit(ctx: RowContext): UnitInput | null {
+  const { cols, book } = ctx;
+  const name = unitName(ctx);
   const group = cols.group < 0 ? null : cols.groupText(cellAt(ctx, cols.group));
   const code = cols.unitCode < 0 ? '' : cellText(cellAt(ctx, cols.unitCode));
-  return book.unit(
+  const unit = book.unit(
     name,
     group === '' ? null : group,
     code || null,
     () => cellLoc(ctx, cols.unit),
-    role === 'survey',
+    ctx.role === 'survey',
   );
+  if (unit && unit !== ctx.lastUnit) {
+    ctx.lastUnit = unit;
+    if (!ctx.seen.has(unit)) {
+      ctx.seen.add(unit);
+      ctx.ledger.units.push(unit.name);
+    }
+  }
+  return unit;
+}
+
+/** A "Cộng" / "Tổng cộng" row in the unit column: the file's own sums, rejected with an info. */
+function totalRow(ctx: RowContext): boolean {
+  const name = unitName(ctx);
+  if (name === '' || !ctx.cols.isTotal(name)) return false;
+  ctx.book.reject(diag('I_TOTAL_ROW_IGNORED', 'info', cellLoc(ctx, ctx.cols.unit), { found: name }));
+  return true;
+}
+
+/** A row without a unit name is rejected; true when it has one. */
+function hasUnit(ctx: RowContext): boolean {
+  if (unitName(ctx) !== '') return true;
+  const above = cellText(ctx.above(ctx.cols.unit, ctx.raw.row));
+  ctx.book.reject(diag('E_ROW_NO_UNIT', 'error', cellLoc(ctx, ctx.cols.unit), above ? { above } : {}));
+  return false;
 }
 
 /** One literal per entry (a spread `{ ...base, x }` is several times slower and larger in V8). */
 function entryOf(ctx: RowContext, code: string, selfCol: number, appraisedCol: number): LeafEntry {
+  return entryWith(ctx, code, selfCol, appraisedCol, valueAt(ctx, selfCol), valueAt(ctx, appraisedCol));
+}
+
+function entryWith(
+  ctx: RowContext,
+  code: string,
+  selfCol: number,
+  appraisedCol: number,
+  self: CellValue,
+  appraised: CellValue,
+): LeafEntry {
   const { cols } = ctx;
   return {
     code,
-    self: valueAt(ctx, selfCol),
-    appraised: valueAt(ctx, appraisedCol),
+    self,
+    appraised,
     where: ctx.where,
     row: ctx.raw.row,
     selfCol,
@@ -134,75 +180,103 @@ function entryOf(ctx: RowContext, code: string, selfCol: number, appraisedCol: n
   };
 }
 
-/** The leaf a row names; null (and reported at `at()`, worked out only then) when it cannot be scored. */
-function checkLeaf(book: ScoreBook, framework: Framework, code: string, at: () => Location, role: ScoreRole) {
-  const node = resolveCode(framework, code);
-  if (Array.isArray(node)) {
-    book.reject(unresolvedCode(framework, code, node, at()));
-    return null;
-  }
-  if (node.children.length > 0) {
-    book.reject(diag('W_SUBTOTAL_IGNORED', 'warning', at(), { code }));
-    return null;
-  }
-  if (role === 'survey' && node.component !== 'survey') {
-    book.reject(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', at(), { code }));
-    return null;
-  }
-  return node;
-}
-
-function longRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
-  const { cols } = ctx;
+function longRow(ctx: RowContext): void {
+  const { cols, book } = ctx;
   const code = normalizeCode(cellAt(ctx, cols.criterion));
-  if (code === '') {
-    if (cols.isTotal(cols.unitText(cellAt(ctx, cols.unit))))
-      rowUnit(ctx, book, role); // reports it
-    else book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, cols.criterion)));
+  const total = cols.isTotal(unitName(ctx));
+  if (code === '' || total) {
+    ctx.ledger.rows.read++;
+    if (!totalRow(ctx)) book.reject(diag('E_ROW_NO_CRITERION', 'error', cellLoc(ctx, cols.criterion)));
     return;
   }
-  const unit = rowUnit(ctx, book, role);
-  if (!unit) return;
-  const leaf = checkLeaf(book, framework, code, () => cellLoc(ctx, cols.criterion), role);
+  const selfCol = cols.longSelf;
+  const appraisedCol = cols.longAppraised;
+  const self = valueAt(ctx, selfCol);
+  const appraised = valueAt(ctx, appraisedCol);
+  const found = resolveCode(ctx.framework, code);
+  const node = Array.isArray(found) ? undefined : found;
+  if (node && self === null && appraised === null) {
+    if (node.children.length > 0) {
+      ctx.ledger.rows.headings++; // a criterion with sub-criteria, listed without a value
+      return;
+    }
+    const name = unitName(ctx);
+    if (name !== '') {
+      // Named, coded and left blank: not entered. Where a missing value is reported, never a value.
+      ctx.ledger.rows.blank++;
+      book.blank(name, node.code, cellLoc(ctx, appraisedCol >= 0 ? appraisedCol : selfCol));
+      book.unitNotEntered(name, cellLoc(ctx, cols.unit));
+      return;
+    }
+  }
+  ctx.ledger.rows.read++;
+  if (!hasUnit(ctx)) return;
+  const leaf = checkLeaf(ctx, found, code, () => cellLoc(ctx, cols.criterion));
   if (!leaf) return;
-  book.add(unit, entryOf(ctx, leaf.code, cols.self, cols.appraised), role === 'survey');
+  const unit = rowUnit(ctx);
+  if (!unit) return;
+  book.add(unit, entryWith(ctx, leaf.code, selfCol, appraisedCol, self, appraised), ctx.role === 'survey');
 }
 
-function wideRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
-  const unit = rowUnit(ctx, book, role);
+/** A wide or survey row without a single value: the unit is not entered there (a total row is a subtotal). */
+function blankUnitRow(ctx: RowContext): void {
+  const name = unitName(ctx);
+  if (name !== '' && ctx.cols.isTotal(name)) {
+    ctx.ledger.rows.subtotals++;
+    return;
+  }
+  ctx.ledger.rows.blank++;
+  if (name !== '' && ctx.role === 'scores') ctx.book.unitNotEntered(name, cellLoc(ctx, ctx.cols.unit));
+}
+
+function wideRow(ctx: RowContext): void {
+  const { header, cols, book, framework } = ctx;
+  const hasValue = header.columns.some((c) => c.kind === 'leaf' && valueAt(ctx, c.index) !== null);
+  if (!hasValue && (cols.survey < 0 || valueAt(ctx, cols.survey) === null)) {
+    blankUnitRow(ctx);
+    return;
+  }
+  ctx.ledger.rows.read++;
+  if (totalRow(ctx) || !hasUnit(ctx)) return;
+  const unit = rowUnit(ctx);
   if (!unit) return;
-  for (const col of ctx.header.columns) {
+  for (const col of header.columns) {
     if (col.kind !== 'leaf') continue;
     // Empty: not applicable to the group, or missing (reported when scoring).
     if (valueAt(ctx, col.index) === null) continue;
     const node = framework.byCode.get(col.code)!;
-    if (role === 'survey' && node.component !== 'survey') continue; // reported once on the header
-    book.add(unit, entryOf(ctx, col.code, -1, col.index), role === 'survey');
+    if (ctx.role === 'survey' && node.component !== 'survey') continue; // reported once on the header
+    const entry =
+      col.value === 'self' ? entryOf(ctx, col.code, col.index, -1) : entryOf(ctx, col.code, -1, col.index);
+    book.add(unit, entry, ctx.role === 'survey');
   }
-  if (ctx.cols.survey >= 0) surveyValue(ctx, book, framework, ctx.cols.survey, unit);
+  if (cols.survey >= 0) surveyValue(ctx, unit);
 }
 
-function surveyValue(
-  ctx: RowContext,
-  book: ScoreBook,
-  framework: Framework,
-  col: number,
-  unit: NonNullable<ReturnType<typeof rowUnit>>,
-): void {
-  const leaf = soleSurveyLeaf(framework);
-  if (valueAt(ctx, col) === null || Array.isArray(leaf)) return; // the header reports an ambiguous leaf
-  book.add(unit, entryOf(ctx, leaf.code, -1, col), true);
+function surveyValue(ctx: RowContext, unit: UnitInput): void {
+  const leaf = soleSurveyLeaf(ctx.framework);
+  if (valueAt(ctx, ctx.cols.survey) === null || Array.isArray(leaf)) return; // the header reports it
+  ctx.book.add(unit, entryOf(ctx, leaf.code, -1, ctx.cols.survey), true);
 }
 
-function surveyRow(ctx: RowContext, book: ScoreBook, framework: Framework, role: ScoreRole): void {
-  const unit = rowUnit(ctx, book, role);
-  if (!unit) return;
-  surveyValue(ctx, book, framework, ctx.cols.survey, unit);
+function surveyRow(ctx: RowContext): void {
+  if (valueAt(ctx, ctx.cols.survey) === null) {
+    blankUnitRow(ctx);
+    return;
+  }
+  ctx.ledger.rows.read++;
+  if (totalRow(ctx) || !hasUnit(ctx)) return;
+  const unit = rowUnit(ctx);
+  if (unit) surveyValue(ctx, unit);
 }
 
 const ROW_READERS = { long: longRow, wide: wideRow, survey: surveyRow } as const;
 
-/** Reads one --scores or --survey file into the book. */
+/**
+ * Reads one --scores or --survey file into the book: every sheet whose header is recognised (long, wide,
+ * survey or form layout), each row read, set aside (a blank "not entered" row) or rejected by a
+ * diagnostic, and every sheet and column written down in the book's ledger.
+ */
 export async function readScores(
   file: string,
   role: ScoreRole,
@@ -212,65 +286,80 @@ export async function readScores(
 ): Promise<void> {
   // --layout is about the score files; a survey file's layout (often one value column) is always detected.
   const layout = role === 'survey' ? undefined : options.layout;
-  const detect = (cells: CellValue[]) => detectScoreHeader(cells, framework, layout);
   const expected =
     layout === 'form'
       ? describeFields(SCORE_FIELDS, ['stt', 'criterion', 'self', 'appraised'])
       : describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
-  // A form is one sheet per unit: every sheet with a form header is read (the others only the first table).
-  const perSheet = (h: ScoreHeader) => h.layout === 'form';
-  const located = await locateTables(file, options, detect, perSheet, expected, async (t) => {
-    if (t.header.layout === 'form') return readFormTable(t, framework, book, role);
-    const where = { file: t.file, sheet: t.sheet };
-    book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
-    headerDiagnostics(t.header, framework, book, where, t.headerRow, role);
-    const read = ROW_READERS[t.header.layout];
-    const cols = columnsOf(t.header);
-    for await (const raw of t.rows) {
-      if (raw.cells.every(isBlank)) continue;
-      book.rowsRead++;
-      const extra = extraCell(raw.cells, t.header.map);
-      if (extra !== null)
-        book.diagnostics.push(extraCellWarning(where, raw.row, extra, raw.cells[extra] ?? null));
-      read({ raw, where, header: t.header, cols }, book, framework, role);
-    }
+  const ledger = options.ledger ?? book.ledger.file(file, role);
+  const spec = {
+    detect: (block: Parameters<typeof detectScoreHeader>[0]) =>
+      detectScoreHeader(block, framework, layout, role),
+    keyColumns: scoreKeyColumns,
+    expected,
+    everySheet: true,
+    setAside: setAsideSheet,
+  };
+  const located = await locateTables(file, { ...options, ledger }, spec, async (t) => {
+    t.ledger.layout = t.header.layout;
+    const columns = scoreColumns(t, framework, role);
+    if (t.header.layout === 'form')
+      await readFormTable({ ...t, rows: watching(t.rows, columns.watch) }, framework, book, role);
+    else await readTable(t, framework, book, role, columns.watch);
+    // A form left blank is set aside whole: its columns say nothing about what was read.
+    if (t.ledger.status === 'read') book.diagnostics.push(...columns.finish());
   });
   book.diagnostics.push(...located);
 }
 
-function headerDiagnostics(
-  header: ScoreHeader,
+async function* watching(rows: AsyncIterable<RawRow>, watch: (raw: RawRow) => void): AsyncGenerator<RawRow> {
+  for await (const raw of rows) {
+    watch(raw);
+    yield raw;
+  }
+}
+
+async function readTable(
+  t: SheetTable<ScoreHeader>,
   framework: Framework,
   book: ScoreBook,
-  where: { file: string; sheet: string },
-  row: number,
   role: ScoreRole,
-): void {
-  const at = (index: number): Location => {
-    const column = columnLetter(index);
-    return { ...where, row, column, cell: `${column}${row}` };
+  watch: (raw: RawRow) => void,
+): Promise<void> {
+  const where = { file: t.file, sheet: t.sheet };
+  book.diagnostics.push(...duplicateHeaderDiagnostics(t.header.map, where, t.headerRow));
+  book.diagnostics.push(...headerDiagnostics(t.header, framework, where, t.headerRow, role));
+  const read = ROW_READERS[t.header.layout as 'long' | 'wide' | 'survey'];
+  const cols = columnsOf(t.header);
+  // Unit, group and unit code merged down over a unit's rows: filled from the merge's first row.
+  const fill = new MergeFill(
+    [cols.unit, cols.group, cols.unitCode].filter((c) => c >= 0),
+    t.merges,
+  );
+  const ctx: RowContext = {
+    raw: { row: 0, cells: [] },
+    where,
+    header: t.header,
+    cols,
+    ledger: t.ledger,
+    framework,
+    book,
+    role,
+    above: (column, row) => fill.above(column, row),
+    seen: new Set(),
+    lastUnit: null,
   };
-  for (const c of header.columns) {
-    if (c.kind === 'unknown') {
-      const found = resolveCode(framework, c.code);
-      book.diagnostics.push(
-        unresolvedCode(framework, c.code, Array.isArray(found) ? found : [], at(c.index)),
-      );
-    } else if (c.kind === 'parent' || c.kind === 'other') {
-      book.diagnostics.push(diag('I_COLUMN_IGNORED', 'info', at(c.index), { found: c.text }));
-    } else if (role === 'survey' && framework.byCode.get(c.code)?.component !== 'survey') {
-      book.diagnostics.push(diag('E_SURVEY_NOT_SURVEY_LEAF', 'error', at(c.index), { code: c.code }));
-    }
+  const handle = (raw: RawRow) => {
+    ctx.raw = raw;
+    read(ctx);
+  };
+  for await (const raw of t.rows) {
+    if (raw.cells.every(isBlank)) continue;
+    watch(raw);
+    const extra = extraCell(raw.cells, t.header.map);
+    if (extra !== null)
+      book.diagnostics.push(extraCellWarning(where, raw.row, extra, raw.cells[extra] ?? null));
+    const ready = fill.take(raw);
+    if (ready) handle(ready);
   }
-  const surveyCol = header.map.fields.get('survey');
-  if (surveyCol !== undefined && header.layout !== 'long') {
-    const leaf = soleSurveyLeaf(framework);
-    if (Array.isArray(leaf)) {
-      book.diagnostics.push(
-        diag('E_SURVEY_LEAF_AMBIGUOUS', 'error', at(surveyCol), {
-          found: leaf.map((l) => l.code).join(', ') || '—',
-        }),
-      );
-    }
-  }
+  for (const raw of fill.rest()) handle(raw);
 }

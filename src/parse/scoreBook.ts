@@ -1,18 +1,27 @@
 import { type Diagnostic, diag, formatLocation, type Location, rowId } from '../model/diagnostic.js';
+import { Ledger } from '../model/ledger.js';
 import { cleanText, foldDiacritics, nameKey } from '../model/normalize.js';
 import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
 import { unitKey, unitNameRank } from '../model/unitName.js';
 
+/** A unit some score file names but leaves blank: where, to report it if no file gives it a value. */
+interface NotEntered {
+  name: string;
+  location: Location;
+  places: Set<string>;
+}
+
 /**
  * Everything read from the score and survey files, merged: units in first-appearance order, each with its
- * leaf entries. Rows are counted here so that every row read ends up scored or named in a diagnostic.
+ * leaf entries. The ledger counts rows sheet by sheet, so that every row read ends up scored or named in a
+ * diagnostic; rows and whole forms left blank are "not entered", never values and never duplicates.
  */
 export class ScoreBook {
   readonly units = new Map<string, UnitInput>();
   /** groupKey → name as first written. */
   readonly groupNames: Map<string, string>;
   readonly diagnostics: Diagnostic[] = [];
-  rowsRead = 0;
+  readonly ledger = new Ledger();
   /** Row ids ("file|sheet|row") that a diagnostic rejected. */
   readonly rejected = new Set<string>();
   /** Units first seen in a survey file only, for "in the survey but not in the scores". */
@@ -20,6 +29,8 @@ export class ScoreBook {
 
   /** Units by their key without diacritics, to point at a near name (never to match it). */
   private readonly folded = new Map<string, UnitInput>();
+  private readonly notEntered = new Map<string, NotEntered>();
+  private readonly blanks = new Map<string, Map<string, Location>>();
   private lastName = '';
   private lastKey = '';
   private lastGroup = '';
@@ -32,6 +43,15 @@ export class ScoreBook {
   reject(d: Diagnostic): void {
     this.diagnostics.push(d);
     this.rejected.add(rowId(d.location));
+  }
+
+  /** The match key of a unit name (rows of one unit usually follow each other: the last one is kept). */
+  keyOf(name: string): string {
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastKey = unitKey(name);
+    }
+    return this.lastKey;
   }
 
   /**
@@ -47,13 +67,9 @@ export class ScoreBook {
     at: () => Location,
     fromSurvey: boolean,
   ): UnitInput | null {
-    // Rows of one unit usually follow each other: remember the last name's key.
+    // Once per run of rows with one spelling (rows of one unit usually follow each other).
     const fresh = name !== this.lastName;
-    if (fresh) {
-      this.lastName = name;
-      this.lastKey = unitKey(name);
-    }
-    const key = this.lastKey;
+    const key = this.keyOf(name);
     let unit = this.units.get(key);
     if (group !== null && group !== this.lastGroup) {
       this.lastGroup = group;
@@ -73,6 +89,8 @@ export class ScoreBook {
         entries: new Map(),
         survey: new Map(),
       };
+      const blank = this.blanks.get(key);
+      if (blank) unit.blank = blank;
       this.units.set(key, unit);
       // A survey-only unit is an error that already suggests the near name.
       if (fromSurvey) this.surveyOnly.add(key);
@@ -131,5 +149,49 @@ export class ScoreBook {
       return;
     }
     map.set(entry.code, entry);
+  }
+
+  /**
+   * A score row that names a unit's leaf but leaves its values blank: remembered as where a missing value
+   * would be reported (the first such cell), never as a value.
+   */
+  blank(name: string, code: string, at: Location): void {
+    const key = this.keyOf(name);
+    let leaves = this.blanks.get(key);
+    if (!leaves) {
+      leaves = new Map();
+      this.blanks.set(key, leaves);
+      const unit = this.units.get(key);
+      if (unit) unit.blank = leaves;
+    }
+    if (!leaves.has(code)) leaves.set(code, at);
+  }
+
+  /** A score sheet (a form) that names a unit and enters nothing for it. */
+  unitNotEntered(name: string, at: Location): void {
+    const key = this.keyOf(name);
+    const seen = this.notEntered.get(key);
+    const place = `${at.file}|${at.sheet}`;
+    if (seen) seen.places.add(place);
+    else this.notEntered.set(key, { name: cleanText(name), location: at, places: new Set([place]) });
+  }
+
+  /**
+   * Once every score file is read: the units that some file names but no file gives a value (their forms
+   * left blank everywhere). A ranking without them would be incomplete, so each is an error.
+   */
+  unitsNeverEntered(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [key, u] of this.notEntered) {
+      const unit = this.units.get(key);
+      if (unit && !this.surveyOnly.has(key)) continue;
+      out.push(diag('E_UNIT_NOT_ENTERED', 'error', u.location, { unit: u.name, places: u.places.size }));
+    }
+    return out;
+  }
+
+  /** Whether the unit is one some score file names and leaves blank. */
+  isNotEntered(key: string): boolean {
+    return this.notEntered.has(key);
   }
 }

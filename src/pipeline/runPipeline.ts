@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { diag } from '../model/diagnostic.js';
+import { diag, rowId } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import { foldDiacritics } from '../model/normalize.js';
 import type { InputRef, Results } from '../model/results.js';
-import type { UnitInput } from '../model/scores.js';
+import { entryLocation, type UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { nearest } from '../model/suggest.js';
 import { readBandsFile } from '../parse/readBandsFile.js';
@@ -62,6 +62,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   };
   // --sheet picks the sheet of the score files (a workbook per district with a sheet per year, say);
   // the criteria, survey and bands files are found by their headers.
+  // Every input's sheets and columns, as read (cchc inspect shows it; the row counts come from it).
+  const groupNames = new Map<string, string>();
+  const book = new ScoreBook(groupNames);
+
   const settings = { ...input.settings };
   const diagnostics: Diagnostic[] = [];
   // What a reader notices about a file (its content is not what its name says) is an info, once per file.
@@ -83,8 +87,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     await hash('bands', input.bandsFile);
   }
 
-  const groupNames = new Map<string, string>();
-  const criteria = await readCriteria(input.criteria, await locate(input.criteria), groupNames);
+  const criteria = await readCriteria(
+    input.criteria,
+    { ...(await locate(input.criteria)), ledger: book.ledger.file(input.criteria, 'criteria') },
+    groupNames,
+  );
   await hash('criteria', input.criteria);
   diagnostics.push(...criteria.diagnostics);
   if (!criteria.framework || criteria.diagnostics.some((d) => d.severity === 'error')) {
@@ -93,7 +100,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   }
   const framework = criteria.framework;
 
-  const book = new ScoreBook(groupNames);
   for (const file of input.scores) {
     await readScores(file, 'scores', framework, book, {
       ...(await locate(file, input.sheet)),
@@ -105,11 +111,14 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     await readScores(file, 'survey', framework, book, { ...(await locate(file)), layout: input.layout });
     await hash('survey', file);
   }
-  diagnostics.push(...book.diagnostics);
+  diagnostics.push(...book.diagnostics, ...book.unitsNeverEntered());
 
   const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
   for (const key of book.surveyOnly) {
     const u = book.units.get(key)!;
+    // Its survey values are not scored: each of their rows is rejected, by this one diagnostic.
+    for (const e of u.survey.values()) book.rejected.add(rowId(entryLocation(e)));
+    if (book.isNotEntered(key)) continue; // its blank forms are reported (E_UNIT_NOT_ENTERED)
     const suggestion = nearest(
       u.key,
       scored.map((s) => ({ key: s.key, label: s.name })),
@@ -130,7 +139,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     settings,
     inputs,
     diagnostics,
-    rows: { read: book.rowsRead, rejected: book.rejected },
+    rows: { read: 0, rejected: book.rejected, count: (rejected) => book.ledger.tally(rejected) },
     keepLeaves: input.keepLeaves ?? true,
   });
   return { results, framework, diagnostics: results.diagnostics };

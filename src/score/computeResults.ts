@@ -19,7 +19,11 @@ export interface ScoreInput {
   inputs: InputRef[];
   /** Diagnostics from reading and parsing, carried into the results. */
   diagnostics: Diagnostic[];
-  rows: { read: number; rejected: Set<string> };
+  /**
+   * Rows read and the ids of those rejected while reading. `count`, when given, turns the final set of
+   * rejected ids (reading's and scoring's) into the counts — the readers' ledger, sheet by sheet.
+   */
+  rows: { read: number; rejected: Set<string>; count?: (rejected: ReadonlySet<string>) => RowCounts };
   /**
    * Keep every unit's leaf-by-leaf results (UnitResult.leaves) for the reports that show them (xlsx,
    * html, explain). Without them a national run holds one small object per unit instead of 332,100.
@@ -154,7 +158,7 @@ export function computeResults(input: ScoreInput): Results {
     });
   }
 
-  const rows: RowCounts = {
+  const rows: RowCounts = input.rows.count?.(rejected) ?? {
     read: input.rows.read,
     scored: input.rows.read - rejected.size,
     rejected: rejected.size,

@@ -124,11 +124,16 @@ export function scoreUnit(
       else if (leaf.component === 'appraisal') {
         if (entry) rejected.push(entryLocation(entry)); // a row that names the leaf but holds no value
         diagnostics.push(
-          diag('E_SCORE_MISSING', 'error', entry ? entryLocation(entry) : unit.location, {
-            code: leaf.code,
-            unit: unit.name,
-            stage: settings.stage,
-          }),
+          diag(
+            'E_SCORE_MISSING',
+            'error',
+            entry ? entryLocation(entry) : (unit.blank?.get(leaf.code) ?? unit.location),
+            {
+              code: leaf.code,
+              unit: unit.name,
+              stage: settings.stage,
+            },
+          ),
         );
       }
       // Bonus and penalty leaves left empty award nothing and deduct nothing.

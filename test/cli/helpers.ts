@@ -143,6 +143,25 @@ export async function runJson(
   return { ...r, json };
 }
 
+/** The published fields of a unit and of a group that the samples' expected.json files hold. */
+export const UNIT_FIELDS = [
+  'unit',
+  'group',
+  'appraisal',
+  'self',
+  'survey',
+  'bonus',
+  'penalty',
+  'total',
+  'max',
+  'index',
+  'rank',
+  'of',
+  'band',
+];
+export const GROUP_FIELDS = ['group', 'units', 'mean', 'median', 'min', 'max', 'top', 'bands'];
+export const pick = (o: Json, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
 export const codesOf = (json: Json): string[] => (json.diagnostics as DiagnosticRecord[]).map((d) => d.code);
 export const findDiag = (json: Json, code: string): DiagnosticRecord | undefined =>
   (json.diagnostics as DiagnosticRecord[]).find((d) => d.code === code);
@@ -256,6 +275,11 @@ export interface SheetSpec {
   name: string;
   rows: unknown[][];
   state?: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * Merged ranges ("E6:F6", "B7:B21"), as an office merges a header or a unit's cells: only the top-left
+   * cell keeps its value (exceljs writes the others empty, as Excel does).
+   */
+  merges?: string[];
 }
 
 /** An xlsx workbook; cell values as exceljs takes them ({formula}, {error}, Date, numbers, text). */
@@ -266,6 +290,7 @@ export async function xlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
     for (const r of s.rows) ws.addRow(r);
+    for (const range of s.merges ?? []) ws.mergeCells(range);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

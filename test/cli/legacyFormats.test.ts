@@ -42,7 +42,8 @@ describe('scores in .xls and .ods', () => {
       ['Huyện Mộ Đức', 61.12, 20.75, 81.87, 81.87, 2],
     ]);
     expect(r.json.rows).toEqual({ read: 6, scored: 6, rejected: 0 });
-    expect(codesOf(r.json)).toEqual([]);
+    // Every sheet is accounted for: the hidden instructions sheet after the scores is named as skipped.
+    expect(codesOf(r.json)).toEqual(['I_HIDDEN_SHEET_SKIPPED']);
   });
 
   it('an .xls renamed .xlsx is read, with an info naming what it is, never "password-protected"', async () => {
@@ -52,7 +53,7 @@ describe('scores in .xls and .ods', () => {
     await copyFile(join(LEGACY, 'scores.xls'), renamed);
     const r = await runJson(['validate', '--criteria', criteria, '--scores', renamed, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
-    expect(codesOf(r.json)).toEqual(['I_FILE_FORMAT']);
+    expect(codesOf(r.json)).toEqual(['I_FILE_FORMAT', 'I_HIDDEN_SHEET_SKIPPED']);
     const info = (r.json.diagnostics as Json[])[0];
     expect(info.file).toBe(renamed);
     expect(info.message).toMatch(/named \.xlsx but holds an Excel 97-2003 workbook \(\.xls\)/);

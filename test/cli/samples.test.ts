@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, type Json, run, runJson } from './helpers.js';
+import { FIXTURES, GROUP_FIELDS, type Json, pick, run, runJson, UNIT_FIELDS } from './helpers.js';
 
 const PROVINCE = join(FIXTURES, 'province');
 const DISTRICT = join(FIXTURES, 'district');
@@ -30,24 +30,6 @@ const DISTRICT_ARGS = [
   '--survey',
   'survey-xa.csv',
 ];
-
-const UNIT_FIELDS = [
-  'unit',
-  'group',
-  'appraisal',
-  'self',
-  'survey',
-  'bonus',
-  'penalty',
-  'total',
-  'max',
-  'index',
-  'rank',
-  'of',
-  'band',
-];
-const GROUP_FIELDS = ['group', 'units', 'mean', 'median', 'min', 'max', 'top', 'bands'];
-const pick = (o: Json, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 describe.each([
   ['province', PROVINCE, PROVINCE_ARGS],

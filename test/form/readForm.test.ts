@@ -63,7 +63,9 @@ describe('form layout', () => {
       expect(unknown).toMatchObject({ sheet: 'Xa A', cell: 'A10' });
       expect(codesOf(r.json).filter((c) => c.startsWith('E_'))).toEqual(['E_UNKNOWN_CRITERION']);
       expect(findDiag(r.json, 'I_FORM_UNIT_FROM_SHEET')).toMatchObject({ sheet: 'Xã Bình Minh' });
-      expect(findDiag(r.json, 'I_SHEET_NO_FORM')).toMatchObject({ sheet: 'Hướng dẫn' });
+      expect(findDiag(r.json, 'I_SHEET_SKIPPED')).toMatchObject({ sheet: 'Hướng dẫn' });
+      // The form's own subtotal ('1': 60, 55) and total (65, 60, with 1.3's 5) add up: no warning.
+      expect(codesOf(r.json)).not.toContain('W_SUBTOTAL_MISMATCH');
       expect(r.json.rows).toEqual({ read: 5, scored: 4, rejected: 1 });
     });
   }

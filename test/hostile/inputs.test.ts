@@ -194,31 +194,31 @@ describe('cells that are not values', () => {
 });
 
 describe('headers and sheets', () => {
-  it('a header merged over two columns (two header rows): E_NO_HEADER that lists the columns (exit 1)', {
-    timeout: T,
-  }, async () => {
-    const ws = await workspace();
-    const data =
-      `<row r="1">${text('A1', 'Đơn vị')}${text('B1', 'Khối')}${text('C1', 'Mã tiêu chí')}${text('D1', 'Điểm')}</row>` +
-      `<row r="2">${text('D2', 'Tự đánh giá')}${text('E2', 'Thẩm định')}</row>` +
-      `<row r="3">${text('A3', 'Xã A')}${text('B3', 'Xã')}${text('C3', '1.1')}${num('D3', '1')}${num('E3', '1')}</row>`;
-    const parts = xlsxParts([{ name: 'Điểm', data }]).map(([name, body]): [string, string] =>
-      name.endsWith('sheet1.xml')
-        ? [
-            name,
-            body.replace(
-              '</sheetData>',
-              '</sheetData><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>',
-            ),
-          ]
-        : [name, body],
-    );
-    await ws.write('merged.xlsx', zip(parts));
-    const r = await score(ws, 'merged.xlsx');
-    expect(r.code).toBe(1);
-    expect(hasStack(r.stderr)).toBe(false);
-    expect(findDiag(JSON.parse(r.stdout), 'E_NO_HEADER')?.file).toBe('merged.xlsx');
-  });
+  for (const merged of [true, false]) {
+    it(`a header of two rows, "Điểm" ${merged ? 'merged' : 'written once'} over "Tự đánh giá | Thẩm định": read (exit 0)`, {
+      timeout: T,
+    }, async () => {
+      const ws = await workspace();
+      const row = (r: number, code: string, self: string, appraised: string) =>
+        `<row r="${r}">${text(`A${r}`, 'Xã A')}${text(`B${r}`, 'Xã')}${text(`C${r}`, code)}${num(`D${r}`, self)}${num(`E${r}`, appraised)}</row>`;
+      const data =
+        `<row r="1">${text('A1', 'Đơn vị')}${text('B1', 'Khối')}${text('C1', 'Mã tiêu chí')}${text('D1', 'Điểm')}</row>` +
+        `<row r="2">${text('D2', 'Tự đánh giá')}${text('E2', 'Thẩm định')}</row>` +
+        row(3, '1.1', '26', '25') +
+        row(4, '1.2', '35', '35') +
+        `<row r="5">${text('A5', 'Xã A')}${text('B5', 'Xã')}${text('C5', '2')}${num('E5', '20')}</row>`;
+      const mergeCells = merged ? '<mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>' : '';
+      const parts = xlsxParts([{ name: 'Điểm', data, after: mergeCells }]);
+      await ws.write('merged.xlsx', zip(parts));
+      const r = await score(ws, 'merged.xlsx');
+      expect(r.code, r.stdout).toBe(0);
+      expect(hasStack(r.stderr)).toBe(false);
+      const json = JSON.parse(r.stdout);
+      // Appraised 25 + 35 + survey 20 = 80; self-assessed 26 + 35 = 61 (read from D under "Điểm").
+      expect(json.units[0]).toMatchObject({ unit: 'Xã A', appraisal: 60, self: 61, total: 80 });
+      expect(json.rows).toEqual({ read: 3, scored: 3, rejected: 0 });
+    });
+  }
 
   it('duplicate headers: the second column is reported, the run ends (exit 0 or 1), no stack', {
     timeout: T,

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDec } from '../../src/model/decimal.js';
 import { buildFramework } from '../../src/parse/buildFramework.js';
-import type { CriteriaRow } from '../../src/parse/criteriaRow.js';
 import { normalizeCode, splitGroups } from '../../src/parse/criteriaRow.js';
-
-const row = (code: string, max: string | null, extra: Partial<CriteriaRow> = {}): CriteriaRow => ({
-  code,
-  name: `Tiêu chí ${code}`,
-  max: max === null ? null : parseDec(max)!,
-  component: null,
-  rule: null,
-  na: undefined,
-  groups: null,
-  parent: null,
-  location: { file: 'criteria.csv', row: 1 },
-  ...extra,
-});
+import { row } from './criteriaRows.js';
 
 const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
 

@@ -7,10 +7,6 @@ export const CLERKS_MESSAGES: Record<string, Entry> = {
     vi: (a) => `không có ô "Đơn vị: …" phía trên dòng tiêu đề; lấy tên trang ${q(a.unit)} làm tên đơn vị`,
     en: (a) => `no "Đơn vị: …" cell above the header; the sheet name ${q(a.unit)} is taken as the unit`,
   },
-  I_SHEET_NO_FORM: {
-    vi: () => 'trang không có bảng biểu mẫu (mã/STT, điểm tự đánh giá, điểm thẩm định); bỏ qua',
-    en: () => 'sheet without a form table (code/STT, self-assessed, appraised); skipped',
-  },
   E_TEMPLATE_FORMAT: {
     vi: (a) => `biểu mẫu chỉ ghi ra tệp .xlsx (hoặc - cho stdout), không ghi được ${q(a.file)}`,
     en: (a) => `forms are written as .xlsx (or - for stdout), not ${q(a.file)}`,

@@ -1,4 +1,5 @@
 import { type Entry, hintEn, hintVi, inGroupEn, inGroupVi, n, q } from './helpers.js';
+import { nextStepEn, nextStepVi } from './intake.js';
 
 const FORMATS_VI: Record<string, string> = {
   xlsx: 'bảng tính Excel .xlsx',
@@ -23,8 +24,8 @@ const formatEn = (f: string | number | undefined) => FORMATS_EN[String(f)] ?? St
 export const INPUTS_MESSAGES: Record<string, Entry> = {
   // ── reading and headers ──
   E_NO_HEADER: {
-    vi: (a) => `không tìm thấy dòng tiêu đề; cần các cột ${a.expected}`,
-    en: (a) => `no header row found; expected columns ${a.expectedEn ?? a.expected}`,
+    vi: (a) => `không tìm thấy dòng tiêu đề; cần các cột ${a.expected}${nextStepVi(a)}`,
+    en: (a) => `no header row found; expected columns ${a.expectedEn ?? a.expected}${nextStepEn(a)}`,
   },
   E_DUPLICATE_HEADER: {
     vi: (a) => `cột ${q(a.field)} xuất hiện nhiều lần (cột ${a.columns})`,

@@ -3,7 +3,18 @@ import { type Entry, hintEn, hintVi, n, q } from './helpers.js';
 /** Diagnostics of scores, survey, bands and previous results. */
 export const SCORES_MESSAGES: Record<string, Entry> = {
   // ── scores ──
-  E_ROW_NO_UNIT: { vi: () => 'dòng không có tên đơn vị', en: () => 'row without a unit name' },
+  E_ROW_NO_UNIT: {
+    vi: (a) =>
+      'dòng không có tên đơn vị' +
+      (a.above
+        ? ` (dòng trên ghi ${q(a.above)}; nếu dòng này cũng của đơn vị đó, hãy ghi tên vào — ô gộp chỉ được điền xuống trong tệp .xlsx, tệp CSV không giữ ô gộp)`
+        : ''),
+    en: (a) =>
+      'row without a unit name' +
+      (a.above
+        ? ` (the row above says ${q(a.above)}; if this row is that unit's too, write its name — merged cells are filled down only in an .xlsx, a CSV keeps no merges)`
+        : ''),
+  },
   E_ROW_NO_CRITERION: { vi: () => 'dòng không có mã tiêu chí', en: () => 'row without a criterion code' },
   E_UNKNOWN_CRITERION: {
     vi: (a) => `mã tiêu chí ${q(a.code)} không có trong bộ tiêu chí${hintVi(a.suggestion)}`,
