@@ -3,8 +3,13 @@
  * Formulas are replaced by their cached result; a formula without one becomes a CellError.
  */
 export interface CellError {
-  /** Excel's error text (#DIV/0!, #N/A, #VALUE!, …) or 'NO_CACHED_VALUE' for a formula without a result. */
+  /**
+   * Excel's error text (#DIV/0!, #N/A, #VALUE!, …), 'NO_CACHED_VALUE' for a formula without a result, or
+   * '#CORRUPT' for a stored value that cannot be what it says (then `kind` and `found` say why).
+   */
   error: string;
+  kind?: string;
+  found?: string;
 }
 
 export type CellValue = string | number | boolean | Date | CellError | null;

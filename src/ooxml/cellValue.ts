@@ -21,6 +21,8 @@ export interface SheetContext {
   maxColumns: number;
   /** Give each row the style index of each of its cells (SheetRow.styles), for cell fonts. */
   keepStyles?: boolean;
+  /** Told of each corrupt cell (its A1 reference and row number) before its CorruptCell is handed on. */
+  onCorrupt?: (cell: string, row: number, value: CorruptCell) => void;
   /** Called with the `ref` of each <mergeCell> (they follow the cells). */
   onMerge?: (ref: string) => void;
 }
@@ -32,22 +34,57 @@ export interface CellXml {
   formula: boolean;
   /** The text of <v> or of the inline string's <t> runs; null when the cell has neither. */
   text: string | null;
+  /** How many <v> elements it had (more than one is a corrupt cell). */
+  values: number;
 }
+
+/** Why a cell's stored value cannot be what it says. */
+export type CorruptKind = 'number' | 'blank-number' | 'boolean' | 'string-index' | 'two-values';
+
+/**
+ * A cell whose stored value is damaged: `<v>0x3</v>` or `<v> </v>` in a number cell, a shared-string index
+ * out of range, two <v> in one cell. Never a silent value or a blank: the reader reports it at the cell
+ * (SheetContext.onCorrupt) and hands on this error value, which no rule accepts.
+ */
+export interface CorruptCell {
+  error: '#CORRUPT';
+  kind: CorruptKind;
+  /** The stored text, as found. */
+  found: string;
+}
+
+const corrupt = (kind: CorruptKind, found: string): CorruptCell => ({ error: '#CORRUPT', kind, found });
+
+export const isCorrupt = (v: SheetCell): v is CorruptCell =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && v.error === '#CORRUPT';
+
+/**
+ * A number as a spreadsheet stores it (xsd:double, as Excel, LibreOffice and exceljs write it): no hex,
+ * binary or octal prefix, no "Infinity", no separators. JavaScript's Number() accepts all of those and
+ * reads blank text as 0.
+ */
+const STORED_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A shared-string index: plain digits. */
+const INDEX = /^\d{1,10}$/;
 
 /** The plain value of a cell (docs/inputs.md reads numbers, text, booleans, errors and dates). */
 export function cellValue(cell: CellXml, ctx: SheetContext): SheetCell {
   const { text, type, formula } = cell;
+  if (cell.values > 1) return corrupt('two-values', text ?? '');
   if (text === null) return formula ? { error: 'NO_CACHED_VALUE' } : null;
   switch (type) {
     case 's': {
-      const s = ctx.sharedStrings?.[Number(text)];
-      return s === undefined || s === '' ? null : s;
+      const s = INDEX.test(text) ? ctx.sharedStrings?.[Number(text)] : undefined;
+      if (s === undefined) return corrupt('string-index', text);
+      return s === '' ? null : s;
     }
     case 'str':
     case 'inlineStr':
       return text === '' ? null : nfc(decodeEscapes(text));
     case 'b':
-      return text === '1' || text === 'true';
+      if (text === '1' || text === 'true') return true;
+      if (text === '0' || text === 'false') return false;
+      return corrupt('boolean', text);
     case 'e':
       return { error: text };
     case 'd': {
@@ -56,8 +93,8 @@ export function cellValue(cell: CellXml, ctx: SheetContext): SheetCell {
     }
     default: {
       if (text === '') return formula ? { error: 'NO_CACHED_VALUE' } : null;
+      if (!STORED_NUMBER.test(text)) return corrupt(text.trim() === '' ? 'blank-number' : 'number', text);
       const n = Number(text);
-      if (Number.isNaN(n)) return text;
       return ctx.isDateStyle(cell.style) ? excelDate(n, ctx.date1904) : n;
     }
   }

@@ -1,4 +1,4 @@
-import { type CellXml, cellValue, decodeEscapes, type SheetContext } from './cellValue.js';
+import { type CellXml, cellValue, decodeEscapes, isCorrupt, type SheetContext } from './cellValue.js';
 import { FormatError } from './errors.js';
 import { MarkupScanner } from './markupScan.js';
 import { nfc } from './nfc.js';
@@ -91,7 +91,7 @@ export class SheetScanner extends MarkupScanner {
   private col = -1;
   private inCell = false;
   private inPhonetic = false;
-  private readonly cell: CellXml = { type: undefined, style: 0, formula: false, text: null };
+  private readonly cell: CellXml = { type: undefined, style: 0, formula: false, text: null, values: 0 };
   /** The rows completed by the chunk being scanned. */
   private out: SheetRow[] = [];
   /** The <si> items of a shared strings table, when that is what is scanned, and their characters. */
@@ -130,6 +130,13 @@ export class SheetScanner extends MarkupScanner {
       : new FormatError('E_CELL_TOO_LONG', { cell: `${columnName(this.col)}${this.rowNumber}`, limit });
   }
 
+  /** The cell's value; a corrupt one is told to the context, at its cell, before it is handed on. */
+  private value(cell: CellXml): SheetCell {
+    const v = cellValue(cell, this.ctx);
+    if (isCorrupt(v)) this.ctx.onCorrupt?.(`${columnName(this.col)}${this.rowNumber}`, this.rowNumber, v);
+    return v;
+  }
+
   /**
    * A value beyond the columns a row may fill: rows are dense arrays, so one cell in column XFD makes 16,384
    * slots of a 30-byte row, and a sheet of such rows took gigabytes.
@@ -166,8 +173,9 @@ export class SheetScanner extends MarkupScanner {
     cell.style = m[2] === undefined ? 0 : Number(m[2]);
     cell.formula = false;
     cell.text = m[4] ?? null;
+    cell.values = m[4] === undefined ? 0 : 1;
     if (cell.text !== null && cell.text.length > this.ctx.maxCellChars) throw this.tooLong();
-    const v = cellValue(cell, this.ctx);
+    const v = this.value(cell);
     if (v === null) return;
     if (col >= this.ctx.maxColumns) throw this.tooWide();
     const cells = this.cells!;
@@ -234,6 +242,7 @@ export class SheetScanner extends MarkupScanner {
         }
         cell.formula = false;
         cell.text = null;
+        cell.values = 0;
         this.inCell = true;
         return;
       }
@@ -241,6 +250,7 @@ export class SheetScanner extends MarkupScanner {
         if (this.inCell) {
           this.collecting = true;
           cell.text = '';
+          cell.values++;
         }
         return;
       case 't':
@@ -286,7 +296,7 @@ export class SheetScanner extends MarkupScanner {
         this.inCell = false;
         const cell = this.cell;
         if (cell.text !== null) cell.text = xmlText(cell.text);
-        const v = cellValue(cell, this.ctx);
+        const v = this.value(cell);
         if (v === null) return;
         if (this.col >= this.ctx.maxColumns) throw this.tooWide();
         while (this.cells.length < this.col) this.cells.push(null);

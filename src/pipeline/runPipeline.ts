@@ -68,13 +68,23 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
   const settings = { ...input.settings };
   const diagnostics: Diagnostic[] = [];
-  // What a reader notices about a file (its content is not what its name says) is an info, once per file.
+  // What a reader notices about a file (its content is not what its name says, a corrupt cell) is said once
+  // per place; the parsers do not repeat it (a corrupt value cell is also rejected by its rule).
   const noticed = new Set<string>();
+  const told = new Set<Diagnostic>();
+  const placeKey = (d: Diagnostic) => {
+    const l = d.location;
+    return `${d.code}|${l.file}|${l.sheet ?? ''}|${l.row ?? ''}|${l.column ?? ''}`;
+  };
   const notice = (d: Diagnostic) => {
-    const key = `${d.code}|${d.location.file}`;
-    if (!noticed.has(key)) diagnostics.push(d);
+    const key = placeKey(d);
+    if (!noticed.has(key)) {
+      diagnostics.push(d);
+      told.add(d);
+    }
     noticed.add(key);
   };
+  const notTold = (d: Diagnostic) => told.has(d) || !noticed.has(placeKey(d));
   const locate = async (file: string, sheet?: string) => ({
     sheet,
     read: { ...(await readFor(file)), notice },
@@ -111,7 +121,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     await readScores(file, 'survey', framework, book, { ...(await locate(file)), layout: input.layout });
     await hash('survey', file);
   }
-  diagnostics.push(...book.diagnostics, ...book.unitsNeverEntered());
+  diagnostics.push(...book.diagnostics.filter(notTold), ...book.unitsNeverEntered());
 
   const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
   for (const key of book.surveyOnly) {
@@ -142,6 +152,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     rows: { read: 0, rejected: book.rejected, count: (rejected) => book.ledger.tally(rejected) },
     keepLeaves: input.keepLeaves ?? true,
   });
+  results.diagnostics = results.diagnostics.filter(notTold);
   return { results, framework, diagnostics: results.diagnostics };
 }
 

@@ -55,7 +55,7 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
   // Each reader loads only for its files: SheetJS (xls, ods, HTML, XML) is large, and xlsx/CSV never need it.
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.js');
-    yield* readXlsx(src, file, { ...limits, cellFonts });
+    yield* readXlsx(src, file, { ...limits, cellFonts, notice: options.notice });
   } else if (format === 'csv') {
     yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts });
   } else {

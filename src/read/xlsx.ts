@@ -1,4 +1,5 @@
 import type { CellRange, RawRow, SheetSource } from '../model/cell.js';
+import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
@@ -16,6 +17,8 @@ import { unbatch } from './unbatch.js';
 export interface XlsxOptions extends ReadLimits {
   /** Give each row its cells' font names (RawRow.fonts). */
   cellFonts?: boolean;
+  /** Told of what the reader doubts: a corrupt cell is an E_CELL_CORRUPT error at the cell. */
+  notice?: ((d: Diagnostic) => void) | undefined;
 }
 
 /**
@@ -104,6 +107,15 @@ export async function* readXlsx(
       maxCellChars: options.maxCellChars,
       maxColumns: options.maxColumns,
       onMerge: (ref) => merges.scanned(ref),
+      onCorrupt: (cell, row, v) =>
+        options.notice?.(
+          diag(
+            'E_CELL_CORRUPT',
+            'error',
+            { file, sheet, row, column: cell.replace(/\d+$/, ''), cell },
+            { found: v.found, reason: v.kind },
+          ),
+        ),
       keepStyles: fonts !== undefined,
     };
     let started = false;

@@ -162,6 +162,26 @@ describe('cells that are not values', () => {
     });
   }
 
+  it.each([
+    ['0x3 in a number cell', '<c r="E2"><v>0x3</v></c>', 'E2'],
+    ['a blank number', '<c r="E2"><v> </v></c>', 'E2'],
+    ['two values in one cell', '<c r="E2"><v>3</v><v>4</v></c>', 'E2'],
+    ['a shared-string index out of range in the unit column', '<c r="A2" t="s"><v>9</v></c>', 'A2'],
+  ])('%s: one E_CELL_CORRUPT at the cell, never a value (exit 1)', { timeout: T }, async (_, cell, at) => {
+    const ws = await workspace();
+    const [first, second] = unitRows(num('E2', '20'));
+    const row2 = first!.map((c) => (c.includes(`r="${at}"`) ? cell : c));
+    await ws.write('scores.xlsx', workbook(longSheet([row2, second!])));
+    const r = await score(ws, 'scores.xlsx');
+    expectLocated(r, 'E_CELL_CORRUPT', 'scores.xlsx', at);
+    // Said once at the cell, though a corrupt value cell is also rejected by its rule.
+    const codes = JSON.parse(r.stdout)
+      .diagnostics.filter((d: { cell: string }) => d.cell === at)
+      .map((d: { code: string }) => d.code);
+    expect(codes.filter((c: string) => c === 'E_CELL_CORRUPT')).toHaveLength(1);
+    if (at === 'E2') expect(codes).toEqual(['E_CELL_CORRUPT']);
+  });
+
   it('a date where a number belongs: E_VALUE_DATE at E2', { timeout: T }, async () => {
     const ws = await workspace();
     const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;

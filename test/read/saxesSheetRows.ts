@@ -106,7 +106,7 @@ export async function* saxesSheetRows(
   let collecting = false;
   let inPhonetic = false;
 
-  const value = (): CellValue => cellValue({ type, style, formula, text }, ctx);
+  const value = (): CellValue => cellValue({ type, style, formula, text, values: 1 }, ctx);
 
   for await (const events of saxEvents(chunks)) {
     for (const event of events) {

@@ -326,3 +326,49 @@ describe('limits on what is held', () => {
     });
   });
 });
+
+describe('strict cells', () => {
+  const cells = async (body: string) => {
+    const told: [string, number, string, string][] = [];
+    const c: SheetContext = {
+      ...ctx,
+      onCorrupt: (cell, row, v) => told.push([cell, row, v.kind, v.found]),
+    };
+    const rows = await rowsOf((chunks) => unbatch(sheetRows(chunks, c)), body, []);
+    return { values: rows.flatMap((r) => r.cells), told };
+  };
+  const sheetOf = (c: string) => `<worksheet><sheetData><row r="7">${c}</row></sheetData></worksheet>`;
+  const corrupt = (kind: string, found: string) => ({ error: '#CORRUPT', kind, found });
+  it.each([
+    ['<c r="D7"><v>0x3</v></c>', 'number', '0x3'],
+    ['<c r="D7"><v>0b11</v></c>', 'number', '0b11'],
+    ['<c r="D7"><v>0o7</v></c>', 'number', '0o7'],
+    ['<c r="D7"><v>Infinity</v></c>', 'number', 'Infinity'],
+    ['<c r="D7"><v>1_000</v></c>', 'number', '1_000'],
+    ['<c r="D7"><v> </v></c>', 'blank-number', ' '],
+    ['<c r="D7" t="n"><v>abc</v></c>', 'number', 'abc'],
+    ['<c r="D7" t="b"><v>2</v></c>', 'boolean', '2'],
+    ['<c r="D7" t="s"><v>4</v></c>', 'string-index', '4'],
+    ['<c r="D7" t="s"><v>-1</v></c>', 'string-index', '-1'],
+    ['<c r="D7" t="s"><v>1.5</v></c>', 'string-index', '1.5'],
+    ['<c r="D7" t="s"><v> 1</v></c>', 'string-index', ' 1'],
+    ['<c r="D7"><v>1</v><v>2</v></c>', 'two-values', '2'],
+  ])('%s is a corrupt cell, told at D7', async (xml, kind, found) => {
+    const { values, told } = await cells(sheetOf(xml));
+    expect(values).toEqual([null, null, null, corrupt(kind, found)]);
+    expect(told).toEqual([['D7', 7, kind, found]]);
+  });
+  it.each([
+    ['<c r="A7"><v>3</v></c>', 3],
+    ['<c r="A7"><v>-1.5E-3</v></c>', -0.0015],
+    ['<c r="A7"><v>.5</v></c>', 0.5],
+    ['<c r="A7"><v>1e309</v></c>', Number.POSITIVE_INFINITY],
+    ['<c r="A7" t="b"><v>0</v></c>', false],
+    ['<c r="A7" t="b"><v>true</v></c>', true],
+    ['<c r="A7" t="s"><v>1</v></c>', 'Mã'],
+  ])('%s is read as %s', async (xml, value) => {
+    const { values, told } = await cells(sheetOf(xml));
+    expect(values).toEqual([value]);
+    expect(told).toEqual([]);
+  });
+});

@@ -14,7 +14,28 @@ const placeEn = (a: Record<string, string | number | undefined>) =>
  * What the readers refuse or notice (exit 2 for a file they cannot read within the limits; diagnostics
  * for what they read but doubt). Each limit names the option that raises it.
  */
+const CORRUPT_VI: Record<string, (found: string) => string> = {
+  number: (f) => `${q(f)} không phải là số như bảng tính lưu (không có dạng 0x…, 0b…, Infinity)`,
+  'blank-number': () => 'ô số chỉ chứa dấu cách, không phải số 0',
+  boolean: (f) => `${q(f)} không phải TRUE hay FALSE (1 hoặc 0)`,
+  'string-index': (f) => `trỏ tới chuỗi dùng chung số ${q(f)}, tệp không có chuỗi đó`,
+  'two-values': () => 'một ô có hai giá trị',
+};
+const CORRUPT_EN: Record<string, (found: string) => string> = {
+  number: (f) => `${q(f)} is not a number as a spreadsheet stores one (no 0x…, 0b…, Infinity)`,
+  'blank-number': () => 'a number cell holding only spaces, which is not 0',
+  boolean: (f) => `${q(f)} is not TRUE or FALSE (1 or 0)`,
+  'string-index': (f) => `points to shared string ${q(f)}, which the file does not have`,
+  'two-values': () => 'two values in one cell',
+};
+
 export const READERS_MESSAGES: Record<string, Entry> = {
+  E_CELL_CORRUPT: {
+    vi: (a) =>
+      `ô bị hỏng: ${(CORRUPT_VI[String(a.reason)] ?? CORRUPT_VI.number!)(String(a.found ?? ''))}; mở tệp bằng Excel, sửa ô rồi lưu lại`,
+    en: (a) =>
+      `a damaged cell: ${(CORRUPT_EN[String(a.reason)] ?? CORRUPT_EN.number!)(String(a.found ?? ''))}; open the file in Excel, fix the cell and save it again`,
+  },
   E_CELL_TOO_LONG: {
     vi: (a) => `${placeVi(a)} chứa hơn ${a.limit} ký tự (nâng giới hạn bằng --max-cell-chars)`,
     en: (a) => `${placeEn(a)} holds more than ${a.limit} characters (raise the limit with --max-cell-chars)`,

@@ -90,6 +90,7 @@ export function parseNumberGeneral(text: string): Dec | null {
 /** Errors common to every rule: Excel error cells, formulas without a cached value, dates. */
 export function cellProblem(v: CellValue): ValueProblem | null {
   if (isCellError(v)) {
+    if (v.error === '#CORRUPT') return { code: 'E_CELL_CORRUPT', args: { found: v.found, reason: v.kind } };
     return v.error === 'NO_CACHED_VALUE'
       ? { code: 'E_FORMULA_NO_VALUE', args: {} }
       : { code: 'E_CELL_ERROR', args: { found: v.error } };
