@@ -79,9 +79,12 @@ const KEYS = [
   'csvDelimiter',
 ];
 
+/** The settings file read when --config is not given, from the working folder. */
+export const DEFAULT_CONFIG = 'cchc.config.json';
+
 /** Reads --config, or ./cchc.config.json when it exists; {} when neither. */
 export async function loadConfig(path: string | undefined): Promise<Config> {
-  const file = path ?? 'cchc.config.json';
+  const file = path ?? DEFAULT_CONFIG;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

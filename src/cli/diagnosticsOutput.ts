@@ -4,23 +4,27 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { RowCounts } from '../model/scores.js';
 import type { Lang } from '../model/settings.js';
+import { escapeControls } from '../model/terminalText.js';
 import { quote } from '../render/csv.js';
 import { neutralise } from '../render/neutralise.js';
-import { writeAtomic } from './writeAtomic.js';
+import type { OutputFile } from './outputSet.js';
 
 const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
   vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
-/** "lỗi E_SCORE_ABOVE_MAX scores.xlsx › Xã › D7: 3,5 vượt điểm tối đa 3 của 2.1.1", one per line. */
+/**
+ * "lỗi E_SCORE_ABOVE_MAX scores.xlsx › Xã › D7: 3,5 vượt điểm tối đa 3 của 2.1.1", one per line, for a
+ * terminal: control characters from the inputs (in names, cells, file names) are shown escaped.
+ */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const paint = { error: c.red, warning: c.yellow, info: c.dim };
   return diagnostics
     .map(
       (d) =>
-        `${paint[d.severity](`${SEVERITY_WORD[lang][d.severity]} ${d.code}`)} ${formatDiagnostic(d, lang)}\n`,
+        `${paint[d.severity](`${SEVERITY_WORD[lang][d.severity]} ${d.code}`)} ${escapeControls(formatDiagnostic(d, lang))}\n`,
     )
     .join('');
 }
@@ -55,26 +59,35 @@ export function diagnosticRecords(diagnostics: readonly Diagnostic[], lang: Lang
 const csvField = (v: string | number | null): string =>
   v === null ? '' : typeof v === 'number' ? String(v) : quote(neutralise(v));
 
-/** --diagnostics FILE: the list for the clerk to fix, as .json, .csv or .xlsx. */
-export async function writeDiagnosticsFile(
+type DiagnosticsFormat = 'json' | 'csv' | 'xlsx';
+
+/** The format of a --diagnostics file from its extension; checked before anything is read. */
+export function diagnosticsFormat(path: string): DiagnosticsFormat {
+  const ext = path.toLowerCase().split('.').pop();
+  if (ext === 'json' || ext === 'csv' || ext === 'xlsx') return ext;
+  throw new UsageError('E_OUTPUT_FORMAT', { file: path });
+}
+
+/** --diagnostics FILE: the list for the clerk to fix, as .json, .csv or .xlsx (written with the reports). */
+export async function diagnosticsFile(
   path: string,
   diagnostics: readonly Diagnostic[],
   rows: RowCounts | null,
   lang: Lang,
   stamp: Date,
-): Promise<void> {
+): Promise<OutputFile> {
   const records = diagnosticRecords(diagnostics, lang);
-  const ext = path.toLowerCase().split('.').pop();
+  const ext = diagnosticsFormat(path);
   const keys = ['severity', 'code', 'file', 'sheet', 'cell', 'row', 'column', 'message'] as const;
   if (ext === 'json') {
-    await writeAtomic(
+    return {
       path,
-      `${JSON.stringify({ schema: 'cchc.diagnostics/1', rows, diagnostics: records }, null, 2)}\n`,
-    );
+      data: `${JSON.stringify({ schema: 'cchc.diagnostics/1', rows, diagnostics: records }, null, 2)}\n`,
+    };
   } else if (ext === 'csv') {
     const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
-    await writeAtomic(path, `${lines.join('\n')}\n`);
-  } else if (ext === 'xlsx') {
+    return { path, data: `${lines.join('\n')}\n` };
+  } else {
     const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
     const wb = newWorkbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
@@ -87,8 +100,6 @@ export async function writeDiagnosticsFile(
         }),
       );
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    await writeAtomic(path, await workbookBytes(wb, stamp));
-  } else {
-    throw new UsageError('E_OUTPUT_FORMAT', { file: path });
+    return { path, data: await workbookBytes(wb, stamp) };
   }
 }

@@ -154,3 +154,7 @@ export function limitsOf(flags: InputFlags, config: Config): Partial<ReadLimits>
 
 export const inputFiles = (p: PipelineInput): string[] =>
   [p.criteria, ...p.scores, ...p.survey, p.bandsFile].filter((f): f is string => f !== undefined);
+
+/** Every file the run reads, --previous and the settings file included: none may be an output. */
+export const inputPaths = (r: ResolvedInputs): string[] =>
+  [...inputFiles(r.pipeline), r.previous, r.run.configFile].filter((f): f is string => f !== undefined);

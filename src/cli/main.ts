@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { formatMessage } from '../i18n/format.js';
 import { HELP, type HelpText } from '../i18n/help.js';
 import { UsageError } from '../model/errors.js';
+import { escapeControls } from '../model/terminalText.js';
 import { EXIT } from './exitCode.js';
 import { addInputOptions, addReportOptions } from './inputOptions.js';
 import type { CliIO } from './io.js';
@@ -117,13 +118,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
-      io.stderr.write(`cchc: ${formatMessage({ code: e.code, args: e.args }, lang)}\n`);
+      // Arguments may hold text from the inputs (sheet names, file names): escaped for the terminal.
+      io.stderr.write(`cchc: ${escapeControls(formatMessage({ code: e.code, args: e.args }, lang))}\n`);
       if (typeof e.args.help === 'string') io.stderr.write(`${H.seeHelp(e.args.help)}\n`);
       return EXIT.usage;
     }
     if (io.env.CCHC_DEBUG === '1') io.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
     const hint = formatMessage({ code: 'E_INTERNAL', args: {} }, lang);
-    io.stderr.write(`cchc: ${hint}: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr.write(`cchc: ${hint}: ${escapeControls((e as Error)?.message ?? String(e))}\n`);
     return EXIT.internal;
   }
 }

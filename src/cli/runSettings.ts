@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/settings.js';
 import type { ReportInfo } from '../render/context.js';
 import { reportDate } from '../render/reportDate.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, DEFAULT_CONFIG, loadConfig } from './config.js';
 import type { CliIO } from './io.js';
 import type { SharedFlags } from './sharedOptions.js';
 
@@ -14,6 +14,8 @@ import type { SharedFlags } from './sharedOptions.js';
  */
 export interface RunSettings {
   config: Config;
+  /** The settings file read (an input: no output may replace it); undefined when there was none. */
+  configFile: string | undefined;
   lang: Lang;
   strict: boolean;
   /** ANSI colours per stream: off for pipes, with NO_COLOR, and with --no-color. */
@@ -46,7 +48,7 @@ export function langBeforeParse(argv: readonly string[], env: CliIO['env']): Lan
   if (flag) return flag;
   let fromConfig: Lang | undefined;
   try {
-    const text = readFileSync(value('--config') ?? 'cchc.config.json', 'utf8');
+    const text = readFileSync(value('--config') ?? DEFAULT_CONFIG, 'utf8');
     fromConfig = asLang((JSON.parse(text.replace(/^\uFEFF/, '')) as { lang?: unknown } | null)?.lang);
   } catch {
     fromConfig = undefined;
@@ -66,6 +68,7 @@ export async function resolveRun(flags: SharedFlags, io: CliIO): Promise<RunSett
   const config = await loadConfig(flags.config);
   return {
     config,
+    configFile: flags.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined),
     lang: pickLang(flags.lang, config, io.env),
     strict: flags.strict ?? config.strict ?? false,
     color: { stdout: colorFor(io.stdout, flags, io.env), stderr: colorFor(io.stderr, flags, io.env) },

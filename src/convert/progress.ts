@@ -1,3 +1,5 @@
+import { escapeControls } from '../model/terminalText.js';
+
 /**
  * A one-line progress bar on stderr for conversions of many files — only on a terminal, so logs and
  * pipes get nothing extra. Cleared when done so the summary lines that follow start clean.
@@ -15,7 +17,8 @@ export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean },
   let n = 0;
   const draw = (label: string) => {
     const filled = Math.round((n / total) * WIDTH);
-    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+    const safe = escapeControls(label);
+    const name = safe.length > 40 ? `…${safe.slice(-39)}` : safe;
     stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${n}/${total} ${name}`);
   };
   return {

@@ -4,6 +4,7 @@ import { EXPLAIN_LABELS, type ExplainLabels } from '../i18n/explainLabels.js';
 import { groupHeading } from '../i18n/labels.js';
 import type { Dec } from '../model/decimal.js';
 import type { Lang } from '../model/settings.js';
+import { escapeControlsDeep } from '../model/terminalText.js';
 import { DASH, formatDec, formatDecChange, formatPlain, formatRank } from '../render/numbers.js';
 import type { ComponentTotal, Neighbour, Trace, TraceLeaf, TraceNode } from './buildTrace.js';
 
@@ -185,7 +186,9 @@ function changeLines(trace: Trace, ctx: TraceContext): string[] {
 }
 
 /** The terminal trace of one unit: header, leaves with subtotals, component sums, neighbours, changes. */
-export function renderTraceTable(trace: Trace, ctx: TraceContext): string {
+export function renderTraceTable(input: Trace, ctx: TraceContext): string {
+  // Names, cells, reasons and evidence from the inputs, with their control characters escaped.
+  const trace = escapeControlsDeep(input);
   // A private chalk so the output depends on ctx.color only, never on the terminal chalk detects.
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const L = EXPLAIN_LABELS[ctx.lang];

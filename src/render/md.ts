@@ -1,5 +1,6 @@
 import { groupHeading, labels } from '../i18n/labels.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
+import { escapeControlsDeep } from '../model/terminalText.js';
 import type { RenderContext } from './context.js';
 import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
 import { footerLines, goneLine, previousCells } from './summaryLines.js';
@@ -70,8 +71,12 @@ function bandTables(group: GroupResult, ctx: RenderContext): string {
   return `${bands}\n\n${stats}`;
 }
 
-/** Ranking and band summary per group as GitHub tables (CI job summaries, docs/outputs.md). */
-export function renderMd(results: Results, ctx: RenderContext): string {
+/**
+ * Ranking and band summary per group as GitHub tables (CI job summaries, docs/outputs.md). A job summary is
+ * read on a screen, so control characters from the inputs are escaped as in the terminal table.
+ */
+export function renderMd(input: Results, ctx: RenderContext): string {
+  const results = escapeControlsDeep(input);
   const L = labels(ctx.lang);
   const previous = results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0;
   const sections = results.groups.map((group) => {

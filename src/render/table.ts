@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { groupHeading, labels } from '../i18n/labels.js';
 import type { BandCount, GroupResult, Results, UnitResult } from '../model/results.js';
+import { escapeControlsDeep } from '../model/terminalText.js';
 import type { RenderContext } from './context.js';
 import { formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
 import { footerLines, goneLine, previousCells, statsLine } from './summaryLines.js';
@@ -73,8 +74,12 @@ function bandSummary(
   return `${table.toString()}\n${statsLine(group, ctx, L)}`;
 }
 
-/** The terminal report: per group a ranking table and a band summary, then row and diagnostic counts. */
-export function renderTable(results: Results, ctx: RenderContext): string {
+/**
+ * The terminal report: per group a ranking table and a band summary, then row and diagnostic counts. Text
+ * from the inputs is shown with its control characters escaped (model/terminalText.ts).
+ */
+export function renderTable(input: Results, ctx: RenderContext): string {
+  const results = escapeControlsDeep(input);
   // A private instance so that output depends on ctx.color only, never on the terminal chalk detects.
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const L = labels(ctx.lang);

@@ -4,11 +4,12 @@ import type { Results } from '../../model/results.js';
 import type { Lang } from '../../model/settings.js';
 import { applyPrevious } from '../../pipeline/applyPrevious.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
-import { diagnosticLines, summaryLine, writeDiagnosticsFile } from '../diagnosticsOutput.js';
+import { diagnosticLines, diagnosticsFile, diagnosticsFormat, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
-import { type InputFlags, inputFiles, type ResolvedInputs, resolveInputs } from '../inputOptions.js';
+import { type InputFlags, inputPaths, type ResolvedInputs, resolveInputs } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
-import { assertNotInput } from '../writeAtomic.js';
+import { guardOutputs } from '../outputGuard.js';
+import type { OutputFile } from '../outputSet.js';
 
 export interface Checked {
   resolved: ResolvedInputs;
@@ -16,6 +17,8 @@ export interface Checked {
   /** The criteria tree the results were computed from (explain walks it); null when unreadable. */
   framework: Framework | null;
   diagnostics: Diagnostic[];
+  /** The --diagnostics file, rendered: the command writes it in one set with its reports. */
+  diagnosticsFile: OutputFile | null;
   /** 0 when the results may be published, else 1. */
   exitCode: number;
   lang: Lang;
@@ -23,21 +26,24 @@ export interface Checked {
 }
 
 /**
- * What score, validate and explain share: resolve the options, run the pipeline, apply --previous, write
+ * What score, validate and explain share: resolve the options, run the pipeline, apply --previous, render
  * --diagnostics, and print the diagnostics to stderr (or nowhere when the caller prints them itself).
- * `beforeRun` checks what can be refused before any work is done (output paths).
+ * `beforeRun` checks what can be refused before any work is done and returns the command's output files:
+ * with --diagnostics, none may be an input or another output (guardOutputs).
  */
 export async function check(
   command: 'score' | 'validate' | 'explain',
   flags: InputFlags,
   io: CliIO,
   printDiagnostics: boolean,
-  beforeRun: (resolved: ResolvedInputs) => void = () => {},
+  beforeRun: (resolved: ResolvedInputs) => readonly string[] | undefined = () => undefined,
 ): Promise<Checked> {
   const resolved = await resolveInputs(flags, io, command);
   const { lang } = resolved;
-  if (resolved.diagnosticsFile) assertNotInput(resolved.diagnosticsFile, inputFiles(resolved.pipeline));
-  beforeRun(resolved);
+  if (resolved.diagnosticsFile) diagnosticsFormat(resolved.diagnosticsFile);
+  const outputs = beforeRun(resolved) ?? [];
+  const diagnosticsPath = resolved.diagnosticsFile === undefined ? [] : [resolved.diagnosticsFile];
+  guardOutputs([...diagnosticsPath, ...outputs], inputPaths(resolved));
   const out = await runPipeline(resolved.pipeline);
   let diagnostics = out.diagnostics;
   if (out.results && resolved.previous) {
@@ -50,13 +56,15 @@ export async function check(
     io.stderr.write(diagnosticLines(diagnostics, lang, color));
     io.stderr.write(summaryLine(diagnostics, rows, lang));
   }
-  if (resolved.diagnosticsFile)
-    await writeDiagnosticsFile(resolved.diagnosticsFile, diagnostics, rows, lang, resolved.run.stamp);
+  const file = resolved.diagnosticsFile
+    ? await diagnosticsFile(resolved.diagnosticsFile, diagnostics, rows, lang, resolved.run.stamp)
+    : null;
   return {
     resolved,
     results: out.results,
     framework: out.framework,
     diagnostics,
+    diagnosticsFile: file,
     exitCode: exitCodeFor(diagnostics, resolved.pipeline.settings.strict),
     lang,
     color,

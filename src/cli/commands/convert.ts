@@ -10,14 +10,16 @@ import { formatMessage } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import type { Lang } from '../../model/settings.js';
+import { escapeControls } from '../../model/terminalText.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import type { Layout } from '../../parse/scoreHeader.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
+import { guardOutputs } from '../outputGuard.js';
+import { writeFiles } from '../outputSet.js';
 import { type RunSettings, resolveRun } from '../runSettings.js';
 import type { SharedFlags } from '../sharedOptions.js';
-import { assertNotInput, writeAtomic } from '../writeAtomic.js';
 
 export interface ConvertFlags extends SharedFlags {
   out?: string;
@@ -59,7 +61,7 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   };
   const outDirFormat = (flags.format ?? 'csv') as OutputFormat;
   const read = { stdin: io.stdin, ...(flags.encoding ? { encoding: flags.encoding } : {}) };
-  const inputs = [...files, ...(flags.criteria ? [flags.criteria] : [])];
+  const inputs = [...files, flags.criteria, run.configFile];
   const stdin = files.includes('-') ? await readStdin(io.stdin) : null;
 
   const loaded: LoadedInput[] = [];
@@ -111,20 +113,23 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   if (code !== 0) return code;
 
   const outputs = planOutputs(tables, flags, outDirFormat);
-  for (const o of outputs) if (o.path !== '-') assertNotInput(o.path, inputs);
+  guardOutputs(
+    outputs.map((o) => o.path),
+    inputs,
+  );
   const rendered = await Promise.all(
     outputs.map(async (o) => ({ ...o, data: await renderTables(o.tables, o.format, write) })),
   );
   if (flags.outDir !== undefined) await mkdir(flags.outDir, { recursive: true });
-  for (const o of rendered) {
-    if (o.path === '-') io.stdout.write(o.data);
-    else await writeAtomic(o.path, o.data);
-  }
-  for (const l of loaded) io.stderr.write(`${formatMessage(summary(l, outputs), lang)}\n`);
+  // An --out-dir batch is one set, as a report set is: every file is put in place, or none.
+  await writeFiles(rendered.filter((o) => o.path !== '-'));
+  for (const o of rendered) if (o.path === '-') io.stdout.write(o.data);
+  const say = (m: Pick<Diagnostic, 'code' | 'args'>) =>
+    io.stderr.write(`${escapeControls(formatMessage(m, lang))}\n`);
+  for (const l of loaded) say(summary(l, outputs));
   for (const o of outputs.filter((x) => x.tables.some((t) => t.sheet === LONG))) {
     const rows = o.tables.reduce((n, t) => n + t.rows.length - 1, 0);
-    const out = o.path === '-' ? 'stdout' : o.path;
-    io.stderr.write(`${formatMessage({ code: 'I_CONVERT_LONG', args: { rows, out } }, lang)}\n`);
+    say({ code: 'I_CONVERT_LONG', args: { rows, out: o.path === '-' ? 'stdout' : o.path } });
   }
   return 0;
 }

@@ -2,9 +2,8 @@ import { UsageError } from '../../model/errors.js';
 import { type Format, formatFromPath, isFormat, RENDERERS, type RenderContext } from '../../render/index.js';
 import { diagnosticRecords } from '../diagnosticsOutput.js';
 import type { InputFlags } from '../inputOptions.js';
-import { inputFiles } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
-import { assertNotInput, writeAtomic } from '../writeAtomic.js';
+import { writeFiles } from '../outputSet.js';
 import { check } from './check.js';
 
 export interface ScoreFlags extends InputFlags {
@@ -16,7 +15,7 @@ export interface ScoreFlags extends InputFlags {
 export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number> {
   let format = 'table' as Format; // set in beforeRun, once the config is read
   let outs: { path: string; format: Format }[] = [];
-  // Bad output paths are refused before any input is read.
+  // Bad output paths are refused before any input is read (check() also refuses an output that is an input).
   const checked = await check('score', flags, io, true, (resolved) => {
     const wanted = flags.format ?? resolved.config.format ?? 'table';
     if (!isFormat(wanted) || wanted === 'xlsx' || wanted === 'html') {
@@ -30,12 +29,13 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     outs = (flags.out ?? resolved.config.out ?? []).map((path) => {
       const f = path === '-' ? format : formatFromPath(path);
       if (f === null || !isFormat(f)) throw new UsageError('E_OUTPUT_FORMAT', { file: path });
-      assertNotInput(path, inputFiles(resolved.pipeline));
       return { path, format: f };
     });
     // Only the workbook and the page show leaf-by-leaf points; other formats need not keep them.
     resolved.pipeline.keepLeaves = outs.some((o) => o.format === 'xlsx' || o.format === 'html');
+    return outs.map((o) => o.path);
   });
+  const diagnosticsFile = checked.diagnosticsFile ? [checked.diagnosticsFile] : [];
   const { results, lang } = checked;
   if (checked.exitCode !== 0 || !results) {
     // No report is written from inputs with errors; JSON consumers still get the diagnostics as data.
@@ -47,6 +47,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
       };
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     }
+    await writeFiles(diagnosticsFile);
     return checked.exitCode || 1;
   }
   const ctx = (color: boolean): RenderContext => ({
@@ -68,7 +69,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
   const stdoutColor = checked.resolved.run.color.stdout && format === 'table';
   const toStdout =
     outs.length === 0 || outs.some((o) => o.path === '-') ? await render(format, stdoutColor) : null;
-  for (const f of files) await writeAtomic(f.path, f.data);
+  await writeFiles([...diagnosticsFile, ...files]);
   if (toStdout !== null) io.stdout.write(toStdout);
   return checked.exitCode;
 }

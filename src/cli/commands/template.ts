@@ -6,14 +6,16 @@ import { type Diagnostic, diag } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import { nameKey } from '../../model/normalize.js';
 import { nearest } from '../../model/suggest.js';
+import { escapeControls } from '../../model/terminalText.js';
 import { readCriteria } from '../../parse/readCriteria.js';
 import { workbookBytes } from '../../render/excelWorkbook.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
+import { guardOutputs } from '../outputGuard.js';
+import { writeFiles } from '../outputSet.js';
 import { resolveRun } from '../runSettings.js';
 import type { SharedFlags } from '../sharedOptions.js';
-import { assertNotInput, writeAtomic } from '../writeAtomic.js';
 
 export interface TemplateFlags extends SharedFlags {
   criteria?: string;
@@ -37,7 +39,7 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   const out = flags.out ?? 'forms.xlsx';
   if (out !== '-' && extname(out).toLowerCase() !== '.xlsx')
     throw new UsageError('E_TEMPLATE_FORMAT', { file: out });
-  if (out !== '-') assertNotInput(out, [flags.criteria!, flags.units!]);
+  guardOutputs([out], [flags.criteria, flags.units, run.configFile]);
   const read = { stdin: io.stdin };
   const groupNames = new Map<string, string>();
   const criteria = await readCriteria(flags.criteria!, { sheet: flags.sheet, read }, groupNames);
@@ -79,8 +81,8 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   const wb = await buildFormTemplate({ framework, units: list.units, na, date });
   const bytes = await workbookBytes(wb, date);
   if (out === '-') io.stdout.write(bytes);
-  else await writeAtomic(out, bytes);
+  else await writeFiles([{ path: out, data: bytes }]);
   const done = { code: 'I_TEMPLATE_WRITTEN', args: { file: out, units: list.units.length } };
-  io.stderr.write(`${formatMessage(done, lang)}\n`);
+  io.stderr.write(`${escapeControls(formatMessage(done, lang))}\n`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../../model/errors.js';
 import { diagnosticLines, diagnosticRecords, summaryLine } from '../diagnosticsOutput.js';
 import type { InputFlags } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
+import { writeFiles } from '../outputSet.js';
 import { check } from './check.js';
 
 /** cchc validate: the same reading and checking as score; prints only the diagnostics, to stdout. */
@@ -12,7 +13,9 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
   }
   const checked = await check('validate', flags, io, false, (resolved) => {
     resolved.pipeline.keepLeaves = false;
+    return [];
   });
+  if (checked.diagnosticsFile) await writeFiles([checked.diagnosticsFile]);
   const { diagnostics, lang } = checked;
   const rows = checked.results?.rows ?? null;
   if (format === 'json') {

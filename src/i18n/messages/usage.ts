@@ -98,8 +98,14 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `${a.command} takes no argument ${q(a.found)}`,
   },
   E_OUTPUT_IS_INPUT: {
-    vi: (a) => `không ghi đè tệp đầu vào ${q(a.file)}; hãy chọn tên tệp kết quả khác`,
-    en: (a) => `refusing to overwrite the input file ${q(a.file)}; choose another output path`,
+    vi: (a) =>
+      `không ghi đè tệp đầu vào ${q(a.input ?? a.file)}${a.input !== undefined && a.input !== a.file ? ` (ghi là ${q(a.file)})` : ''}; hãy chọn tên tệp kết quả khác`,
+    en: (a) =>
+      `refusing to overwrite the input file ${q(a.input ?? a.file)}${a.input !== undefined && a.input !== a.file ? ` (given as ${q(a.file)})` : ''}; choose another output path`,
+  },
+  E_OUTPUT_TWICE: {
+    vi: (a) => `${q(a.file)} và ${q(a.other)} là cùng một tệp; mỗi tệp kết quả cần một tên riêng`,
+    en: (a) => `${q(a.file)} and ${q(a.other)} are the same file; give each output its own path`,
   },
   E_OUTPUT_FORMAT: {
     vi: (a) => `không biết định dạng của ${q(a.file)}; dùng đuôi .json .csv .xlsx .md .html`,
