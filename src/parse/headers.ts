@@ -221,14 +221,31 @@ export function describeFields(spec: FieldSpec, fields: readonly string[]): Expe
   };
 }
 
+/** Fields that hold numbers, and text fields a CSV number split by an unquoted comma can spill into. */
+const NUMBER_FIELDS = ['self', 'appraised', 'survey', 'max'];
+const TEXT_FIELDS = new Set(['note', 'reason', 'evidence', 'name', 'criterion_name', 'unit_code', 'rule']);
+const DIGITS = /^\s*\d+\s*$/;
+
 /**
- * The first non-empty cell to the right of the header's last column, if any: typically a CSV field split
- * by an unquoted comma ("chậm=0,5"), which would otherwise vanish without a word.
+ * The cell a CSV field split by an unquoted comma ("chậm=0,5", "3,8") spilled into, which would otherwise
+ * vanish without a word: the first non-empty cell right of the header's last column, or else a text
+ * column (note, reason…) holding bare digits right after a number column holding a whole number — the
+ * second half of `3,8` landed in an existing, usually empty, column. Only text cells are looked at for the
+ * second case: an xlsx number is one cell whatever its decimal mark.
  */
 export function extraCell(cells: readonly CellValue[], header: HeaderMap): number | null {
   for (let i = header.width; i < cells.length; i++) {
     const v = cells[i];
     if (v !== null && v !== undefined && cellText(v) !== '') return i;
+  }
+  for (const field of NUMBER_FIELDS) {
+    const col = header.fields.get(field);
+    if (col === undefined) continue;
+    const whole = cells[col];
+    const next = cells[col + 1];
+    if (typeof whole !== 'string' || typeof next !== 'string') continue;
+    if (!DIGITS.test(whole) || !DIGITS.test(next)) continue;
+    for (const [f, c] of header.fields) if (c === col + 1 && TEXT_FIELDS.has(f)) return c;
   }
   return null;
 }

@@ -20,6 +20,23 @@ const CR = 0x0d;
 
 export type CsvRecord = (string | null)[];
 
+/** A quoted field that held line breaks: its record (1-based), column (0-based), first and last line. */
+export interface MultilineField {
+  record: number;
+  column: number;
+  line: number;
+  until: number;
+}
+
+/** Line ends in quoted text: \r\n, \n or a lone \r each count once. */
+function lineEnds(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1))
+    if (s.charCodeAt(i + 1) !== LF) n++;
+  return n;
+}
+
 /** V8 copies substrings shorter than this; longer ones are views that keep their whole chunk alive. */
 const SLICE_MIN = 13;
 
@@ -46,6 +63,14 @@ export class CsvTokenizer {
   private recordChars = 0;
   /** Records finished so far (1-based number of the current one is `records + 1`). */
   private records = 0;
+  /** Line ends read so far (the current line is `lines + 1`), inside quoted fields too. */
+  private lines = 0;
+  /** The chunk ended on a \r inside a quoted field. */
+  private crInQuotes = false;
+  /** The line where the open quoted field's quote is. */
+  private quoteLine = 0;
+  /** Quoted fields that spanned line breaks: where each opened and closed. */
+  readonly multiline: MultilineField[] = [];
   /** Per column: the last non-empty field as read, and as kept. */
   private readonly lastRaw: string[] = [];
   private readonly lastKept: string[] = [];
@@ -71,7 +96,7 @@ export class CsvTokenizer {
       if (s.charCodeAt(0) === QUOTE) {
         this.field += '"';
         i = 1;
-      } else this.quoted = false;
+      } else this.closeQuote();
     } else if (this.crAtEnd) {
       this.crAtEnd = false;
       if (s.charCodeAt(0) === LF) i = 1;
@@ -80,6 +105,10 @@ export class CsvTokenizer {
     while (i < n) {
       if (this.quoted) {
         const q = s.indexOf('"', i);
+        const to = q < 0 ? n : q;
+        // A \r\n cut between chunks inside quotes is one line end: the \r counted it.
+        this.lines += lineEnds(s, i, to) - (this.crInQuotes && s.charCodeAt(i) === LF ? 1 : 0);
+        this.crInQuotes = q < 0 && s.charCodeAt(n - 1) === CR;
         if (q < 0) {
           this.field += s.slice(i);
           start = i = n;
@@ -92,7 +121,7 @@ export class CsvTokenizer {
           start = i = q + 2;
         } else {
           this.field += s.slice(i, q);
-          this.quoted = false;
+          this.closeQuote();
           start = i = q + 1;
         }
         continue;
@@ -104,6 +133,7 @@ export class CsvTokenizer {
       } else if (c === LF || c === CR) {
         this.endField(s, start, i);
         out.push(this.endRecord());
+        this.lines++;
         i++;
         if (c === CR) {
           if (i === n) this.crAtEnd = true;
@@ -112,6 +142,7 @@ export class CsvTokenizer {
         start = i;
       } else if (c === QUOTE && this.fresh) {
         this.quoted = true;
+        this.quoteLine = this.lines + 1;
         this.fresh = false;
         start = ++i;
       } else {
@@ -124,14 +155,30 @@ export class CsvTokenizer {
     return out;
   }
 
+  /** A quoted field ends; one that spanned line breaks is remembered. */
+  private closeQuote(): void {
+    this.quoted = false;
+    const until = this.lines + 1;
+    if (until > this.quoteLine) {
+      this.multiline.push({
+        record: this.records + 1,
+        column: this.record.length,
+        line: this.quoteLine,
+        until,
+      });
+    }
+  }
+
   /** The last record, if the input does not end with a line end; fails on a quote left open. */
   end(): CsvRecord[] {
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
-      this.quoted = false;
+      this.closeQuote();
     }
     if (this.quoted) {
-      throw new Error(`a quoted field opened in record ${this.records + 1} is never closed`);
+      throw new Error(
+        `a quoted field opened at line ${this.quoteLine} (record ${this.records + 1}) is never closed`,
+      );
     }
     if (this.record.length === 0 && this.fresh && this.field === '') return [];
     this.endField('', 0, 0);

@@ -57,7 +57,7 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
     const { readXlsx } = await import('./xlsx.js');
     yield* readXlsx(src, file, { ...limits, cellFonts, notice: options.notice });
   } else if (format === 'csv') {
-    yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts });
+    yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts, notice: options.notice });
   } else {
     const { readSheetJs } = await import('./sheetjs.js');
     yield* readSheetJs(src, file, format, {

@@ -324,6 +324,95 @@ describe('text oddities', () => {
   });
 });
 
+describe('encodings and CSV structure', () => {
+  it('one stray byte in a UTF-8 file: the file stays UTF-8, a warning at its line, names intact (exit 0)', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const rows = [...tinyUnit('Xã Hòa Lạc', 'Xã', 25, 35), ...tinyUnit('Phường Đông Hà', 'Xã', 20, 30)];
+    const noted = rows.map((r, i) => [...r, i === 2 ? 'Đã bổ sung hồ sơ' : '']);
+    const body = Buffer.from(csv([[...LONG_HEADER, 'Ghi chú'], ...noted]), 'utf8');
+    // A 0xFF byte (never valid UTF-8) in the note of the 4th line.
+    const at = body.indexOf(Buffer.from('Đã bổ sung'));
+    const bytes = Buffer.concat([body.subarray(0, at + 2), Buffer.from([0xff]), body.subarray(at + 2)]);
+    await ws.write('scores.csv', bytes);
+    await ws.write('criteria.csv', tinyCriteria());
+    const r = await runJson(
+      ['score', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--no-survey'],
+      {
+        cwd: ws.dir,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const warning = findDiag(r.json, 'W_TEXT_UNDECODABLE');
+    expect(warning, r.stderr).toMatchObject({ file: 'scores.csv', row: 4, cell: 'F4' });
+    const names = r.json.units.map((u: { unit: string }) => u.unit).sort();
+    expect(names).toEqual(['Phường Đông Hà', 'Xã Hòa Lạc']);
+  });
+
+  it.each([
+    [
+      'UTF-32LE with a BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32('Đơn vị,Khối\nXã A,Xã\n')]),
+      'UTF-32LE',
+    ],
+    ['UTF-32LE without a BOM', utf32('Đơn vị,Khối\nXã A,Xã\n'), 'UTF-32LE'],
+    ['UTF-32BE without a BOM', utf32('Đơn vị,Khối\nXã A,Xã\n').swap32(), 'UTF-32BE'],
+    ['UTF-7 (by its BOM)', Buffer.from('+/v8-Don vi,Khoi\n'), 'UTF-7'],
+  ])('%s: exit 2 naming the encoding, no NUL byte printed', { timeout: T }, async (_, bytes, name) => {
+    const ws = await workspace();
+    await ws.write('scores.csv', bytes);
+    const r = await score(ws, 'scores.csv');
+    expectUsageError(r, 'scores.csv');
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toContain('\u0000');
+  });
+
+  it('a quote opened in one field and closed lines later: a warning naming the line it opened at', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const lines = [
+      LONG_HEADER.join(','),
+      'Xã A,Xã,1.1,25,"25',
+      'Xã A,Xã,1.2,35,35',
+      'Xã B,Xã,1.1,20,20"',
+      'Xã B,Xã,1.2,30,30',
+      ...Array.from({ length: 20 }, (_, i) => `Xã C${i},Xã,1.1,1,1`),
+    ];
+    await ws.write('scores.csv', `${lines.join('\n')}\n`);
+    const r = await score(ws, 'scores.csv');
+    const w = findDiag(JSON.parse(r.stdout), 'W_CSV_QUOTE_SPANS_LINES');
+    expect(w, r.stderr).toMatchObject({ file: 'scores.csv', row: 2, cell: 'E2' });
+    expect(r.stderr).toMatch(/line 2|dòng 2/);
+  });
+
+  it('an unquoted decimal comma spilling into an existing empty note column: W_ROW_EXTRA_CELLS there', {
+    timeout: T,
+  }, async () => {
+    const ws = await workspace();
+    const lines = [
+      [...LONG_HEADER, 'Ghi chú'].join(','),
+      'Xã A,Xã,1.1,25,25,đã bổ sung',
+      'Xã A,Xã,1.2,35,3,8',
+    ];
+    await ws.write('scores.csv', `${lines.join('\n')}\n`);
+    const r = await score(ws, 'scores.csv');
+    const w = findDiag(JSON.parse(r.stdout), 'W_ROW_EXTRA_CELLS');
+    expect(w, r.stderr).toMatchObject({ file: 'scores.csv', row: 3, cell: 'F3' });
+  });
+});
+
+/** Text as UTF-32LE bytes. */
+function utf32(text: string): Buffer {
+  const points = [...text].map((c) => c.codePointAt(0)!);
+  const b = Buffer.alloc(points.length * 4);
+  points.forEach((p, i) => {
+    b.writeUInt32LE(p, i * 4);
+  });
+  return b;
+}
+
 describe('a million rows', () => {
   /** 1,000,000 long rows: 10,000 units × 100 leaves of a 100-leaf framework. */
   async function million(ws: Workspace): Promise<void> {

@@ -104,12 +104,53 @@ describe('CsvTokenizer', () => {
   });
 
   it('fails on a quote left open and on a record over the limit, naming the record', () => {
-    expect(() => tokenize('a\nb,"c\nd\n')).toThrow(/opened in record 2 is never closed/);
+    expect(() => tokenize('a\nb,"c\nd\n')).toThrow(/opened at line 2 \(record 2\) is never closed/);
     expect(() => tokenize(`a\n"${'x'.repeat(200)}`, [50, 100], ',', 100)).toThrow(/record 2 is longer/);
     expect(() => tokenize(`a\n${'yyy,'.repeat(40)}\n`, [], ',', 100)).toThrow(/record 2 is longer/);
   });
 
   it('refuses a delimiter that is not one character', () => {
     expect(() => new CsvTokenizer(';;', MAX)).toThrow(/one character/);
+  });
+});
+
+describe('quoted fields that span lines', () => {
+  /** The multi-line fields of `text` read in pieces cut at `cuts`. */
+  function spans(text: string, cuts: number[]) {
+    const t = new CsvTokenizer(',', MAX);
+    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    let from = 0;
+    for (const c of [...at, text.length]) {
+      t.push(text.slice(from, c));
+      from = c;
+    }
+    t.end();
+    return t.multiline;
+  }
+
+  it('names where the quote opened and closed, by line, however the text is cut', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), (cuts, nl) => {
+        const text = [
+          'Đơn vị,Điểm',
+          'Xã A,"3',
+          'Xã B,4',
+          'Xã C,5"',
+          'Xã D,"x""y",6',
+          'Xã E,"a',
+          'b"',
+          '',
+        ].join(nl);
+        expect(spans(text, cuts)).toEqual([
+          { record: 2, column: 1, line: 2, until: 4 },
+          { record: 4, column: 1, line: 6, until: 7 },
+        ]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('single-line quoted fields are not listed', () => {
+    expect(spans('a,"b,c"\n"d""e",f\n', [3, 9])).toEqual([]);
   });
 });

@@ -46,10 +46,11 @@ export const INPUTS_MESSAGES: Record<string, Entry> = {
   },
   W_ROW_EXTRA_CELLS: {
     vi: (a) =>
-      `dòng có ô ${q(a.found)} nằm ngoài các cột tiêu đề (dấu phẩy thập phân trong CSV cần đặt trong ngoặc kép?)`,
+      `dòng có giá trị ${q(a.found)} lệch chỗ: ngoài các cột tiêu đề, hoặc là nửa sau của một số bị dấu phẩy thập phân không có ngoặc kép trong CSV tách đôi (viết "3,8" trong ngoặc kép, hoặc dùng dấu ; giữa các ô)`,
     en: (a) =>
-      `the row has a value ${q(a.found)} beyond the header's columns (a decimal comma in a CSV needs quotes?)`,
+      `the row has a value ${q(a.found)} out of place: beyond the header's columns, or the second half of a number split by an unquoted decimal comma in a CSV (write "3,8" in quotes, or use ; between fields)`,
   },
+
   I_COLUMN_IGNORED: { vi: (a) => `bỏ qua cột ${q(a.found)}`, en: (a) => `column ${q(a.found)} ignored` },
   E_FORMULA_NO_VALUE: {
     vi: (a) => `ô có công thức nhưng không có giá trị đã tính (${a.code}); mở bằng Excel và lưu lại`,

@@ -30,6 +30,24 @@ const CORRUPT_EN: Record<string, (found: string) => string> = {
 };
 
 export const READERS_MESSAGES: Record<string, Entry> = {
+  E_UNSUPPORTED_ENCODING: {
+    vi: (a) =>
+      `tệp ${q(a.file)} được lưu bằng bảng mã ${a.encoding}, cchc không đọc bảng mã này; hãy lưu lại thành CSV UTF-8`,
+    en: (a) =>
+      `${q(a.file)} is in the ${a.encoding} encoding, which cchc does not read; save it again as CSV UTF-8`,
+  },
+  W_TEXT_UNDECODABLE: {
+    vi: (a) =>
+      `ô có byte không thuộc bảng mã ${a.encoding} (hiện thành �): ${q(a.found)}; kiểm tra và lưu lại tệp bằng UTF-8`,
+    en: (a) =>
+      `the cell holds a byte that is not ${a.encoding} (shown as �): ${q(a.found)}; check it and save the file again as UTF-8`,
+  },
+  W_CSV_QUOTE_SPANS_LINES: {
+    vi: (a) =>
+      `dấu ngoặc kép mở ở dòng ${a.line} chỉ đóng ở dòng ${a.until}: các dòng giữa thành một ô, trong khi mọi dòng khác chỉ có một dòng — kiểm tra dấu " thừa`,
+    en: (a) =>
+      `a quote opened at line ${a.line} closes only at line ${a.until}: the lines between became one cell, where every other record is one line — look for a stray "`,
+  },
   E_CELL_CORRUPT: {
     vi: (a) =>
       `ô bị hỏng: ${(CORRUPT_VI[String(a.reason)] ?? CORRUPT_VI.number!)(String(a.found ?? ''))}; mở tệp bằng Excel, sửa ô rồi lưu lại`,
