@@ -5,6 +5,7 @@ import { UsageError } from '../model/errors.js';
 import { type ByteSource, readRange } from '../ooxml/byteSource.js';
 import { nfc } from '../ooxml/nfc.js';
 import { decodeXml } from '../ooxml/xmlMarkup.js';
+import { biffFonts, cellKey } from './biffFonts.js';
 import { decodeMarkup } from './decodeMarkup.js';
 import { withNullFonts } from './nullFonts.js';
 import { odsHiddenTables } from './odsParts.js';
@@ -43,7 +44,9 @@ export async function* readSheetJs(
   const hiddenOds = format === 'ods' ? await odsHiddenTables(src, file, options.maxInflatedBytes) : undefined;
   const XLSX: SheetJs = await import('@e965/xlsx');
   const bytes = await readRange(src, 0, src.size);
-  const wb = parse(XLSX, bytes, format, file, options.encoding);
+  const { wb, stream } = parse(XLSX, bytes, format, file, options.encoding);
+  // Cell fonts: SheetJS gives none; an .xls has them in its records (biffFonts), an .ods is not looked at.
+  const fonts = options.cellFonts && stream !== undefined ? biffFonts(stream) : undefined;
   const rules: CellRules = {
     date1904: wb.Workbook?.WBProps?.date1904 === true,
     formatCode: (id) => {
@@ -73,8 +76,17 @@ export async function* readSheetJs(
         if (rows.length > options.maxRows) {
           throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
         }
-        // SheetJS gives no cell's font in these formats: every one is null ("not stored").
-        return fromArray(options.cellFonts ? rows.map(withNullFonts) : rows);
+        if (!options.cellFonts) return fromArray(rows);
+        const known = fonts?.get(name);
+        if (known === undefined) return fromArray(rows.map(withNullFonts));
+        return fromArray(
+          rows.map((r) => ({
+            ...r,
+            fonts: r.cells.map((c, col) =>
+              c === null ? null : (known.get(cellKey(r.row - 1, col)) ?? null),
+            ),
+          })),
+        );
       },
     };
   }
@@ -102,15 +114,15 @@ function parse(
   format: SheetJsFormat,
   file: string,
   encoding?: string,
-): WorkBook {
+): { wb: WorkBook; stream?: Uint8Array } {
   try {
-    if (format === 'cfb') checkCompoundFile(XLSX, bytes, file);
     if (format === 'html' || format === 'xml') {
       // raw: text cells stay text ("1.1" is a criterion code, "1,5" is read by the parsers), as in a CSV.
       const text = decodeMarkup(bytes, encoding);
-      return quietly(() => XLSX.read(text, { ...OPTIONS, type: 'string', raw: true }));
+      return { wb: quietly(() => XLSX.read(text, { ...OPTIONS, type: 'string', raw: true })) };
     }
-    return quietly(() => XLSX.read(bytes, { ...OPTIONS, type: 'buffer' }));
+    const stream = format === 'cfb' ? workbookStream(XLSX, bytes, file) : undefined;
+    return { wb: quietly(() => XLSX.read(bytes, { ...OPTIONS, type: 'buffer' })), stream };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // SheetJS's words for a .xls saved with a password (a FILEPASS record).
@@ -122,13 +134,15 @@ function parse(
 }
 
 /**
- * An OLE2 file is a workbook when it holds a Workbook (BIFF8) or Book (BIFF5) stream; with an encrypted
- * package it is a password-protected xlsx, whatever its name; anything else (a .doc) is not a spreadsheet.
+ * An OLE2 file is a workbook when it holds a Workbook (BIFF8) or Book (BIFF5) stream, returned here; with an
+ * encrypted package it is a password-protected xlsx, whatever its name; anything else (a .doc) is not a
+ * spreadsheet.
  */
-function checkCompoundFile(XLSX: SheetJs, bytes: Buffer, file: string): void {
+function workbookStream(XLSX: SheetJs, bytes: Buffer, file: string): Uint8Array {
+  // SheetJS types its CFB library as `any`: these are the two parts used.
   let cfb: { FullPaths: string[] };
   try {
-    cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+    cfb = XLSX.CFB.read(bytes, { type: 'buffer' }) as { FullPaths: string[] };
   } catch (e) {
     throw new UsageError('E_FILE_CORRUPT', {
       file,
@@ -139,12 +153,16 @@ function checkCompoundFile(XLSX: SheetJs, bytes: Buffer, file: string): void {
   if (names.has('encryptioninfo') || names.has('encryptedpackage')) {
     throw new UsageError('E_FILE_ENCRYPTED', { file });
   }
+  const entry = (XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book')) as
+    | { content?: ArrayLike<number> }
+    | undefined;
   if (!names.has('workbook') && !names.has('book')) {
     throw new UsageError('E_FILE_CORRUPT', {
       file,
       reason: 'an Office file that holds no workbook (a Word or PowerPoint document?)',
     });
   }
+  return Uint8Array.from(entry?.content ?? []);
 }
 
 /** SheetJS reports some oddities on the console (ODS number formats); they must not reach the user. */

@@ -80,7 +80,7 @@ describe('the same workbook as .xlsx, .xls and .ods', () => {
     ]);
   });
 
-  it('cell fonts: named in the .xlsx, not known (null) in the .xls and .ods, whose reader gives none', async () => {
+  it('cell fonts: the same names from the .xlsx and the .xls (its BIFF records); none (null) from the .ods', async () => {
     const fontsOf = async (name: string) => {
       for await (const s of openSheets(fixture(name), { cellFonts: true })) {
         if (s.sheet !== 'TCVN3') continue;
@@ -94,8 +94,17 @@ describe('the same workbook as .xlsx, .xls and .ods', () => {
       ['.VnTime', '.VnTimeH'],
       ['VNI-Times'],
     ]);
-    expect(await fontsOf('kinds.xls')).toEqual([[null], [null, null], [null]]);
+    expect(await fontsOf('kinds.xls')).toEqual(await fontsOf('kinds.xlsx'));
     expect(await fontsOf('kinds.ods')).toEqual([[null], [null, null], [null]]);
+    const biff5: unknown[] = [];
+    for await (const s of openSheets(fixture('biff5-tcvn3.xls'), { cellFonts: true })) {
+      for await (const r of s.rows()) biff5.push(r.fonts);
+    }
+    expect(biff5).toEqual([
+      ['Arial', 'Arial'],
+      ['Arial', 'Arial'],
+      ['Arial', 'Arial'],
+    ]);
   });
 
   it('holds the row and size limits, with the xlsx codes', async () => {
