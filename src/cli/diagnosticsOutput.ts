@@ -34,7 +34,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], rows: RowCounts 
   const [e, w, i] = [count('error'), count('warning'), count('info')];
   const rowText = rows
     ? lang === 'vi'
-      ? `; dòng đọc ${rows.read}, chấm ${rows.scored}, loại ${rows.rejected}`
+      ? `; dòng dữ liệu: đọc ${rows.read}, chấm điểm ${rows.scored}, bị từ chối ${rows.rejected}`
       : `; rows read ${rows.read}, scored ${rows.scored}, rejected ${rows.rejected}`
     : '';
   return lang === 'vi'
@@ -59,6 +59,32 @@ export function diagnosticRecords(diagnostics: readonly Diagnostic[], lang: Lang
 const csvField = (v: string | number | null): string =>
   v === null ? '' : typeof v === 'number' ? String(v) : quote(neutralise(v));
 
+const KEYS = ['severity', 'code', 'file', 'sheet', 'cell', 'row', 'column', 'message'] as const;
+
+/** Column headers of the --diagnostics CSV and workbook, for the clerk who opens them. */
+const HEADERS: Record<Lang, Record<(typeof KEYS)[number], string>> = {
+  vi: {
+    severity: 'Mức độ',
+    code: 'Mã',
+    file: 'Tệp',
+    sheet: 'Trang tính',
+    cell: 'Ô',
+    row: 'Dòng',
+    column: 'Cột',
+    message: 'Nội dung',
+  },
+  en: {
+    severity: 'Severity',
+    code: 'Code',
+    file: 'File',
+    sheet: 'Sheet',
+    cell: 'Cell',
+    row: 'Row',
+    column: 'Column',
+    message: 'Message',
+  },
+};
+
 type DiagnosticsFormat = 'json' | 'csv' | 'xlsx';
 
 /** The format of a --diagnostics file from its extension; checked before anything is read. */
@@ -78,21 +104,27 @@ export async function diagnosticsFile(
 ): Promise<OutputFile> {
   const records = diagnosticRecords(diagnostics, lang);
   const ext = diagnosticsFormat(path);
-  const keys = ['severity', 'code', 'file', 'sheet', 'cell', 'row', 'column', 'message'] as const;
+  const keys = KEYS;
+  // The table files are for people: headers and severities in their language. The JSON keeps the codes.
+  const cells = records.map((r) => ({ ...r, severity: SEVERITY_WORD[lang][r.severity] }));
+  const header = keys.map((k) => HEADERS[lang][k]);
   if (ext === 'json') {
     return {
       path,
       data: `${JSON.stringify({ schema: 'cchc.diagnostics/1', rows, diagnostics: records }, null, 2)}\n`,
     };
   } else if (ext === 'csv') {
-    const lines = [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))];
+    const lines = [
+      header.map(csvField).join(','),
+      ...cells.map((r) => keys.map((k) => csvField(r[k])).join(',')),
+    ];
     return { path, data: `${lines.join('\n')}\n` };
   } else {
     const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
     const wb = newWorkbook();
     const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
-    ws.addRow([...keys]);
-    for (const r of records)
+    ws.addRow(header);
+    for (const r of cells)
       ws.addRow(
         keys.map((k) => {
           const v = r[k];

@@ -104,7 +104,7 @@ export async function resolveInputs(
   const survey = flags.survey === false ? [] : (flags.survey ?? config.survey ?? []);
   const bandsText = flags.bands ?? config.bands ?? DEFAULT_BANDS;
   const bands = parseBands(bandsText);
-  if (!bands.ok) throw new UsageError('E_BANDS_SPEC', { part: bands.part });
+  if (!bands.ok) throw new UsageError('E_BANDS_SPEC', { part: bands.part, why: bands.why });
   const precision = positiveInt(flags.precision ?? config.precision, '--precision') ?? 2;
   if (precision > 6)
     throw new UsageError('E_OPTION_VALUE', {
@@ -133,6 +133,7 @@ export async function resolveInputs(
       criteria,
       scores,
       survey,
+      noSurvey,
       bandsFile: flags.bandsFile ?? config.bandsFile,
       sheet,
       layout,

@@ -63,9 +63,12 @@ export interface Neighbour {
   index: Dec;
   total: Dec;
   rank: number;
-  /** |neighbour's index − this unit's index|, published values. */
+  /**
+   * The neighbour's index minus this unit's, published values: positive above, negative below. Signed,
+   * because with N/A leaves the maxima differ and a unit above may have the lower total.
+   */
   indexGap: Dec;
-  /** |neighbour's total − this unit's total|, published values. */
+  /** The neighbour's total minus this unit's, published values (signed, see indexGap). */
   totalGap: Dec;
 }
 
@@ -109,7 +112,6 @@ const sumOrNull = (values: (Dec | null)[]): Dec | null =>
   values.some((v) => v !== null) ? values.reduce<Dec>((s, v) => s + (v ?? ZERO), ZERO) : null;
 const diffOf = (self: Dec | null, appraised: Dec | null): Dec | null =>
   self === null || appraised === null ? null : appraised - self;
-const abs = (d: Dec): Dec => (d < ZERO ? -d : d);
 
 function ruleText(node: FrameworkNode): string {
   const r = node.rule;
@@ -162,8 +164,8 @@ function neighbour(u: UnitResult, of: UnitResult): Neighbour {
     index: u.index,
     total: u.total,
     rank: u.rank,
-    indexGap: abs(u.index - of.index),
-    totalGap: abs(u.total - of.total),
+    indexGap: u.index - of.index,
+    totalGap: u.total - of.total,
   };
 }
 

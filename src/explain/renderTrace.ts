@@ -59,7 +59,7 @@ function leafRow(l: TraceLeaf, L: ExplainLabels, lang: Lang): string[] {
     l.code,
     l.name,
     rawText(l.raw, lang),
-    l.ruleText,
+    l.rule === 'points' || l.rule === 'ratio' || l.rule === 'yesno' ? L.rules[l.rule] : l.ruleText,
     points,
     max,
     valueOrNa(l.self),
@@ -144,20 +144,14 @@ function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
     'right',
     'right',
   ]);
-  const row = (label: string, n: Neighbour | null, sign: '+' | '−') =>
+  const gap = (d: Dec) => formatDecChange(d, trace.precision, ctx.lang);
+  const row = (label: string, n: Neighbour | null) =>
     table.push(
       n === null
         ? [label, DASH, '', '', '', '']
-        : [
-            label,
-            n.unit,
-            f(n.index),
-            formatRank(n.rank, trace.of),
-            `${sign}${f(n.indexGap)}`,
-            `${sign}${f(n.totalGap)}`,
-          ],
+        : [label, n.unit, f(n.index), formatRank(n.rank, trace.of), gap(n.indexGap), gap(n.totalGap)],
     );
-  row(L.above, trace.neighbours.above, '+');
+  row(L.above, trace.neighbours.above);
   table.push([
     chalk.bold(L.unit),
     chalk.bold(trace.unit),
@@ -166,9 +160,20 @@ function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
     '',
     '',
   ]);
-  row(L.below, trace.neighbours.below, '−');
-  const tied = trace.neighbours.tied.length > 0 ? `\n${L.tied(trace.neighbours.tied.join(', '))}` : '';
-  return `${table.toString()}${tied}`;
+  row(L.below, trace.neighbours.below);
+  const lines = [table.toString()];
+  let opposite = false;
+  for (const [place, n] of [
+    ['above', trace.neighbours.above],
+    ['below', trace.neighbours.below],
+  ] as const) {
+    if (n === null) continue;
+    lines.push(L.gapLine(n.unit, place, gap(n.indexGap), gap(n.totalGap)));
+    if (n.indexGap * n.totalGap < 0n) opposite = true;
+  }
+  if (opposite) lines.push(L.maxNote);
+  if (trace.neighbours.tied.length > 0) lines.push(L.tied(trace.neighbours.tied.join(', ')));
+  return lines.join('\n');
 }
 
 /** "1.3.1: 1 → 0,5 (−0,5) — Chưa có báo cáo đúng hạn", one line per leaf the appraisal changed. */

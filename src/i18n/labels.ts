@@ -9,6 +9,8 @@ export interface Labels {
   unitCode: string;
   group: string;
   appraisal: string;
+  /** The council's value of a leaf, next to the unit's own (the changes sheet). */
+  appraised: string;
   self: string;
   survey: string;
   bonus: string;
@@ -44,7 +46,7 @@ export interface Labels {
   allUnits: string;
   /** "Khối: Sở, ban, ngành" — the heading of one group's section. */
   groupHeading: (name: string) => string;
-  /** "Dòng: đọc 120, chấm điểm 118, loại 2". */
+  /** "Dòng dữ liệu: đọc 120, chấm điểm 118, bị từ chối 2". */
   rowsSummary: (read: number, scored: number, rejected: number) => string;
   errors: (n: number) => string;
   warnings: (n: number) => string;
@@ -66,6 +68,7 @@ const vi: Labels = {
   unitCode: 'Mã đơn vị',
   group: 'Khối',
   appraisal: 'Thẩm định',
+  appraised: 'Điểm thẩm định',
   self: 'Tự đánh giá',
   survey: 'Điều tra XHH',
   bonus: 'Điểm cộng',
@@ -94,7 +97,8 @@ const vi: Labels = {
   diagnostics: 'Cảnh báo',
   allUnits: 'Tất cả',
   groupHeading: (name) => `Khối: ${name}`,
-  rowsSummary: (read, scored, rejected) => `Dòng dữ liệu: đọc ${read}, chấm điểm ${scored}, loại ${rejected}`,
+  rowsSummary: (read, scored, rejected) =>
+    `Dòng dữ liệu: đọc ${read}, chấm điểm ${scored}, bị từ chối ${rejected}`,
   errors: (n) => `${n} lỗi`,
   warnings: (n) => `${n} cảnh báo`,
   infos: (n) => `${n} thông tin`,
@@ -114,6 +118,7 @@ const en: Labels = {
   unitCode: 'Unit code',
   group: 'Group',
   appraisal: 'Appraisal',
+  appraised: 'Appraised',
   self: 'Self-assessed',
   survey: 'Survey',
   bonus: 'Bonus',

@@ -3,6 +3,7 @@ import type { Entry } from './messages/helpers.js';
 import { INPUTS_MESSAGES } from './messages/inputs.js';
 import { INTAKE_MESSAGES } from './messages/intake.js';
 import { READERS_MESSAGES } from './messages/readers.js';
+import { REPORTS_MESSAGES } from './messages/reports.js';
 import { SCORES_MESSAGES } from './messages/scores.js';
 import { SHAPES_MESSAGES } from './messages/shapes.js';
 import { USAGE_MESSAGES } from './messages/usage.js';
@@ -16,4 +17,5 @@ export const MESSAGES: Record<string, Entry> = {
   ...CLERKS_MESSAGES,
   ...SHAPES_MESSAGES,
   ...INTAKE_MESSAGES,
+  ...REPORTS_MESSAGES,
 };

@@ -11,8 +11,19 @@ import { labels } from './labels.js';
 export interface ReportLabels {
   /** Sheet names: at most 31 characters, none of : \ / ? * [ ] (Excel's rules). */
   sheets: { ranking: string; bands: string; detail: string; changes: string; diagnostics: string };
-  /** Title of the whole report. */
+  /** Title of the whole report, when --title does not give one. */
   title: string;
+  /** Added to the title of a --stage self report. */
+  selfTitle: string;
+  /** Under the title of a --stage self report. */
+  selfNote: string;
+  /** Under the title when --no-survey says that this period held no survey. */
+  noSurveyNote: string;
+  /** The report date as printed: "ngày 31 tháng 12 năm 2025". */
+  dated: (isoDate: string) => string;
+  /** The heat map's bonus and penalty columns, in points. */
+  bonusPoints: string;
+  penaltyPoints: string;
   /** Short product line under the title. */
   subtitle: string;
   /** "KPS" — a leaf that did not arise this year (không phát sinh). */
@@ -62,6 +73,15 @@ const vi: ReportLabels = {
     diagnostics: 'Cảnh báo',
   },
   title: 'Kết quả Chỉ số cải cách hành chính',
+  selfTitle: ' (theo điểm tự đánh giá)',
+  selfNote: 'Số liệu theo điểm tự đánh giá của các đơn vị, chưa qua thẩm định.',
+  noSurveyNote: 'Kỳ này không điều tra xã hội học: chỉ số tính trên phần điểm đánh giá, quy về thang 100.',
+  dated: (iso) => {
+    const [y, m, d] = iso.split('-');
+    return `Ngày ${d} tháng ${m} năm ${y}`;
+  },
+  bonusPoints: 'Điểm cộng',
+  penaltyPoints: 'Điểm trừ',
   subtitle: 'Chỉ số CCHC',
   notApplicable: 'KPS',
   criterion: 'Tiêu chí',
@@ -84,7 +104,7 @@ const vi: ReportLabels = {
   heatMap: 'Chỉ số theo lĩnh vực (%)',
   share: 'Tỷ lệ (%)',
   settings: 'Thiết lập',
-  naPolicies: { exclude: 'loại khỏi điểm tối đa', full: 'tính đủ điểm' },
+  naPolicies: { exclude: 'không tính vào điểm tối đa', full: 'tính đủ điểm tối đa' },
   generatedBy: 'Lập bằng công cụ cchc',
   leafMax: 'Điểm tối đa',
   groupsCount: (groups, units) => `${groups} khối, ${units} đơn vị`,
@@ -107,6 +127,12 @@ const en: ReportLabels = {
     diagnostics: 'Diagnostics',
   },
   title: 'Administrative Reform Index results',
+  selfTitle: ' (self-assessed points)',
+  selfNote: "Figures from the units' self-assessment, before appraisal.",
+  noSurveyNote: 'No survey this period: the index is computed on the assessed points alone, rescaled to 100.',
+  dated: (iso) => iso,
+  bonusPoints: 'Bonus',
+  penaltyPoints: 'Penalty',
   subtitle: 'PAR Index (Chỉ số CCHC)',
   notApplicable: 'N/A',
   criterion: 'Criterion',

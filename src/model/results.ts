@@ -29,6 +29,8 @@ export interface LeafResult {
 export interface DomainResult {
   code: string;
   name: string;
+  /** The domain's component: bonus and penalty domains are shown in points, not as an index. */
+  component?: Component;
   points: Dec;
   max: Dec;
   /** Published index of the domain (null when its maximum is 0). */

@@ -139,8 +139,12 @@ export class WorkbookWriter {
         names.push(definedName('_xlnm._FilterDatabase', i, quoted + ref, true));
       }
       if (s.printTitles) {
-        const ref = `$${s.printTitles.first}:$${s.printTitles.last}`;
-        names.push(definedName('_xlnm.Print_Titles', i, quoted + ref, false));
+        const t = s.printTitles;
+        const rows = `${quoted}$${t.first}:$${t.last}`;
+        const columns = t.columns
+          ? `${quoted}$${columnName(t.columns.first)}:$${columnName(t.columns.last)},`
+          : '';
+        names.push(definedName('_xlnm.Print_Titles', i, columns + rows, false));
       }
     });
     return (

@@ -90,8 +90,8 @@ export const rangeRef = (r: CellRange): string =>
  * style sheet. Rows are appended in order; `rowCount` is the number of the last one.
  */
 export class WorksheetWriter {
-  /** Rows repeated at the top of every printed page. */
-  printTitles: { first: number; last: number } | undefined;
+  /** Rows repeated at the top of every printed page, and columns at the left of every one. */
+  printTitles: { first: number; last: number; columns?: { first: number; last: number } } | undefined;
   autoFilter: CellRange | undefined;
   readonly #widths: (number | undefined)[] = [];
   /** The <sheetData> rows, as bytes. */

@@ -1,9 +1,10 @@
 import type { CellValue } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
-import { type Diagnostic, diag } from '../model/diagnostic.js';
+import { type Diagnostic, diag, type Location } from '../model/diagnostic.js';
 import { cellText, nameKey } from '../model/normalize.js';
 import type { Band, BandSchemes } from '../model/settings.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
+import { BAND_OPS, bandOp } from './bands.js';
 import { mapHeader } from './headers.js';
 import { type LocateOptions, locateTable } from './locateTable.js';
 
@@ -14,6 +15,13 @@ const BAND_FIELDS = {
   op: ['op', 'phép so sánh', 'so sánh'],
 };
 
+/** A group named in the bands file, as written, to check it against the groups of the scores. */
+export interface BandsGroup {
+  key: string;
+  label: string;
+  location: Location;
+}
+
 /**
  * --bands-file: rows of `group, band, min, op`, top band first within each group. An empty group (or `*`)
  * is the default scheme; the band with an empty `min` takes the rest.
@@ -22,8 +30,9 @@ export async function readBandsFile(
   file: string,
   options: LocateOptions,
   fallback: Band[],
-): Promise<{ schemes: BandSchemes; diagnostics: Diagnostic[] }> {
+): Promise<{ schemes: BandSchemes; diagnostics: Diagnostic[]; groups: BandsGroup[] }> {
   const diagnostics: Diagnostic[] = [];
+  const groups: BandsGroup[] = [];
   const byGroup = new Map<string, Band[]>();
   const detect = (cells: CellValue[]) => {
     const h = mapHeader(cells, BAND_FIELDS);
@@ -56,22 +65,24 @@ export async function readBandsFile(
             column: columnLetter(col),
             cell: `${columnLetter(col)}${raw.row}`,
           };
-          if ((minText !== '' && min === null) || (opText !== '' && !['>', '>=', '≥'].includes(opText))) {
+          if ((minText !== '' && min === null) || (opText !== '' && bandOp(opText) === null)) {
             diagnostics.push(
               diag('E_BANDS_INVALID', 'error', at, {
                 found: minText === '' || min !== null ? opText : minText,
+                expected: minText !== '' && min === null ? undefined : BAND_OPS.join(' '),
               }),
             );
             continue;
           }
           const list = byGroup.get(key) ?? [];
-          list.push({ band, op: min === null ? null : opText === '>' ? '>' : '>=', min });
+          list.push({ band, op: min === null ? null : (bandOp(opText) ?? '>='), min });
           byGroup.set(key, list);
+          if (key !== '' && !groups.some((x) => x.key === key)) groups.push({ key, label: g, location: at });
         }
       },
     )),
   );
   const def = byGroup.get('') ?? fallback;
   byGroup.delete('');
-  return { schemes: { default: def, byGroup }, diagnostics };
+  return { schemes: { default: def, byGroup }, diagnostics, groups };
 }

@@ -8,6 +8,7 @@ import type { Results } from '../model/results.js';
 import { unitKey } from '../model/unitName.js';
 import { mapHeader } from '../parse/headers.js';
 import { type LocateOptions, locateTable } from '../parse/locateTable.js';
+import { ioError } from '../read/source.js';
 import { parseNumberText } from '../score/rules/cellValues.js';
 import { sha256File } from './hashFile.js';
 
@@ -30,13 +31,19 @@ async function readPreviousJson(file: string): Promise<PreviousUnit[]> {
     schema?: string;
     units?: { unit: string; group?: string; rank: number | string; index: number }[];
   };
+  let text: string;
   try {
-    json = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError('E_FILE_UNREADABLE', { file, reason: (e as Error).message });
+    throw ioError(e, file);
   }
-  if (json.schema !== 'cchc.results/1' || !Array.isArray(json.units)) {
-    throw new UsageError('E_FILE_UNREADABLE', { file, reason: 'not a cchc.results/1 file' });
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UsageError('E_PREVIOUS_NOT_RESULTS', { file, why: 'json' });
+  }
+  if (json?.schema !== 'cchc.results/1' || !Array.isArray(json.units)) {
+    throw new UsageError('E_PREVIOUS_NOT_RESULTS', { file, why: 'json' });
   }
   return json.units.map((u) => ({
     unit: u.unit,
@@ -85,6 +92,9 @@ async function readPreviousTable(
       }
     },
   );
+  // A file without the table is the wrong file: one error, not a header error and a "new unit" per unit.
+  if (problems.some((d) => d.code === 'E_NO_HEADER'))
+    throw new UsageError('E_PREVIOUS_NOT_RESULTS', { file, why: 'table' });
   results.diagnostics.push(...problems);
   return units;
 }

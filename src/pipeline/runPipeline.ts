@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { toPlain } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diag, rowId } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
@@ -7,7 +8,7 @@ import type { InputRef, Results } from '../model/results.js';
 import { entryLocation, type UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { nearest } from '../model/suggest.js';
-import { readBandsFile } from '../parse/readBandsFile.js';
+import { type BandsGroup, readBandsFile } from '../parse/readBandsFile.js';
 import { readCriteria } from '../parse/readCriteria.js';
 import { readScores } from '../parse/readScores.js';
 import { ScoreBook } from '../parse/scoreBook.js';
@@ -24,6 +25,8 @@ export interface PipelineInput {
   sheet?: string | undefined;
   layout?: Layout | undefined;
   settings: Settings;
+  /** The run is meant to have no survey (--no-survey): say so instead of warning that it is missing. */
+  noSurvey?: boolean;
   read: ReadOptions;
   /** Keep leaf-by-leaf results (xlsx/html reports, explain); default true. */
   keepLeaves?: boolean;
@@ -90,9 +93,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     read: { ...(await readFor(file)), notice },
   });
 
+  let bandGroups: BandsGroup[] = [];
   if (input.bandsFile) {
     const bands = await readBandsFile(input.bandsFile, await locate(input.bandsFile), settings.bands.default);
     settings.bands = bands.schemes;
+    bandGroups = bands.groups;
     diagnostics.push(...bands.diagnostics);
     await hash('bands', input.bandsFile);
   }
@@ -153,7 +158,44 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     keepLeaves: input.keepLeaves ?? true,
   });
   results.diagnostics = results.diagnostics.filter(notTold);
+  results.diagnostics.push(...councilChecks(input, framework, results, bandGroups));
   return { results, framework, diagnostics: results.diagnostics };
+}
+
+/**
+ * Settings that are valid but almost certainly not what the council meant: a framework with a survey
+ * component and no survey given (unless --no-survey says so), and a bands-file group that no unit is in.
+ */
+function councilChecks(
+  input: PipelineInput,
+  framework: Framework,
+  results: Results,
+  bandGroups: readonly BandsGroup[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const surveyLeaves = framework.leaves.filter((l) => l.component === 'survey');
+  const noSurveyValues = results.units.every((u) => u.survey === null);
+  if (surveyLeaves.length > 0 && noSurveyValues && results.units.length > 0) {
+    if (input.noSurvey) out.push(diag('I_NO_SURVEY', 'info', {}));
+    else if (input.survey.length === 0) {
+      const max = surveyLeaves.reduce((s, l) => s + l.max, 0n);
+      out.push(
+        diag(
+          'W_SURVEY_NOT_GIVEN',
+          'warning',
+          { file: input.criteria },
+          { code: surveyLeaves.map((l) => l.code).join(', '), max: Number(toPlain(max)) },
+        ),
+      );
+    }
+  }
+  const known = results.groups.map((g) => ({ key: g.groupKey, label: g.group }));
+  for (const g of bandGroups) {
+    if (known.some((k) => k.key === g.key)) continue;
+    const suggestion = nearest(g.key, known, foldDiacritics);
+    out.push(diag('W_BANDS_GROUP_UNKNOWN', 'warning', g.location, { group: g.label, suggestion }));
+  }
+  return out;
 }
 
 /**

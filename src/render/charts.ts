@@ -92,11 +92,13 @@ export interface Column {
   /** Threshold text under the label ("≥ 90"); '' for none. */
   note: string;
   count: number;
+  /** Whole-number percentage of the units; the shares of one chart add up to 100 (see shares.ts). */
+  share: number;
   color: string;
 }
 
 /** Columns of the number of units per band, with the count and share above each column. */
-export function bandColumnChart(columns: readonly Column[], total: number, title: string): string {
+export function bandColumnChart(columns: readonly Column[], title: string): string {
   const width = 460;
   const height = 230;
   const top = 46;
@@ -113,7 +115,7 @@ export function bandColumnChart(columns: readonly Column[], total: number, title
   columns.forEach((c, i) => {
     const cx = left + slot * i + slot / 2;
     const h = ((bottom - top) * c.count) / most;
-    const share = total > 0 ? Math.round((100 * c.count) / total) : 0;
+    const share = c.share;
     out.push(
       `<g><title>${esc(c.label)}: ${c.count}</title>`,
       `<rect x="${n(cx - barWidth / 2)}" y="${n(bottom - h)}" width="${n(barWidth)}" height="${n(Math.max(h, c.count > 0 ? 1 : 0))}" rx="3" fill="${c.color}"/>`,

@@ -36,13 +36,15 @@ const FIXED_COLUMNS = [
  * The units table for machines (docs/outputs.md): one row per unit, flat columns, then `domain.<code>`
  * columns with the domain's points, for every domain code in order of first appearance. Dot decimals and no
  * thousands separator whatever the language; published values with exactly --precision decimals. RFC 4180
- * quoting, LF line ends (every CSV reader accepts them and they diff cleanly), UTF-8.
+ * quoting, LF line ends (every CSV reader accepts them and they diff cleanly), UTF-8. The separator is
+ * "," or, for Excel set to Vietnamese (where "," is the decimal mark), ";" (--csv-delimiter).
  */
 export function renderCsv(results: Results, ctx: RenderContext, options: CsvOptions = {}): string {
   const domainCodes = [...new Set(results.units.flatMap((u) => u.domains.map((d) => d.code)))];
   const header = [...FIXED_COLUMNS, ...domainCodes.map((c) => `domain.${c}`)].map((h) => ({ text: h }));
+  const sep = ctx.csvDelimiter ?? ',';
   const lines = [header, ...results.units.map((u) => unitRow(u, domainCodes, ctx.precision))].map((row) =>
-    row.map(csvCell).join(','),
+    row.map((c) => csvCell(c, sep)).join(sep),
   );
   return `${options.bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
 }
@@ -75,12 +77,12 @@ function unitRow(u: UnitResult, domainCodes: readonly string[], precision: numbe
   ];
 }
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */
-export const quote = (field: string): string =>
-  /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+/** RFC 4180: quote a field holding the separator, a quote or a line break; double the quotes inside. */
+export const quote = (field: string, sep: ',' | ';' = ','): string =>
+  /["\r\n]/.test(field) || field.includes(sep) ? `"${field.replaceAll('"', '""')}"` : field;
 
-function csvCell(cell: CsvCell): string {
+function csvCell(cell: CsvCell, sep: ',' | ';'): string {
   if (cell === null) return '';
   if ('number' in cell) return cell.number;
-  return quote(neutralise(cell.text));
+  return quote(neutralise(cell.text), sep);
 }

@@ -5,8 +5,9 @@ import { formatLocation } from '../model/diagnostic.js';
 import type { Results, UnitResult } from '../model/results.js';
 import type { RenderContext } from './context.js';
 import { escapeHtml as esc } from './htmlEscape.js';
-import { type Columns, groupSection } from './htmlGroup.js';
+import { groupSection } from './htmlGroup.js';
 import { REPORT_CSS } from './htmlStyle.js';
+import { leadersByGroup, rankingColumns, subtitleLine, titleBlock } from './titleBlock.js';
 
 /**
  * The html report (docs/outputs.md): one self-contained page — inline CSS and SVG, no script, no external
@@ -16,11 +17,10 @@ import { REPORT_CSS } from './htmlStyle.js';
  */
 export async function renderHtml(results: Results, ctx: RenderContext): Promise<string> {
   const R = reportLabels(ctx.lang);
-  const show: Columns = {
-    bonus: results.units.some((u) => u.bonus !== 0n),
-    penalty: results.units.some((u) => u.penalty !== 0n),
-    previous: results.units.some((u) => u.previous !== null),
-  };
+  const show = rankingColumns(results);
+  const leaders = leadersByGroup(results);
+  const title = titleBlock(results, ctx);
+  const sub = subtitleLine({ ...title, issuer: null });
   const byGroup = new Map<string, UnitResult[]>();
   for (const u of results.units) {
     const list = byGroup.get(u.groupKey);
@@ -32,7 +32,15 @@ export async function renderHtml(results: Results, ctx: RenderContext): Promise<
     .map((g, i) => `<a href="#${ids[i]}">${esc(groupHeading(g.group, ctx.lang))}</a>`)
     .join('');
   const sections = results.groups.map((g, i) =>
-    groupSection(g, byGroup.get(g.groupKey) ?? [], ids[i] ?? '', show, ctx),
+    groupSection(
+      g,
+      byGroup.get(g.groupKey) ?? [],
+      leaders.get(g.groupKey) ?? [],
+      ids[i] ?? '',
+      show,
+      results,
+      ctx,
+    ),
   );
   return [
     '<!DOCTYPE html>',
@@ -42,13 +50,15 @@ export async function renderHtml(results: Results, ctx: RenderContext): Promise<
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="cchc">',
-    `<title>${esc(R.title)}</title>`,
+    `<title>${esc([title.title, title.period].filter(Boolean).join(' — '))}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<header class="report"><div class="inner">',
-    `<div class="kicker">${esc(R.subtitle)}</div>`,
-    `<h1>${esc(R.title)}</h1>`,
+    `<div class="kicker">${esc(title.issuer ?? R.subtitle)}</div>`,
+    `<h1>${esc(title.title)}</h1>`,
+    sub ? `<div class="period">${esc(sub)}</div>` : '',
+    ...title.notes.map((n) => `<p class="note">${esc(n)}</p>`),
     `<div class="meta">${esc(R.groupsCount(results.groups.length, results.units.length))} · ${esc(settingsLine(results.settings, ctx.lang))}</div>`,
     results.groups.length > 1 ? `<nav class="groups">${nav}</nav>` : '',
     '</div></header>',

@@ -1,19 +1,14 @@
 import { groupHeading, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
 import { toNumber } from '../model/decimal.js';
-import type { GroupResult, UnitResult } from '../model/results.js';
+import type { GroupResult, Results, UnitResult } from '../model/results.js';
 import { bandColumnChart, indexBarChart } from './charts.js';
 import { bandTones, heatColor } from './chartsPalette.js';
 import type { RenderContext } from './context.js';
 import { escapeHtml as esc } from './htmlEscape.js';
 import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
-
-/** Which optional columns the ranking tables show: the same for every group, so groups read alike. */
-export interface Columns {
-  bonus: boolean;
-  penalty: boolean;
-  previous: boolean;
-}
+import { percentShares } from './shares.js';
+import type { RankingColumns } from './titleBlock.js';
 
 /**
  * One group's section: headline statistics and the band distribution, the ranking table, the index bar
@@ -22,8 +17,10 @@ export interface Columns {
 export function groupSection(
   group: GroupResult,
   units: readonly UnitResult[],
+  leaders: readonly string[],
   id: string,
-  show: Columns,
+  show: RankingColumns,
+  results: Results,
   ctx: RenderContext,
 ): string {
   const L = labels(ctx.lang);
@@ -38,7 +35,7 @@ export function groupSection(
     stat(L.median, f(group.median)),
     stat(L.min, f(group.min)),
     stat(L.max, f(group.max)),
-    stat(L.top, group.top || DASH, ' top'),
+    stat(L.top, leaders.length > 0 ? leaders.join(', ') : DASH, ' top'),
   ].join('');
   const legend = group.bands
     .map((b) => {
@@ -46,14 +43,15 @@ export function groupSection(
       return `<span><i style="background:${tone(b.band).strong}"></i>${esc(b.band)}${rule === DASH ? '' : ` (${esc(rule)})`}</span>`;
     })
     .join('');
+  const shares = percentShares(group.bands.map((b) => b.count));
   const columns = bandColumnChart(
-    group.bands.map((b) => ({
+    group.bands.map((b, i) => ({
+      share: shares[i] ?? 0,
       label: b.band,
       note: formatBandRule(b, ctx.lang) === DASH ? '' : formatBandRule(b, ctx.lang),
       count: b.count,
       color: tone(b.band).strong,
     })),
-    group.units,
     `${R.bandChart} — ${groupHeading(group.group, ctx.lang)}`,
   );
   const bars = indexBarChart(
@@ -76,9 +74,11 @@ export function groupSection(
     `<div class="overview"><div><div class="stats">${stats}</div><div class="legend">${legend}</div></div>`,
     `<figure class="band-chart" style="margin:0"><figcaption class="muted">${esc(R.bandChart)}</figcaption>${columns}</figure></div>`,
     `<h3>${esc(L.ranking)}</h3>`,
-    rankingTable(units, show, tone, ctx),
-    `<h3>${esc(R.indexChart)}</h3>`,
+    rankingTable(units, show, tone, results.settings.stage === 'self', ctx),
+    // A chart and its heading print on one page: the heading never stays alone at the foot of one.
+    `<div class="keep"><h3>${esc(R.indexChart)}</h3>`,
     bars,
+    '</div>',
     heatMap(units, ctx),
     '</section>',
   ].join('\n');
@@ -86,14 +86,15 @@ export function groupSection(
 
 function rankingTable(
   units: readonly UnitResult[],
-  show: Columns,
+  show: RankingColumns,
   tone: ReturnType<typeof bandTones>,
+  self: boolean,
   ctx: RenderContext,
 ): string {
   const L = labels(ctx.lang);
   const p = ctx.precision;
   const num = (text: string) => `<th class="num">${esc(text)}</th>`;
-  const head = [`<th>${esc(L.unit)}</th>`, num(L.appraisal), num(L.survey)];
+  const head = [`<th>${esc(L.unit)}</th>`, num(self ? L.self : L.appraisal), num(L.survey)];
   if (show.bonus) head.push(num(L.bonus));
   if (show.penalty) head.push(num(L.penalty));
   head.push(num(L.total), num(L.maxPoints), num(L.index), `<th class="rank">${esc(L.rank)}</th>`);
@@ -135,25 +136,39 @@ function signed(d: bigint, ctx: RenderContext): string {
   return d > 0n ? `+${text}` : d < 0n ? `−${text}` : text;
 }
 
-/** Units × domains, each cell the domain's published index on a red → amber → green background. */
+/**
+ * Units × domains. A domain of the appraisal or survey shows its published index on a red → amber → green
+ * background; a bonus or penalty domain shows its points on a neutral background (a zero penalty is good
+ * news, not a red cell), shaded only where points were added or taken.
+ */
 function heatMap(units: readonly UnitResult[], ctx: RenderContext): string {
   const L = labels(ctx.lang);
   const R = reportLabels(ctx.lang);
-  const domains = new Map<string, string>();
-  for (const u of units) for (const d of u.domains) if (!domains.has(d.code)) domains.set(d.code, d.name);
+  const domains = new Map<string, { name: string; points: boolean }>();
+  for (const u of units)
+    for (const d of u.domains)
+      if (!domains.has(d.code))
+        domains.set(d.code, { name: d.name, points: d.component === 'bonus' || d.component === 'penalty' });
   if (domains.size === 0) return '';
   const codes = [...domains.keys()];
   const head = codes
-    .map(
-      (c) =>
-        `<th class="dom" title="${esc(domains.get(c) ?? '')}">${esc(c)}<span>${esc(domains.get(c) ?? '')}</span></th>`,
-    )
+    .map((c) => {
+      const d = domains.get(c)!;
+      const unitWord = d.points ? ` (${L.points.toLowerCase()})` : '';
+      return `<th class="dom" title="${esc(d.name)}">${esc(c)}<span>${esc(d.name)}${esc(unitWord)}</span></th>`;
+    })
     .join('');
   const rows = units.map((u) => {
     const byCode = new Map(u.domains.map((d) => [d.code, d]));
     const cells = codes.map((c) => {
       const d = byCode.get(c);
-      if (!d || d.index === null) return '<td class="cell muted">—</td>';
+      if (!d) return '<td class="cell muted">—</td>';
+      if (d.component === 'bonus' || d.component === 'penalty') {
+        const cls = d.points === 0n ? 'cell pts' : `cell pts ${d.component}`;
+        const sign = d.points === 0n ? '' : d.component === 'bonus' ? '+' : '−';
+        return `<td class="${cls}">${sign}${formatDec(d.points, ctx.precision, ctx.lang)}</td>`;
+      }
+      if (d.index === null) return '<td class="cell muted">—</td>';
       return `<td class="cell" style="background:${heatColor(toNumber(d.index))}">${formatDec(d.index, ctx.precision, ctx.lang)}</td>`;
     });
     return `<tr><td class="unit">${esc(u.unit)}</td>${cells.join('')}<td class="num idx">${formatDec(u.index, ctx.precision, ctx.lang)}</td></tr>`;

@@ -15,6 +15,8 @@ header.report .inner { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
 header.report .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; opacity: .8; }
 header.report h1 { margin: 4px 0 6px; font-size: 28px; font-weight: 650; }
 header.report .meta { font-size: 13px; opacity: .9; }
+header.report .period { font-size: 15px; margin-bottom: 6px; }
+header.report .note { margin: 4px 0 8px; font-size: 13px; font-style: italic; }
 nav.groups { margin-top: 14px; display: flex; flex-wrap: wrap; gap: 8px; }
 nav.groups a { color: #fff; text-decoration: none; border: 1px solid rgba(255,255,255,.45);
   border-radius: 999px; padding: 3px 12px; font-size: 13px; }
@@ -46,6 +48,9 @@ td.rank { text-align: center; white-space: nowrap; }
 table.heat td.cell { text-align: right; white-space: nowrap; font-size: .9em; }
 table.heat th.dom { text-align: center; font-size: 12px; }
 table.heat th.dom span { display: block; font-weight: 400; opacity: .85; font-size: .9em; }
+table.heat td.pts { background: #f1f3f6; color: var(--muted); }
+table.heat td.pts.bonus { background: #e3ebf5; color: var(--ink); }
+table.heat td.pts.penalty { background: #ece6f3; color: var(--ink); }
 svg.chart { display: block; max-width: 100%; height: auto; }
 svg .grid { stroke: #e3e7ec; stroke-width: 1; }
 svg .axis { stroke: #9aa4b1; }
@@ -72,11 +77,13 @@ footer.report dd { margin: 0; }
   header.report { padding: 0 0 10px; margin: 0 0 12px; background: #fff; color: var(--ink); border-bottom: 3px solid var(--head); }
   header.report .inner { padding: 0; max-width: none; }
   header.report h1 { color: var(--head); font-size: 22px; }
+  header.report .kicker { opacity: 1; color: var(--ink); }
   nav.groups { display: none; }
   section.group, .panel { border: 0; border-radius: 0; padding: 0; margin: 0 0 10px; }
   section.group + section.group, .panel.diag { break-before: page; }
   h2 { font-size: 17px; }
-  h3 { break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .keep, .overview { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   tr, .stat, svg.columns { break-inside: avoid; }
   .overview { grid-template-columns: minmax(0, 1fr) 380px; }

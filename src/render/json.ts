@@ -3,6 +3,7 @@ import { type Dec, round, toNumber } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
 import type { RenderContext } from './context.js';
+import { leadersByGroup } from './titleBlock.js';
 
 export const JSON_SCHEMA = 'cchc.results/1';
 
@@ -16,8 +17,18 @@ export const JSON_SCHEMA = 'cchc.results/1';
 export function renderJson(results: Results, ctx: RenderContext): string {
   const pub = (d: Dec): number => toNumber(round(d, ctx.precision));
   const pubOrNull = (d: Dec | null): number | null => (d === null ? null : pub(d));
+  const info = ctx.report;
+  const leaders = leadersByGroup(results);
   const doc = {
     schema: JSON_SCHEMA,
+    // Only what the run was given: a date defaults to null, not today, so that the same inputs give the
+    // same document on any day (SOURCE_DATE_EPOCH, when set, is a date given).
+    report: {
+      title: info?.title ?? null,
+      period: info?.period ?? null,
+      issuer: info?.issuer ?? null,
+      date: info?.date ?? null,
+    },
     settings: {
       stage: results.settings.stage,
       na: results.settings.na,
@@ -33,7 +44,7 @@ export function renderJson(results: Results, ctx: RenderContext): string {
       leaves: results.framework.leaves,
     },
     units: results.units.map((u) => unitJson(u, pub, pubOrNull)),
-    groups: results.groups.map((g) => groupJson(g, pub)),
+    groups: results.groups.map((g) => groupJson(g, leaders.get(g.groupKey) ?? [], pub)),
     rows: { read: results.rows.read, scored: results.rows.scored, rejected: results.rows.rejected },
     diagnostics: results.diagnostics.map((d) => diagnosticJson(d, ctx)),
   };
@@ -70,7 +81,7 @@ function unitJson(u: UnitResult, pub: (d: Dec) => number, pubOrNull: (d: Dec | n
   };
 }
 
-function groupJson(g: GroupResult, pub: (d: Dec) => number) {
+function groupJson(g: GroupResult, leaders: string[], pub: (d: Dec) => number) {
   return {
     group: g.group,
     units: g.units,
@@ -79,6 +90,7 @@ function groupJson(g: GroupResult, pub: (d: Dec) => number) {
     min: pub(g.min),
     max: pub(g.max),
     top: g.top,
+    leaders,
     bands: g.bands.map((b) => ({
       band: b.band,
       op: b.op,

@@ -2,8 +2,15 @@ import { groupHeading, labels } from '../i18n/labels.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
 import { escapeControlsDeep } from '../model/terminalText.js';
 import type { RenderContext } from './context.js';
-import { DASH, formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
-import { footerLines, goneLine, previousCells } from './summaryLines.js';
+import { DASH, formatBandRule, formatDec } from './numbers.js';
+import { footerLines, goneLine, rankingCells } from './summaryLines.js';
+import {
+  leadersByGroup,
+  type RankingColumns,
+  rankingColumns,
+  subtitleLine,
+  titleBlock,
+} from './titleBlock.js';
 
 /**
  * Text from the inputs inside a GitHub table cell or heading. `|` would end the cell; the other ASCII
@@ -21,32 +28,21 @@ function mdTable(head: readonly string[], aligns: readonly Align[], rows: readon
   return [line(head), line(rule), ...rows.map(line)].join('\n');
 }
 
-function rankingTable(units: readonly UnitResult[], ctx: RenderContext, previous: boolean): string {
-  const L = labels(ctx.lang);
-  const f = (d: bigint) => formatDec(d, ctx.precision, ctx.lang);
-  const head = [L.unit, L.appraisal, L.survey, L.total, L.index, L.rank, L.band];
-  const aligns: Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'left'];
-  if (previous) {
-    head.push(L.previousRank, L.rankChange, L.indexChange);
-    aligns.push('right', 'right', 'right');
-  }
+function rankingTable(
+  results: Results,
+  units: readonly UnitResult[],
+  cols: RankingColumns,
+  ctx: RenderContext,
+): string {
+  const { head, right, rows } = rankingCells(results, units, cols, ctx, labels(ctx.lang));
   return mdTable(
     head,
-    aligns,
-    units.map((u) => [
-      escapeMd(u.unit),
-      f(u.appraisal),
-      formatDecOrDash(u.survey, ctx.precision, ctx.lang),
-      f(u.total),
-      f(u.index),
-      formatRank(u.rank, u.of),
-      escapeMd(u.band),
-      ...(previous ? previousCells(u, ctx) : []),
-    ]),
+    right.map((r) => (r ? 'right' : 'left')),
+    rows.map((row) => row.map(escapeMd)),
   );
 }
 
-function bandTables(group: GroupResult, ctx: RenderContext): string {
+function bandTables(group: GroupResult, leaders: readonly string[], ctx: RenderContext): string {
   const L = labels(ctx.lang);
   const f = (d: bigint) => formatDec(d, ctx.precision, ctx.lang);
   const bands = mdTable(
@@ -64,7 +60,7 @@ function bandTables(group: GroupResult, ctx: RenderContext): string {
         f(group.median),
         f(group.min),
         f(group.max),
-        group.top ? escapeMd(group.top) : DASH,
+        leaders.length > 0 ? escapeMd(leaders.join(', ')) : DASH,
       ],
     ],
   );
@@ -78,16 +74,25 @@ function bandTables(group: GroupResult, ctx: RenderContext): string {
 export function renderMd(input: Results, ctx: RenderContext): string {
   const results = escapeControlsDeep(input);
   const L = labels(ctx.lang);
-  const previous = results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0;
-  const sections = results.groups.map((group) => {
+  const cols = rankingColumns(results);
+  const leaders = leadersByGroup(results);
+  const title = titleBlock(results, ctx);
+  const sub = subtitleLine(title);
+  const head = [`# ${escapeMd(title.title)}`];
+  if (sub) head.push(escapeMd(sub));
+  for (const note of title.notes) head.push(`_${escapeMd(note)}_`);
+  const sections = [head.join('\n\n')];
+  for (const group of results.groups) {
     const units = results.units.filter((u) => u.groupKey === group.groupKey);
-    return [
-      `## ${escapeMd(groupHeading(group.group, ctx.lang))}`,
-      rankingTable(units, ctx, previous),
-      `### ${L.bandSummary}`,
-      bandTables(group, ctx),
-    ].join('\n\n');
-  });
+    sections.push(
+      [
+        `## ${escapeMd(groupHeading(group.group, ctx.lang))}`,
+        rankingTable(results, units, cols, ctx),
+        `### ${L.bandSummary}`,
+        bandTables(group, leaders.get(group.groupKey) ?? [], ctx),
+      ].join('\n\n'),
+    );
+  }
   const gone = goneLine(results, ctx, L);
   if (gone) sections.push(escapeMd(gone));
   sections.push(footerLines(results, L).join('  \n'));

@@ -4,8 +4,9 @@ import { groupHeading, labels } from '../i18n/labels.js';
 import type { BandCount, GroupResult, Results, UnitResult } from '../model/results.js';
 import { escapeControlsDeep } from '../model/terminalText.js';
 import type { RenderContext } from './context.js';
-import { formatBandRule, formatDec, formatDecOrDash, formatRank } from './numbers.js';
-import { footerLines, goneLine, previousCells, statsLine } from './summaryLines.js';
+import { formatBandRule } from './numbers.js';
+import { footerLines, goneLine, rankingCells, statsLine, titleLines } from './summaryLines.js';
+import { leadersByGroup, type RankingColumns, rankingColumns, titleBlock } from './titleBlock.js';
 
 type Paint = (text: string) => string;
 
@@ -34,29 +35,21 @@ function newTable(head: string[], chalk: ChalkInstance, colAligns: ('left' | 'ri
 }
 
 function rankingTable(
+  results: Results,
   units: readonly UnitResult[],
   ctx: RenderContext,
   chalk: ChalkInstance,
   paintBand: (band: string) => string,
-  show: { bonus: boolean; penalty: boolean; previous: boolean },
+  cols: RankingColumns,
 ): string {
-  const L = labels(ctx.lang);
-  const p = ctx.precision;
-  const head = [L.unit, L.appraisal, L.survey];
-  if (show.bonus) head.push(L.bonus);
-  if (show.penalty) head.push(L.penalty);
-  head.push(L.total, L.index, L.rank, L.band);
-  if (show.previous) head.push(L.previousRank, L.rankChange, L.indexChange);
-  const bandAt = head.indexOf(L.band);
-  const aligns: ('left' | 'right')[] = head.map((_, i) => (i === 0 || i === bandAt ? 'left' : 'right'));
-  const table = newTable(head, chalk, aligns);
-  for (const u of units) {
-    const row = [u.unit, formatDec(u.appraisal, p, ctx.lang), formatDecOrDash(u.survey, p, ctx.lang)];
-    if (show.bonus) row.push(formatDec(u.bonus, p, ctx.lang));
-    if (show.penalty) row.push(formatDec(u.penalty, p, ctx.lang));
-    row.push(formatDec(u.total, p, ctx.lang), formatDec(u.index, p, ctx.lang), formatRank(u.rank, u.of));
-    row.push(paintBand(u.band));
-    if (show.previous) row.push(...previousCells(u, ctx));
+  const { head, right, rows, bandAt } = rankingCells(results, units, cols, ctx, labels(ctx.lang));
+  const table = newTable(
+    head,
+    chalk,
+    right.map((r) => (r ? 'right' : 'left')),
+  );
+  for (const row of rows) {
+    row[bandAt] = paintBand(row[bandAt] ?? '');
     table.push(row);
   }
   return table.toString();
@@ -64,6 +57,7 @@ function rankingTable(
 
 function bandSummary(
   group: GroupResult,
+  leaders: readonly string[],
   ctx: RenderContext,
   chalk: ChalkInstance,
   paintBand: (band: string) => string,
@@ -71,7 +65,7 @@ function bandSummary(
   const L = labels(ctx.lang);
   const table = newTable([L.band, L.threshold, L.units], chalk, ['left', 'right', 'right']);
   for (const b of group.bands) table.push([paintBand(b.band), formatBandRule(b, ctx.lang), String(b.count)]);
-  return `${table.toString()}\n${statsLine(group, ctx, L)}`;
+  return `${table.toString()}\n${statsLine(group, leaders, ctx, L)}`;
 }
 
 /**
@@ -83,20 +77,23 @@ export function renderTable(input: Results, ctx: RenderContext): string {
   // A private instance so that output depends on ctx.color only, never on the terminal chalk detects.
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const L = labels(ctx.lang);
-  const show = {
-    bonus: results.units.some((u) => u.bonus !== 0n),
-    penalty: results.units.some((u) => u.penalty !== 0n),
-    previous: results.units.some((u) => u.previous !== null) || results.previousOnly.length > 0,
-  };
+  const cols = rankingColumns(results);
+  const leaders = leadersByGroup(results);
   const sections: string[] = [];
+  const title = titleBlock(results, ctx);
+  // The terminal shows the title block only when the run asked for one, or when the figures need a note.
+  if (title.given || title.notes.length > 0) {
+    const [first = '', ...rest] = titleLines(title);
+    sections.push([chalk.bold(first), ...rest].join('\n'));
+  }
   for (const group of results.groups) {
     const units = results.units.filter((u) => u.groupKey === group.groupKey);
     const paintBand = bandPainter(chalk, group.bands);
     sections.push(
       [
         chalk.bold(groupHeading(group.group, ctx.lang)),
-        rankingTable(units, ctx, chalk, paintBand, show),
-        bandSummary(group, ctx, chalk, paintBand),
+        rankingTable(results, units, ctx, chalk, paintBand, cols),
+        bandSummary(group, leaders.get(group.groupKey) ?? [], ctx, chalk, paintBand),
       ].join('\n'),
     );
   }

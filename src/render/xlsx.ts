@@ -3,7 +3,8 @@ import type { Results } from '../model/results.js';
 import { WorkbookWriter } from '../ooxml/workbookWriter.js';
 import type { RenderContext } from './context.js';
 import { reportDate } from './reportDate.js';
-import { bodyStyles } from './xlsxCells.js';
+import { titleBlock } from './titleBlock.js';
+import { bodyStyles, sheetHead } from './xlsxCells.js';
 import { addChangesSheet, addDetailSheet, addDiagnosticsSheet } from './xlsxDetail.js';
 import { addBandsSheet, addRankingSheet } from './xlsxRanking.js';
 
@@ -20,10 +21,11 @@ export async function renderXlsx(results: Results, ctx: RenderContext): Promise<
   const when = ctx.stamp ?? reportDate({});
   const wb = new WorkbookWriter({ creator: 'cchc', title: R.title, created: when, modified: when });
 
-  const subtitle = `${settingsLine(results.settings, ctx.lang)} · ${R.groupsCount(results.groups.length, results.units.length)}`;
+  const settings = `${settingsLine(results.settings, ctx.lang)} · ${R.groupsCount(results.groups.length, results.units.length)}`;
+  const head = sheetHead(titleBlock(results, ctx), settings);
   const styles = bodyStyles(ctx.precision);
   for (const add of [addRankingSheet, addBandsSheet, addDetailSheet, addChangesSheet, addDiagnosticsSheet]) {
-    add(wb, results, ctx, subtitle, styles);
+    add(wb, results, ctx, head, styles);
   }
 
   return wb.toBytes(when);

@@ -4,6 +4,7 @@ import type { Argb, CellStyle } from '../ooxml/styleSheet.js';
 import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
 import type { RowOptions, WorksheetWriter } from '../ooxml/worksheetWriter.js';
 import { neutralise } from './neutralise.js';
+import { subtitleLine, type TitleBlock } from './titleBlock.js';
 
 /**
  * Small helpers shared by the report's sheets: text neutralised against formula injection, numbers as
@@ -97,10 +98,35 @@ const SUBTITLE: CellStyle = Object.freeze<CellStyle>({ font: { italic: true, col
 /** A heading between tables, e.g. the per-unit totals of *Thẩm định*. */
 export const HEADING: CellStyle = Object.freeze<CellStyle>({ font: { bold: true, size: 12 } });
 
-/** Title (row 1) and settings line (row 2) above a sheet's table. */
-export function addTitle(ws: WorksheetWriter, title: string, subtitle: string): void {
-  addRow(ws, [title], undefined, { style: TITLE, height: 22 });
-  addRow(ws, [subtitle], undefined, { style: SUBTITLE });
+/** The report's title block as every sheet shows it (see titleBlock.ts). */
+export interface SheetHead {
+  /** Row 1 starts with it: "Kết quả Chỉ số cải cách hành chính — Xếp hạng". */
+  title: string;
+  /** Row 2: period · issuer · date, the notes, the settings and the number of groups and units. */
+  subtitle: string;
+  /** The printed page header, in Excel's header codes: issuer left, title centre, date right. */
+  printHeader: string;
+}
+
+/** "&" starts a code in an Excel page header; a literal one is written twice. */
+const headerText = (text: string): string => text.replaceAll('&', '&&');
+
+export function sheetHead(t: TitleBlock, subtitle: string): SheetHead {
+  const parts = [
+    t.issuer ? `&L${headerText(t.issuer)}` : '',
+    `&C&B${headerText([t.title, t.period].filter(Boolean).join(' — '))}&B`,
+    t.date ? `&R${headerText(t.date)}` : '',
+  ];
+  const line = [subtitleLine(t), ...t.notes, subtitle].filter((x) => x !== '').join(' · ');
+  // Excel refuses a header longer than 255 characters.
+  return { title: t.title, subtitle: line, printHeader: parts.join('').slice(0, 255) };
+}
+
+/** Title (row 1) and the title block's line (row 2) above a sheet's table; the same in the page header. */
+export function addTitle(ws: WorksheetWriter, head: SheetHead, sheet: string): void {
+  addRow(ws, [`${head.title} — ${sheet}`], undefined, { style: TITLE, height: 22 });
+  addRow(ws, [head.subtitle], undefined, { style: SUBTITLE });
+  ws.options.header = head.printHeader;
 }
 
 export interface SheetOptions {
@@ -129,11 +155,29 @@ export function addSheet(wb: WorkbookWriter, name: string, opts: SheetOptions): 
   return ws;
 }
 
-/** Sets the widths of columns 1, 2, … in characters. */
+/** Printable width of A4 landscape inside the sheets' margins (0.4 in each side), in points. */
+const PRINT_WIDTH = (11.69 - 0.8) * 72;
+/** The smallest scale that keeps 11-point body text at 8 points or more when printed. */
+export const MIN_SCALE = Math.ceil((8 / 11) * 100);
+
+/**
+ * Sets the widths of columns 1, 2, … in characters, and how the sheet prints: fitted to one page wide
+ * when that keeps the text at 8 points or more, else at that smallest scale, split across pages with the
+ * first column repeated (the unit names), so that no report prints in type too small to read.
+ */
 export function setWidths(ws: WorksheetWriter, widths: readonly number[]): void {
   widths.forEach((w, i) => {
     ws.setWidth(i + 1, w);
   });
+  const page = ws.options.page;
+  if (!page) return;
+  // Excel's column width: characters of the default font's digit (7 px) plus 5 px padding, at 96 dpi.
+  const points = widths.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+  if ((PRINT_WIDTH / points) * 100 >= MIN_SCALE) return;
+  delete page.fitToWidth;
+  delete page.fitToHeight;
+  page.scale = MIN_SCALE;
+  if (ws.printTitles) ws.printTitles.columns = { first: 1, last: 1 };
 }
 
 /**
@@ -170,6 +214,7 @@ export function bodyStyles(precision: number) {
     bold: make({ numFmt: fmt, font: { bold: true } }),
     signed: make({ numFmt: signedFormat(precision) }),
     integer: make({ numFmt: '0' }),
+    centerInteger: make({ numFmt: '0', alignment: { vertical: 'top', horizontal: 'center' } }),
     change: make({ numFmt: '+0;-0;0' }),
     muted: make({
       alignment: { vertical: 'top', horizontal: 'center' },

@@ -7,6 +7,7 @@ import type { LeafResult, Results, UnitResult } from '../model/results.js';
 import type { CellStyle } from '../ooxml/styleSheet.js';
 import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
 import type { RenderContext } from './context.js';
+import { rankingColumns } from './titleBlock.js';
 import {
   addHeader,
   addRow,
@@ -18,6 +19,7 @@ import {
   HEADING,
   num,
   numOrNull,
+  type SheetHead,
   setWidths,
 } from './xlsxCells.js';
 
@@ -53,36 +55,50 @@ export function addDetailSheet(
   wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
-  subtitle: string,
+  head: SheetHead,
   S: BodyStyles,
 ): void {
   const L = labels(ctx.lang);
   const R = reportLabels(ctx.lang);
   const ws = addSheet(wb, R.sheets.detail, { headerRows: 4, frozenColumns: 1, printTitlesFrom: 3 });
   const codes = leafColumns(results.units);
-  const column = new Map(codes.map((c, i) => [c, 3 + i])); // 0-based position in the row
-  const widths = [
-    fitWidth(
-      results.units.map((u) => u.unit),
-      18,
-      44,
-    ),
-    fitWidth(
-      results.units.map((u) => u.unitCode ?? ''),
-      8,
-      14,
-    ),
-    fitWidth(
+  const withCodes = rankingColumns(results).unitCode;
+  // Unit, its code when any input gave codes, group: then one column per leaf.
+  const fixed: { header: string; width: number; cell: (u: UnitResult) => CellInput }[] = [
+    {
+      header: L.unit,
+      width: fitWidth(
+        results.units.map((u) => u.unit),
+        18,
+        44,
+      ),
+      cell: (u) => u.unit,
+    },
+  ];
+  if (withCodes)
+    fixed.push({
+      header: L.unitCode,
+      width: fitWidth(
+        results.units.map((u) => u.unitCode ?? ''),
+        8,
+        14,
+      ),
+      cell: (u) => u.unitCode,
+    });
+  fixed.push({
+    header: L.group,
+    width: fitWidth(
       results.groups.map((g) => groupName(g.group, ctx.lang)),
       10,
       24,
     ),
-    ...codes.map((c) => Math.max(7, c.length + 2)),
-    11,
-  ];
+    cell: (u) => groupName(u.group, ctx.lang),
+  });
+  const column = new Map(codes.map((c, i) => [c, fixed.length + i])); // 0-based position in the row
+  const widths = [...fixed.map((f) => f.width), ...codes.map((c) => Math.max(7, c.length + 2)), 11];
   setWidths(ws, widths);
-  addTitle(ws, `${R.title} — ${R.sheets.detail}`, subtitle);
-  addHeader(ws, [L.unit, L.unitCode, L.group, ...codes, L.total]);
+  addTitle(ws, head, R.sheets.detail);
+  addHeader(ws, [...fixed.map((f) => f.header), ...codes, L.total]);
 
   // The leaf's maximum (largest over units: an excluded leaf counts 0 for its unit).
   const maxima = new Map<string, Dec>();
@@ -93,17 +109,22 @@ export function addDetailSheet(
   const maxStyle = S.filled('#eef1f5', '#555f6d', S.number.numFmt);
   addRow(
     ws,
-    [R.leafMax, null, null, ...codes.map((c) => numOrNull(maxima.get(c) ?? null)), null],
+    [
+      R.leafMax,
+      ...fixed.slice(1).map(() => null),
+      ...codes.map((c) => numOrNull(maxima.get(c) ?? null)),
+      null,
+    ],
     widths.map(() => maxStyle),
   );
 
-  const base: CellStyle[] = [S.text, S.text, S.text, ...codes.map(() => S.number), S.bold];
+  const base: CellStyle[] = [...fixed.map(() => S.text), ...codes.map(() => S.number), S.bold];
   for (const u of results.units) {
     const values: CellInput[] = new Array(widths.length).fill(null);
     const styles = base.slice();
-    values[0] = u.unit;
-    values[1] = u.unitCode;
-    values[2] = groupName(u.group, ctx.lang);
+    fixed.forEach((f, i) => {
+      values[i] = f.cell(u);
+    });
     for (const leaf of u.leaves) {
       const at = column.get(leaf.code)!;
       if (leaf.points !== null) values[at] = num(leaf.points);
@@ -135,7 +156,7 @@ export function addChangesSheet(
   wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
-  subtitle: string,
+  head: SheetHead,
   S: BodyStyles,
 ): void {
   const L = labels(ctx.lang);
@@ -147,8 +168,8 @@ export function addChangesSheet(
     44,
   );
   setWidths(ws, [unitWidth, 16, 10, 12, 12, 12, 48, 40]);
-  addTitle(ws, `${R.title} — ${R.changesTitle}`, subtitle);
-  addHeader(ws, [L.unit, L.group, R.criterion, L.self, L.appraisal, R.difference, R.reason, R.evidence]);
+  addTitle(ws, head, R.changesTitle);
+  addHeader(ws, [L.unit, L.group, R.criterion, L.self, L.appraised, R.difference, R.reason, R.evidence]);
 
   const lost = S.filled('#f9d6d3', '#6d130d', S.signed.numFmt);
   const gained = S.filled('#d7efdc', '#0f4220', S.signed.numFmt);
@@ -182,7 +203,7 @@ export function addChangesSheet(
 
   addRow(ws, []);
   addRow(ws, [R.changesByUnit], undefined, { style: HEADING });
-  addHeader(ws, [L.unit, L.group, R.leavesChanged, L.self, L.appraisal, R.difference]);
+  addHeader(ws, [L.unit, L.group, R.leavesChanged, L.self, L.appraised, R.difference]);
   for (const { unit: u, count, difference } of perUnit) {
     addRow(
       ws,
@@ -203,13 +224,13 @@ export function addDiagnosticsSheet(
   wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
-  subtitle: string,
+  head: SheetHead,
   S: BodyStyles,
 ): void {
   const R = reportLabels(ctx.lang);
   const ws = addSheet(wb, R.sheets.diagnostics, { headerRows: 3 });
   setWidths(ws, [12, 22, 90, 28, 18, 8]);
-  addTitle(ws, `${R.title} — ${R.sheets.diagnostics}`, subtitle);
+  addTitle(ws, head, R.sheets.diagnostics);
   addHeader(ws, [R.severity, R.code, R.message, labels(ctx.lang).file, R.sheet, R.cell]);
   for (const d of results.diagnostics) {
     const loc = d.location;

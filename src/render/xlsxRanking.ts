@@ -1,11 +1,12 @@
 import { groupName, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
-import type { BandCount, GroupResult, Results } from '../model/results.js';
+import type { BandCount, GroupResult, Results, UnitResult } from '../model/results.js';
 import type { CellStyle } from '../ooxml/styleSheet.js';
 import type { WorkbookWriter } from '../ooxml/workbookWriter.js';
 import { bandTones, type Tone } from './chartsPalette.js';
 import type { RenderContext } from './context.js';
-import { formatBandRule, formatRank } from './numbers.js';
+import { formatBandRule } from './numbers.js';
+import { leadersByGroup, rankingColumns } from './titleBlock.js';
 import {
   addHeader,
   addRow,
@@ -17,6 +18,7 @@ import {
   headerFilled,
   num,
   numOrNull,
+  type SheetHead,
   setWidths,
 } from './xlsxCells.js';
 
@@ -38,14 +40,24 @@ export function addRankingSheet(
   wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
-  subtitle: string,
+  head: SheetHead,
   S: BodyStyles,
 ): void {
   const L = labels(ctx.lang);
   const R = reportLabels(ctx.lang);
   const ws = addSheet(wb, R.sheets.ranking, { headerRows: HEADER_ROW, frozenColumns: 1 });
   const withPrevious = results.units.some((u) => u.previous !== null);
-  const columns: { header: string; width: number; style: CellStyle }[] = [
+  const withCodes = rankingColumns(results).unitCode;
+  const self = results.settings.stage === 'self';
+  /** One column: header, width, style and the cell of a unit. */
+  type Column = { header: string; width: number; style: CellStyle; cell: (u: UnitResult) => CellInput };
+  const numeric = (header: string, cell: (u: UnitResult) => CellInput): Column => ({
+    header,
+    width: 11,
+    style: S.number,
+    cell,
+  });
+  const columns: Column[] = [
     {
       header: L.unit,
       width: fitWidth(
@@ -54,8 +66,12 @@ export function addRankingSheet(
         48,
       ),
       style: S.text,
+      cell: (u) => u.unit,
     },
-    {
+  ];
+  // The unit code column only when some input gave codes: an empty column is noise on paper.
+  if (withCodes) {
+    columns.push({
       header: L.unitCode,
       width: fitWidth(
         results.units.map((u) => u.unitCode ?? ''),
@@ -63,7 +79,10 @@ export function addRankingSheet(
         16,
       ),
       style: S.text,
-    },
+      cell: (u) => u.unitCode,
+    });
+  }
+  columns.push(
     {
       header: L.group,
       width: fitWidth(
@@ -72,14 +91,18 @@ export function addRankingSheet(
         30,
       ),
       style: S.text,
+      cell: (u) => groupName(u.group, ctx.lang),
     },
-    ...[L.appraisal, L.survey, L.bonus, L.penalty, L.total, L.maxPoints].map((header) => ({
-      header,
-      width: 11,
-      style: S.number,
-    })),
-    { header: L.index, width: 11, style: S.bold },
-    { header: L.rank, width: 9, style: S.center },
+    numeric(self ? L.self : L.appraisal, (u) => num(u.appraisal)),
+    numeric(L.survey, (u) => numOrNull(u.survey)),
+    numeric(L.bonus, (u) => num(u.bonus)),
+    numeric(L.penalty, (u) => num(u.penalty)),
+    numeric(L.total, (u) => num(u.total)),
+    numeric(L.maxPoints, (u) => num(u.max)),
+    { header: L.index, width: 11, style: S.bold, cell: (u) => num(u.index) },
+    // Rank and group size as numbers, so that sorting and filtering work ("8" of "13", not the text "8/13").
+    { header: L.rank, width: 9, style: S.centerInteger, cell: (u) => u.rank },
+    { header: L.units, width: 9, style: S.centerInteger, cell: (u) => u.of },
     {
       header: L.band,
       width: fitWidth(
@@ -88,21 +111,28 @@ export function addRankingSheet(
         20,
       ),
       style: S.text,
+      cell: (u) => u.band,
     },
-  ];
+  );
+  const bandAt = columns.length - 1;
   if (withPrevious) {
     columns.push(
-      { header: L.previousRank, width: 10, style: S.integer },
-      { header: L.rankChange, width: 10, style: S.change },
-      { header: L.previousIndex, width: 11, style: S.number },
-      { header: L.indexChange, width: 11, style: S.signed },
+      { header: L.previousRank, width: 10, style: S.integer, cell: (u) => u.previous?.rank ?? null },
+      { header: L.rankChange, width: 10, style: S.change, cell: (u) => u.rankChange },
+      {
+        header: L.previousIndex,
+        width: 11,
+        style: S.number,
+        cell: (u) => numOrNull(u.previous?.index ?? null),
+      },
+      { header: L.indexChange, width: 11, style: S.signed, cell: (u) => numOrNull(u.indexChange) },
     );
   }
   setWidths(
     ws,
     columns.map((c) => c.width),
   );
-  addTitle(ws, `${R.title} — ${R.sheets.ranking}`, subtitle);
+  addTitle(ws, head, R.sheets.ranking);
   addHeader(
     ws,
     columns.map((c) => c.header),
@@ -110,31 +140,9 @@ export function addRankingSheet(
 
   const tone = tonesByGroup(results);
   const styles = columns.map((c) => c.style);
-  const bandAt = 11; // 0-based position of the band column, after the rank
   let previousGroup: string | null = null;
   for (const u of results.units) {
-    const values: CellInput[] = [
-      u.unit,
-      u.unitCode,
-      groupName(u.group, ctx.lang),
-      num(u.appraisal),
-      numOrNull(u.survey),
-      num(u.bonus),
-      num(u.penalty),
-      num(u.total),
-      num(u.max),
-      num(u.index),
-      formatRank(u.rank, u.of),
-      u.band,
-    ];
-    if (withPrevious) {
-      values.push(
-        u.previous?.rank ?? null,
-        u.rankChange,
-        numOrNull(u.previous?.index ?? null),
-        numOrNull(u.indexChange),
-      );
-    }
+    const values = columns.map((c) => c.cell(u));
     if (previousGroup !== null && previousGroup !== u.groupKey) ws.addPageBreak();
     previousGroup = u.groupKey;
     const t = tone(u.groupKey, u.band);
@@ -162,13 +170,15 @@ export function addBandsSheet(
   wb: WorkbookWriter,
   results: Results,
   ctx: RenderContext,
-  subtitle: string,
+  head: SheetHead,
   S: BodyStyles,
 ): void {
   const L = labels(ctx.lang);
   const R = reportLabels(ctx.lang);
   const ws = addSheet(wb, R.sheets.bands, { headerRows: HEADER_ROW, frozenColumns: 1 });
   const tables = byScheme(results.groups);
+  const leaders = leadersByGroup(results);
+  const leadersOf = (g: GroupResult) => (leaders.get(g.groupKey) ?? []).join(', ');
   const widest = Math.max(0, ...tables.map((t) => t[0]?.bands.length ?? 0));
   const widths = [
     fitWidth(
@@ -182,14 +192,10 @@ export function addBandsSheet(
     11,
     11,
     11,
-    fitWidth(
-      results.groups.map((g) => g.top),
-      16,
-      40,
-    ),
+    fitWidth(results.groups.map(leadersOf), 16, 48),
   ];
   setWidths(ws, widths);
-  addTitle(ws, `${R.title} — ${R.sheets.bands}`, subtitle);
+  addTitle(ws, head, R.sheets.bands);
 
   for (const [i, groups] of tables.entries()) {
     if (i > 0) addRow(ws, []);
@@ -237,7 +243,7 @@ export function addBandsSheet(
           num(g.median),
           num(g.min),
           num(g.max),
-          g.top,
+          leadersOf(g),
         ],
         styles,
       );

@@ -40,6 +40,7 @@ function domainsOf(framework: Framework, score: UnitScore, precision: number): D
       return {
         code: r.code,
         name: r.name,
+        component: r.component,
         points: round(points, precision),
         max: round(max, precision),
         index: max === ZERO ? null : publishedIndex(points, max, precision),

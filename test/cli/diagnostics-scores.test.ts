@@ -242,8 +242,10 @@ describe('what the warnings and infos do to the numbers', () => {
     const r = await run(['score', ...(await tinyInputs(ws, rows)), '--format', 'json'], { cwd: ws.dir });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
+    // The framework has a survey component and no --survey was given: said once, as a warning.
     expect(json.diagnostics).toEqual([
       expect.objectContaining({ code: 'I_SURVEY_NOT_HELD', severity: 'info' }),
+      expect.objectContaining({ code: 'W_SURVEY_NOT_GIVEN', severity: 'warning', file: 'criteria.csv' }),
     ]);
     expect(
       json.units.map((u: { survey: unknown; max: number; index: number }) => [u.survey, u.max, u.index]),
@@ -251,10 +253,21 @@ describe('what the warnings and infos do to the numbers', () => {
       [null, 70, 85.71],
       [null, 70, 71.43],
     ]);
-    const strict = await run(['score', ...(await tinyInputs(ws, rows)), '--strict', '--format', 'json'], {
-      cwd: ws.dir,
-    });
-    expect(strict.code).toBe(0); // --strict fails on warnings, not on infos
+    const strict = await run(['score', ...(await tinyInputs(ws, rows)), '--strict'], { cwd: ws.dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('không ghi báo cáo nào: có 1 cảnh báo và --strict coi cảnh báo là lỗi');
+    // --no-survey says the survey is absent on purpose: an info, and --strict passes (it fails on warnings).
+    const meant = await run(
+      ['score', ...(await tinyInputs(ws, rows)), '--no-survey', '--strict', '--format', 'json'],
+      {
+        cwd: ws.dir,
+      },
+    );
+    expect(meant.code).toBe(0);
+    expect(JSON.parse(meant.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual([
+      'I_SURVEY_NOT_HELD',
+      'I_NO_SURVEY',
+    ]);
   });
 });
 

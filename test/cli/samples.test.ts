@@ -84,8 +84,19 @@ describe('province sample', () => {
   it('JSON has exactly the docs/outputs.md keys', async () => {
     const { json } = await runJson(PROVINCE_ARGS, { cwd: PROVINCE });
     expect(Object.keys(json).sort()).toEqual(
-      ['schema', 'settings', 'inputs', 'framework', 'units', 'groups', 'rows', 'diagnostics'].sort(),
+      [
+        'schema',
+        'report',
+        'settings',
+        'inputs',
+        'framework',
+        'units',
+        'groups',
+        'rows',
+        'diagnostics',
+      ].sort(),
     );
+    expect(json.report).toEqual({ title: null, period: null, issuer: null, date: null });
     expect(Object.keys(json.settings).sort()).toEqual(['lang', 'na', 'precision', 'stage']);
     expect(json.settings).toEqual({ stage: 'appraised', na: 'exclude', precision: 2, lang: 'vi' });
     expect(Object.keys(json.framework).sort()).toEqual([
@@ -128,6 +139,7 @@ describe('province sample', () => {
       expect(Object.keys(g).sort()).toEqual([
         'bands',
         'group',
+        'leaders',
         'max',
         'mean',
         'median',
@@ -135,6 +147,7 @@ describe('province sample', () => {
         'top',
         'units',
       ]);
+      expect(g.leaders).toContain(g.top);
     }
     expect(Object.keys(json.rows).sort()).toEqual(['read', 'rejected', 'scored']);
   });

@@ -136,11 +136,12 @@ describe('nothing lost, no half reports', () => {
     expect(existsSync(ws.path('report.json'))).toBe(false);
     expect(existsSync(ws.path('report.csv'))).toBe(false);
     const lines = readFileSync(ws.path('diag.csv'), 'utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('severity,code,file,sheet,cell,row,column,message');
+    // Headers and severities in the clerk's language; the codes stay codes.
+    expect(lines[0]).toBe('Mức độ,Mã,Tệp,Trang tính,Ô,Dòng,Cột,Nội dung');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(
       expect.arrayContaining([
-        'error,E_SCORE_ABOVE_MAX,scores.csv,scores,E2',
-        'error,E_UNKNOWN_CRITERION,scores.csv,scores,C8',
+        'lỗi,E_SCORE_ABOVE_MAX,scores.csv,scores,E2',
+        'lỗi,E_UNKNOWN_CRITERION,scores.csv,scores,C8',
       ]),
     );
     expect(lines).toHaveLength(3);
@@ -184,6 +185,8 @@ describe('nothing lost, no half reports', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(ws.path('report.json'), 'utf8')).schema).toBe('cchc.results/1');
     const codes = JSON.parse(readFileSync(ws.path('diag.json'), 'utf8')).diagnostics.map((d: Json) => d.code);
-    expect(codes.sort()).toEqual(['I_SURVEY_NOT_HELD', 'W_SUBTOTAL_IGNORED']);
+    expect(codes.sort()).toEqual(['I_SURVEY_NOT_HELD', 'W_SUBTOTAL_IGNORED', 'W_SURVEY_NOT_GIVEN']);
+    expect(r.stderr).toContain('đã ghi danh sách cảnh báo và lỗi: diag.json');
+    expect(r.stderr).toContain('đã ghi báo cáo JSON: report.json');
   });
 });

@@ -96,6 +96,6 @@ describe('fixtures/rules', () => {
     });
     expect(t.components.appraisal).toEqual({ points: 3.5, max: 6 });
     const table = (await run(['explain', ...INPUTS, '--unit', 'Xã Cát Tiến'])).stdout;
-    expect(table).toMatch(/│ 1\.2 .*│ KPS +│ ratio +│ +KPS │ +0 \(2\) │/);
+    expect(table).toMatch(/│ 1\.2 .*│ KPS +│ theo tỷ lệ +│ +KPS │ +0 \(2\) │/);
   });
 });

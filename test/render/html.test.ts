@@ -1,8 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
+import { REPORT_CSS } from '../../src/render/htmlStyle.js';
 import { formatDec } from '../../src/render/numbers.js';
+import { percentShares } from '../../src/render/shares.js';
 import { ctx, largeSample, reportSample, XSS } from './reportSample.js';
+import { d } from './sampleResults.js';
 
 const results = reportSample();
 
@@ -85,5 +88,65 @@ describe('renderHtml, parsed as a document', async () => {
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/i);
     }
+  });
+});
+
+describe('renderHtml, publishable', async () => {
+  const page = async (r = reportSample(), c = ctx()) => parseHTML(await renderHtml(r, c)).document;
+
+  it('puts the title block in <title> and the heading; --stage self says so', async () => {
+    const report = { title: 'Chỉ số CCHC 2025', period: 'Năm 2025', issuer: 'Sở Nội vụ', date: null };
+    const doc = await page(reportSample(), ctx({ report: { ...report, printedDate: '2026-01-15' } }));
+    expect(doc.querySelector('title')?.textContent).toBe('Chỉ số CCHC 2025 — Năm 2025');
+    expect(doc.querySelector('header h1')?.textContent).toBe('Chỉ số CCHC 2025');
+    expect(doc.querySelector('header .kicker')?.textContent).toBe('Sở Nội vụ');
+    expect(doc.querySelector('header .period')?.textContent).toBe('Năm 2025 · Ngày 15 tháng 01 năm 2026');
+    const self = reportSample();
+    self.settings.stage = 'self';
+    const selfDoc = await page(self);
+    expect(selfDoc.querySelector('header h1')?.textContent).toContain('(theo điểm tự đánh giá)');
+    expect(selfDoc.querySelector('table.ranking th:nth-child(2)')?.textContent).toBe('Tự đánh giá');
+  });
+
+  it('shows bonus and penalty domains in points on a neutral background: a zero penalty is not red', async () => {
+    const r = reportSample();
+    const u = r.units[0]!;
+    u.domains.push(
+      { code: 'C', name: 'Điểm cộng', component: 'bonus', points: d('1'), max: d('2'), index: d('50') },
+      { code: 'T', name: 'Điểm trừ', component: 'penalty', points: 0n, max: d('5'), index: 0n },
+    );
+    const doc = await page(r);
+    const row = [...doc.querySelectorAll('table.heat tr')].find((tr) => tr.textContent?.includes(u.unit))!;
+    const cells = [...row.querySelectorAll('td')];
+    const bonus = cells.find((c) => c.textContent === '+1,00')!;
+    const penalty = cells.at(-2)!;
+    expect(bonus.getAttribute('class')).toBe('cell pts bonus');
+    expect(penalty.textContent).toBe('0,00');
+    expect(penalty.getAttribute('class')).toBe('cell pts');
+    expect(penalty.getAttribute('style')).toBeNull();
+  });
+
+  it('gives band shares that add up to 100 (largest remainder), and names every leader', async () => {
+    expect(percentShares([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(percentShares([2, 1, 0, 4])).toEqual([29, 14, 0, 57]);
+    expect(percentShares([0, 0])).toEqual([0, 0]);
+    const doc = await page();
+    for (const svg of doc.querySelectorAll('svg.columns')) {
+      const shares = [...svg.querySelectorAll('text.tick')]
+        .map((t) => t.textContent ?? '')
+        .filter((t) => t.endsWith('%'))
+        .map((t) => Number.parseInt(t, 10));
+      expect(shares.reduce((s, x) => s + x, 0)).toBe(100);
+    }
+    const r = reportSample();
+    r.units[1]!.rank = 1;
+    const tied = await page(r);
+    expect(tied.querySelector('.stat.top .v')?.textContent).toBe(`${r.units[0]!.unit}, ${r.units[1]!.unit}`);
+  });
+
+  it('keeps each heading with what follows it when printed', () => {
+    const css = REPORT_CSS.slice(REPORT_CSS.indexOf('@media print'));
+    expect(css).toContain('h2, h3 { break-after: avoid; page-break-after: avoid; }');
+    expect(css).toContain('.keep, .overview { break-inside: avoid;');
   });
 });

@@ -13,6 +13,7 @@ describe('renderJson', () => {
   it('has exactly the schema of docs/outputs.md, keys in order', () => {
     expect(Object.keys(doc)).toEqual([
       'schema',
+      'report',
       'settings',
       'inputs',
       'framework',
@@ -22,6 +23,7 @@ describe('renderJson', () => {
       'diagnostics',
     ]);
     expect(doc.schema).toBe('cchc.results/1');
+    expect(doc.report).toEqual({ title: null, period: null, issuer: null, date: null });
     expect(Object.keys(doc.settings)).toEqual(['stage', 'na', 'precision', 'lang']);
     expect(Object.keys(doc.inputs[0])).toEqual(['role', 'file', 'sha256']);
     expect(Object.keys(doc.framework)).toEqual([
@@ -57,7 +59,17 @@ describe('renderJson', () => {
       if (u.previous !== null) expect(Object.keys(u.previous)).toEqual(['rank', 'index']);
     }
     for (const g of doc.groups) {
-      expect(Object.keys(g)).toEqual(['group', 'units', 'mean', 'median', 'min', 'max', 'top', 'bands']);
+      expect(Object.keys(g)).toEqual([
+        'group',
+        'units',
+        'mean',
+        'median',
+        'min',
+        'max',
+        'top',
+        'leaders',
+        'bands',
+      ]);
       for (const b of g.bands) expect(Object.keys(b)).toEqual(['band', 'op', 'min', 'count']);
     }
     expect(Object.keys(doc.rows)).toEqual(['read', 'scored', 'rejected']);
@@ -73,6 +85,20 @@ describe('renderJson', () => {
         'cell',
       ]);
     }
+  });
+
+  it('carries the title block given, and names every unit tied for first in leaders', () => {
+    const r = sampleResults();
+    const second = r.units[1]!;
+    second.rank = 1;
+    const report = { title: 'T', period: 'Năm 2025', issuer: 'Sở Nội vụ', date: '2026-01-15' };
+    const withReport = JSON.parse(renderJson(r, ctx({ report: { ...report, printedDate: '2026-01-15' } })));
+    expect(withReport.report).toEqual(report);
+    expect(withReport.groups[0].leaders).toEqual([r.units[0]!.unit, second.unit]);
+    expect(withReport.groups[0].top).toBe(r.groups[0]!.top);
+    // Without a date given, none is written, whatever day it is: the same inputs, the same bytes.
+    const today = { title: null, period: null, issuer: null, date: null, printedDate: '2031-05-06' };
+    expect(JSON.parse(renderJson(r, ctx({ report: today }))).report.date).toBeNull();
   });
 
   it('writes published values as plain JSON numbers', () => {

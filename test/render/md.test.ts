@@ -7,16 +7,19 @@ describe('renderMd', () => {
 
   it('writes a heading, a ranking table and a band summary per group', () => {
     expect(text).toContain(
-      '## Khối: Huyện\n\n| Đơn vị | Thẩm định | Điều tra XHH | Tổng điểm | Chỉ số (%) | Xếp hạng | Xếp loại |',
+      '## Khối: Huyện\n\n| Đơn vị | Thẩm định | Điều tra XHH | Điểm cộng | Điểm trừ | Tổng điểm | Điểm tối đa | Chỉ số (%) | Xếp hạng | Xếp loại |',
     );
-    expect(text).toContain('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-    expect(text).toContain('| Huyện Mộ Đức | 61,12 | 20,75 | 81,87 | 81,87 | 8/13 | Tốt |');
+    expect(text).toContain('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(text).toContain(
+      '| Huyện Mộ Đức | 61,12 | 20,75 | 0,00 | 0,00 | 81,87 | 100,00 | 81,87 | 8/13 | Tốt |',
+    );
+    expect(text.startsWith('# Kết quả Chỉ số cải cách hành chính\n')).toBe(true);
     expect(text).toContain('## Khối: Xã, phường');
     expect(text.indexOf('## Khối: Huyện')).toBeLessThan(text.indexOf('## Khối: Xã, phường'));
     expect(text).toContain('| Xuất sắc | ≥ 90 | 3 |');
     expect(text).toContain('| Yếu | — | 1 |');
     expect(text).toContain('| 13 | 79,87 | 81,87 | 48,30 | 95,00 | Huyện Sơn Tịnh |');
-    expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, loại 4');
+    expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, bị từ chối 4');
     expect(text.endsWith('\n')).toBe(true);
   });
 
@@ -31,16 +34,20 @@ describe('renderMd', () => {
     expect(escapeMd('a|b')).toBe('a\\|b');
     expect(escapeMd('a\\|b')).toBe('a\\\\\\|b');
     expect(escapeMd('*x* <b>\nnext')).toBe('\\*x\\* \\<b\\> next');
-    // Every ranking row has as many unescaped pipes as the header (10 columns with previous results).
+    // Every ranking row has as many unescaped pipes as the header (13 columns with previous results).
     const rows = text.split('\n').filter((l) => l.startsWith('| ') && l.includes('/13'));
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r.replace(/\\\|/g, '').split('|')).toHaveLength(12);
+    for (const r of rows) expect(r.replace(/\\\|/g, '').split('|')).toHaveLength(15);
   });
 
   it('speaks English with decimal points', () => {
     const en = renderMd(sampleResults(), ctx({ lang: 'en' }));
-    expect(en).toContain('| Unit | Appraisal | Survey | Total | Index (%) | Rank | Band |');
-    expect(en).toContain('| Huyện Mộ Đức | 61.12 | 20.75 | 81.87 | 81.87 | 8/13 | Tốt |');
+    expect(en).toContain(
+      '| Unit | Appraisal | Survey | Bonus | Penalty | Total | Maximum | Index (%) | Rank | Band |',
+    );
+    expect(en).toContain(
+      '| Huyện Mộ Đức | 61.12 | 20.75 | 0.00 | 0.00 | 81.87 | 100.00 | 81.87 | 8/13 | Tốt |',
+    );
     expect(en).toContain('## Group: Huyện');
   });
 

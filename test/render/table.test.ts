@@ -12,9 +12,11 @@ describe('renderTable', () => {
   it('shows each group ranking with published values in Vietnamese', () => {
     expect(text).toContain('Khối: Huyện');
     expect(text).toMatch(
-      /│ Huyện Mộ Đức +│ +61,12 │ +20,75 │ +0,00 │ +0,00 │ +81,87 │ +81,87 │ +8\/13 │ Tốt +│/,
+      /│ Huyện Mộ Đức +│ +61,12 │ +20,75 │ +0,00 │ +0,00 │ +81,87 │ +100,00 │ +81,87 │ +8\/13 │ Tốt +│/,
     );
     expect(text).toMatch(/│ Phường "Mới", Bắc +│ +49,00 │ +— │/);
+    // Every row adds up: without a survey the maximum is 70, so the maximum column is shown.
+    expect(text).toMatch(/│ Phường "Mới", Bắc +│ +49,00 │ +— │ +0,00 │ +0,00 │ +49,00 │ +70,00 │ +70,00 │/);
     for (const h of [
       'Đơn vị',
       'Thẩm định',
@@ -29,17 +31,49 @@ describe('renderTable', () => {
     expect(text.indexOf('Khối: Huyện')).toBeLessThan(text.indexOf('Khối: Xã, phường'));
   });
 
-  it('shows bonus and penalty columns only when some unit has them', () => {
+  it('shows bonus, penalty and maximum columns when the framework or the units have them', () => {
     expect(text).toContain('Điểm cộng');
     expect(text).toContain('Điểm trừ');
+    expect(text).toContain('Điểm tối đa');
     const r = sampleResults();
     for (const u of r.units) {
       u.bonus = 0n;
       u.penalty = 0n;
     }
+    // The framework still has them: a column of zeros says that nobody earned or lost points.
+    expect(renderTable(r, ctx())).toContain('Điểm cộng');
+    r.framework.bonusMax = 0n;
+    r.framework.penaltyMax = 0n;
+    for (const u of r.units) u.max = d('100');
     const plain = renderTable(r, ctx());
     expect(plain).not.toContain('Điểm cộng');
     expect(plain).not.toContain('Điểm trừ');
+    expect(plain).not.toContain('Điểm tối đa');
+  });
+
+  it('names every unit tied for first', () => {
+    const r = sampleResults();
+    r.units[1]!.rank = 1;
+    const tied = renderTable(r, ctx());
+    expect(tied).toContain(`Dẫn đầu: ${r.units[0]!.unit}, ${r.units[1]!.unit}`);
+  });
+
+  it('labels the value column "Tự đánh giá" and says so above the table for --stage self', () => {
+    const r = sampleResults();
+    r.settings.stage = 'self';
+    const self = renderTable(r, ctx());
+    expect(self).toMatch(/│ Đơn vị +│ Tự đánh giá │/);
+    expect(self.split('\n')[0]).toBe('Kết quả Chỉ số cải cách hành chính (theo điểm tự đánh giá)');
+    expect(text).not.toContain('Tự đánh giá');
+  });
+
+  it('prints the title block when the run gives one', () => {
+    const report = { title: 'Chỉ số CCHC 2025', period: 'Năm 2025', issuer: 'Sở Nội vụ', date: '2026-01-15' };
+    const t = renderTable(sampleResults(), ctx({ report: { ...report, printedDate: '2026-01-15' } }));
+    expect(t.split('\n').slice(0, 2)).toEqual([
+      'Chỉ số CCHC 2025',
+      'Năm 2025 · Sở Nội vụ · Ngày 15 tháng 01 năm 2026',
+    ]);
   });
 
   it('summarises bands, statistics, rows and warnings', () => {
@@ -48,7 +82,7 @@ describe('renderTable', () => {
     expect(text).toContain(
       'Số đơn vị: 13 · Bình quân: 79,87 · Trung vị: 81,87 · Thấp nhất: 48,30 · Cao nhất: 95,00 · Dẫn đầu: Huyện Sơn Tịnh',
     );
-    expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, loại 4');
+    expect(text).toContain('Dòng dữ liệu: đọc 1234, chấm điểm 1230, bị từ chối 4');
     expect(text).toContain('1 cảnh báo · 1 thông tin');
     expect(text.endsWith('\n')).toBe(true);
   });
@@ -70,7 +104,7 @@ describe('renderTable', () => {
   it('speaks English', () => {
     const en = renderTable(sampleResults(), ctx({ lang: 'en' }));
     expect(en).toMatch(
-      /│ Huyện Mộ Đức +│ +61\.12 │ +20\.75 │ +0\.00 │ +0\.00 │ +81\.87 │ +81\.87 │ +8\/13 │/,
+      /│ Huyện Mộ Đức +│ +61\.12 │ +20\.75 │ +0\.00 │ +0\.00 │ +81\.87 │ +100\.00 │ +81\.87 │ +8\/13 │/,
     );
     expect(en).toContain('Group: Huyện');
     expect(en).toContain('Rows: 1234 read, 1230 scored, 4 rejected');

@@ -142,7 +142,7 @@ describe('WorkbookWriter', () => {
     expect(() => new WorkbookWriter(props).toBytes(WHEN)).toThrow(/at least one sheet/);
   });
 
-  it('writes a print header next to the footer, and a print scale instead of fitting to pages', async () => {
+  it('writes a print header next to the footer, a print scale instead of fitting to pages, title columns', async () => {
     const w = new WorkbookWriter(props);
     const margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
     const sheet = w.addSheet('S', {
@@ -151,7 +151,10 @@ describe('WorkbookWriter', () => {
       footer: '&R&P',
     });
     sheet.addRow(['a']);
+    sheet.printTitles = { first: 1, last: 2, columns: { first: 1, last: 1 } };
     const ws = (await read(w.toBytes(WHEN))).getWorksheet('S')!;
+    expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?1:\$?2$/);
+    expect(ws.pageSetup.printTitlesColumn).toMatch(/^\$?A:\$?A$/);
     expect(ws.headerFooter.oddHeader).toBe('&CTitle & <x>');
     expect(ws.headerFooter.oddFooter).toBe('&R&P');
     expect(ws.pageSetup.scale).toBe(73);

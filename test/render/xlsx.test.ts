@@ -52,7 +52,7 @@ describe('renderXlsx', async () => {
   it('writes the published values of every unit as numeric cells formatted 0.00', () => {
     const ws = sheet(wb, 'Xếp hạng');
     const header = ws.getRow(3).values as unknown[];
-    expect(header.slice(1, 13)).toEqual([
+    expect(header.slice(1, 14)).toEqual([
       'Đơn vị',
       'Mã đơn vị',
       'Khối',
@@ -64,6 +64,7 @@ describe('renderXlsx', async () => {
       'Điểm tối đa',
       'Chỉ số (%)',
       'Xếp hạng',
+      'Số đơn vị',
       'Xếp loại',
     ]);
     expect(header).toContain('Thay đổi hạng'); // some units have a previous result
@@ -77,13 +78,15 @@ describe('renderXlsx', async () => {
         expect(cell.value).toBe(d === null ? null : toNumber(d));
         if (d !== null) expect(cell.numFmt).toBe('0.00');
       });
-      expect(row.getCell(11).value).toBe(`${u.rank}/${u.of}`);
-      expect(row.getCell(12).value).toBe(u.band);
+      // Rank and group size are numbers, so that the column sorts.
+      expect([row.getCell(11).value, row.getCell(12).value]).toEqual([u.rank, u.of]);
+      expect(row.getCell(11).type).toBe(ExcelJS.ValueType.Number);
+      expect(row.getCell(13).value).toBe(u.band);
     });
     const noi = rowOf(ws, 'Sở Nội vụ');
     expect(noi.getCell(10).value).toBe(95.75);
-    expect(noi.getCell(14).value).toBe(1); // rank change: 2 → 1
-    expect((noi.getCell(12).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD7EFDC');
+    expect(noi.getCell(15).value).toBe(1); // rank change: 2 → 1
+    expect((noi.getCell(13).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD7EFDC');
   });
 
   it('uses --precision for the number format', async () => {
@@ -94,12 +97,14 @@ describe('renderXlsx', async () => {
   it('freezes the headers, sets widths and prints A4 landscape with repeated headers', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen' });
-      expect(ws.pageSetup).toMatchObject({
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-      });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+      // One page wide, or, when that would print below 8 points, at the 8-point scale with the unit
+      // column repeated on every page.
+      if (ws.pageSetup.fitToPage) expect(ws.pageSetup.fitToWidth).toBe(1);
+      else {
+        expect(ws.pageSetup.scale).toBe(73);
+        expect(ws.pageSetup.printTitlesColumn).toMatch(/^\$?A:\$?A$/);
+      }
       expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(12);
     }
     expect(sheet(wb, 'Xếp hạng').views[0]).toMatchObject({ ySplit: 3, xSplit: 1 });
@@ -157,7 +162,10 @@ describe('renderXlsx', async () => {
       toNumber(g.median),
       toNumber(g.min),
       toNumber(g.max),
-      g.top,
+      results.units
+        .filter((u) => u.groupKey === g.groupKey && u.rank === 1)
+        .map((u) => u.unit)
+        .join(', '),
     ]);
     expect(ws.getRow(4).getCell(8).numFmt).toBe('0.00');
     expect(rowOf(ws, 'Khối', 5).getCell(3).value).toBe('Loại I (≥ 90)');
@@ -239,9 +247,9 @@ describe('renderXlsx', async () => {
     expect(body.alignment).toMatchObject({ vertical: 'top' });
     expect(ws.getCell('J4').font).toMatchObject({ bold: true }); // the index
     expect(ws.getCell('K4').alignment).toMatchObject({ horizontal: 'center' }); // the rank
-    expect(ws.getCell('N4').numFmt).toBe('+0;-0;0'); // rank change
-    expect(ws.getCell('P4').numFmt).toBe('+0.00;-0.00;0.00'); // index change
-    const band = rowOf(ws, 'Sở Nội vụ').getCell(12);
+    expect(ws.getCell('O4').numFmt).toBe('+0;-0;0'); // rank change
+    expect(ws.getCell('Q4').numFmt).toBe('+0.00;-0.00;0.00'); // index change
+    const band = rowOf(ws, 'Sở Nội vụ').getCell(13);
     expect(band.font).toMatchObject({ bold: true, color: { argb: 'FF0F4220' } });
     // The band columns of Xếp loại carry their band's colours in the header too.
     const bands = sheet(wb, 'Xếp loại');
@@ -277,7 +285,7 @@ describe('renderXlsx', async () => {
       'Thẩm định': [1, 3],
       'Cảnh báo': [0, 3],
     });
-    expect(sheet(wb, 'Xếp hạng').autoFilter).toBe(`A3:P${3 + results.units.length}`);
+    expect(sheet(wb, 'Xếp hạng').autoFilter).toBe(`A3:Q${3 + results.units.length}`);
     const codes = leafColumns(results.units);
     expect(sheet(wb, 'Chi tiết').autoFilter).toMatch(new RegExp(`^A3:[A-Z]+${4 + results.units.length}$`));
     expect(sheet(wb, 'Chi tiết').getColumn(4 + codes.length).width).toBe(11);
@@ -288,6 +296,7 @@ describe('renderXlsx', async () => {
     expect(sheet(wb, 'Xếp hạng').getColumn(11).width).toBe(9);
     for (const w of wb.worksheets) {
       expect(w.headerFooter.oddFooter).toBe('&L&A&R&P / &N');
+      expect(w.headerFooter.oddHeader).toBe('&C&BKết quả Chỉ số cải cách hành chính&B');
       expect(w.pageSetup.margins).toEqual({
         left: 0.4,
         right: 0.4,
@@ -296,7 +305,7 @@ describe('renderXlsx', async () => {
         header: 0.3,
         footer: 0.3,
       });
-      expect(w.pageSetup.fitToHeight).toBe(0);
+      if (w.pageSetup.fitToPage) expect(w.pageSetup.fitToHeight).toBe(0);
     }
   });
 
@@ -381,5 +390,49 @@ describe('renderXlsx', async () => {
   it('writes a province of 300 units × 100 leaves', async () => {
     const out = await read(await renderXlsx(largeSample(300, 100), ctx()));
     expect(sheet(out, 'Chi tiết').rowCount).toBe(4 + 300);
+  });
+});
+
+describe('renderXlsx, publishable', () => {
+  it('puts the title block in the first rows and the printed header of every sheet', async () => {
+    const report = {
+      title: 'Chỉ số CCHC 2025',
+      period: 'Năm 2025',
+      issuer: 'Sở Nội vụ & Tư pháp',
+      date: null,
+    };
+    const wb = await read(
+      await renderXlsx(results, ctx({ report: { ...report, printedDate: '2026-01-15' } })),
+    );
+    for (const ws of wb.worksheets) {
+      expect(String(ws.getCell('A1').value)).toMatch(/^Chỉ số CCHC 2025 — /);
+      expect(String(ws.getCell('A2').value)).toMatch(
+        /^Năm 2025 · Sở Nội vụ & Tư pháp · Ngày 15 tháng 01 năm 2026 · /,
+      );
+      expect(ws.headerFooter.oddHeader).toBe(
+        '&LSở Nội vụ && Tư pháp&C&BChỉ số CCHC 2025 — Năm 2025&B&RNgày 15 tháng 01 năm 2026',
+      );
+    }
+  });
+
+  it('leaves out the unit code column when no input has unit codes', async () => {
+    const r = reportSample();
+    for (const u of r.units) u.unitCode = null;
+    const wb = await read(await renderXlsx(r, ctx()));
+    for (const name of ['Xếp hạng', 'Chi tiết']) {
+      const header = sheet(wb, name).getRow(3).values as unknown[];
+      expect(header.slice(1, 3)).toEqual(['Đơn vị', 'Khối']);
+    }
+  });
+
+  it('prints a wide detail sheet at 8 points or more, across pages, with the unit column repeated', async () => {
+    const wide = await read(await renderXlsx(largeSample(20, 100), ctx()));
+    const detail = sheet(wide, 'Chi tiết');
+    expect(detail.pageSetup.fitToPage).toBeFalsy();
+    expect(detail.pageSetup.scale).toBe(73);
+    expect(detail.pageSetup.printTitlesColumn).toMatch(/^\$?A:\$?A$/);
+    expect(detail.pageSetup.printTitlesRow).toMatch(/^\$?3:\$?4$/);
+    // A narrow sheet still fits one page wide.
+    expect(sheet(wide, 'Xếp loại').pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Framework } from '../../model/framework.js';
 import type { Results } from '../../model/results.js';
@@ -9,7 +10,7 @@ import { exitCodeFor } from '../exitCode.js';
 import { type InputFlags, inputPaths, type ResolvedInputs, resolveInputs } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
 import { guardOutputs } from '../outputGuard.js';
-import type { OutputFile } from '../outputSet.js';
+import { type OutputFile, writeFiles } from '../outputSet.js';
 
 export interface Checked {
   resolved: ResolvedInputs;
@@ -69,4 +70,23 @@ export async function check(
     lang,
     color,
   };
+}
+
+/**
+ * Writes the files as one set (all or nothing, outputSet.ts), then names each on stderr: the --diagnostics
+ * file, and every report with its format.
+ */
+export async function writeNamed(
+  files: readonly (OutputFile & { format?: string })[],
+  io: CliIO,
+  lang: Lang,
+): Promise<void> {
+  await writeFiles(files);
+  for (const f of files) {
+    const message =
+      f.format === undefined
+        ? { code: 'I_DIAGNOSTICS_WRITTEN', args: { file: f.path } }
+        : { code: 'I_REPORT_WRITTEN', args: { file: f.path, format: f.format } };
+    io.stderr.write(`${formatMessage(message, lang)}\n`);
+  }
 }

@@ -5,8 +5,7 @@ import { renderTraceJson } from '../../explain/traceJson.js';
 import { UsageError } from '../../model/errors.js';
 import type { InputFlags } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
-import { writeFiles } from '../outputSet.js';
-import { check } from './check.js';
+import { check, writeNamed } from './check.js';
 
 export interface ExplainFlags extends InputFlags {
   unit: string;
@@ -23,7 +22,7 @@ export async function explainCommand(flags: ExplainFlags, io: CliIO): Promise<nu
     throw new UsageError('E_OPTION_VALUE', { option: '--format', found: format, expected: 'table, json' });
   }
   const checked = await check('explain', flags, io, true);
-  if (checked.diagnosticsFile) await writeFiles([checked.diagnosticsFile]);
+  if (checked.diagnosticsFile) await writeNamed([checked.diagnosticsFile], io, checked.lang);
   const { results, framework, lang } = checked;
   if (!results || !framework) return checked.exitCode || 1;
   // A misspelt --unit is reported even when the inputs have errors: it is the command line that is wrong.

@@ -2,8 +2,7 @@ import { UsageError } from '../../model/errors.js';
 import { diagnosticLines, diagnosticRecords, summaryLine } from '../diagnosticsOutput.js';
 import type { InputFlags } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
-import { writeFiles } from '../outputSet.js';
-import { check } from './check.js';
+import { check, writeNamed } from './check.js';
 
 /** cchc validate: the same reading and checking as score; prints only the diagnostics, to stdout. */
 export async function validateCommand(flags: InputFlags & { format?: string }, io: CliIO): Promise<number> {
@@ -15,7 +14,7 @@ export async function validateCommand(flags: InputFlags & { format?: string }, i
     resolved.pipeline.keepLeaves = false;
     return [];
   });
-  if (checked.diagnosticsFile) await writeFiles([checked.diagnosticsFile]);
+  if (checked.diagnosticsFile) await writeNamed([checked.diagnosticsFile], io, checked.lang);
   const { diagnostics, lang } = checked;
   const rows = checked.results?.rows ?? null;
   if (format === 'json') {

@@ -37,3 +37,35 @@ const TYPES_EN: Record<string, string> = {
 /** The JSON type a settings key needs, in words. */
 export const typeVi = (t: string | number | undefined) => TYPES_VI[String(t)] ?? String(t);
 export const typeEn = (t: string | number | undefined) => TYPES_EN[String(t)] ?? String(t);
+
+/** Why a file could not be read or written: errno codes and the readers' fixed phrases, in words. */
+const REASONS: Record<string, [vi: string, en: string]> = {
+  ENOENT: ['thư mục chứa tệp không tồn tại', 'the folder does not exist'],
+  ENOTDIR: ['một phần của đường dẫn không phải là thư mục', 'part of the path is not a folder'],
+  EACCES: ['không có quyền truy cập', 'permission denied'],
+  EPERM: ['không có quyền truy cập', 'permission denied'],
+  'permission denied': ['không có quyền truy cập', 'permission denied'],
+  EISDIR: ['đây là một thư mục, không phải tệp', 'it is a folder, not a file'],
+  'is a directory': ['đây là một thư mục, không phải tệp', 'it is a folder, not a file'],
+  ENOSPC: ['ổ đĩa đã hết chỗ trống', 'no space left on the disk'],
+  EROFS: ['ổ đĩa chỉ cho phép đọc', 'the disk is read-only'],
+  EBUSY: ['tệp đang được chương trình khác mở (Excel?)', 'the file is open in another program (Excel?)'],
+  EIO: ['lỗi đọc ghi của thiết bị', 'input/output error'],
+  'input/output error': ['lỗi đọc ghi của thiết bị', 'input/output error'],
+  EMFILE: ['đang mở quá nhiều tệp cùng lúc', 'too many open files'],
+  'too many open files': ['đang mở quá nhiều tệp cùng lúc', 'too many open files'],
+  'a zip archive but not an Excel workbook': [
+    'là tệp nén nhưng không phải bảng tính Excel',
+    'a zip archive but not an Excel workbook',
+  ],
+};
+const reason = (r: string | number | undefined, at: 0 | 1): string => {
+  const text = String(r ?? '');
+  const known = REASONS[text];
+  if (known) return known[at];
+  // An errno code we have no words for: say it is the system's, and keep the code for whoever helps.
+  if (/^E[A-Z]+$/.test(text)) return at === 0 ? `lỗi hệ thống (${text})` : `system error (${text})`;
+  return text;
+};
+export const reasonVi = (r: string | number | undefined) => reason(r, 0);
+export const reasonEn = (r: string | number | undefined) => reason(r, 1);

@@ -114,8 +114,10 @@ export const SCORES_MESSAGES: Record<string, Entry> = {
   },
   // ── bands ──
   E_BANDS_INVALID: {
-    vi: (a) => `giá trị ${q(a.found)} trong bảng xếp loại không hợp lệ`,
-    en: (a) => `invalid value ${q(a.found)} in the bands file`,
+    vi: (a) =>
+      `giá trị ${q(a.found)} trong bảng xếp loại không hợp lệ${a.expected ? `; phép so sánh dùng một trong: ${a.expected}` : '; ngưỡng phải là một số'}`,
+    en: (a) =>
+      `invalid value ${q(a.found)} in the bands file${a.expected ? `; the comparison is one of: ${a.expected}` : '; the threshold must be a number'}`,
   },
   // ── previous results ──
   W_PREVIOUS_ROW_IGNORED: {

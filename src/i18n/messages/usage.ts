@@ -1,4 +1,19 @@
-import { type Entry, hintEn, hintVi, q, typeEn, typeVi } from './helpers.js';
+import { type Entry, hintEn, hintVi, q, reasonEn, reasonVi, typeEn, typeVi } from './helpers.js';
+
+const BANDS_WHY_VI: Record<string, string> = {
+  form: 'cần dạng "Xuất sắc>=90; Tốt>=80; …; Yếu"; phép so sánh dùng một trong: >= > ≥ =>',
+  order: 'các ngưỡng phải giảm dần từ mức cao nhất',
+  same: 'mức này cùng ngưỡng với mức trước nên không bao giờ đạt được',
+  last: 'mức cuối cùng không có ngưỡng (nhận mọi chỉ số còn lại)',
+  empty: 'không có mức xếp loại nào',
+};
+const BANDS_WHY_EN: Record<string, string> = {
+  form: 'expected "Xuất sắc>=90; Tốt>=80; …; Yếu"; the comparison is one of: >= > ≥ =>',
+  order: 'thresholds must decrease from the top band',
+  same: 'this band has the same threshold as the one before, so it can never be reached',
+  last: 'the last band has no threshold (it takes every index left)',
+  empty: 'no bands',
+};
 
 /** Usage errors (exit 2): the command line and files that cannot be opened. */
 export const USAGE_MESSAGES: Record<string, Entry> = {
@@ -18,12 +33,12 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `file not found: ${q(a.file)}`,
   },
   E_FILE_UNREADABLE: {
-    vi: (a) => `không đọc được tệp ${q(a.file)}: ${a.reason ?? ''}`,
-    en: (a) => `cannot read ${q(a.file)}: ${a.reason ?? ''}`,
+    vi: (a) => `không đọc được tệp ${q(a.file)}: ${reasonVi(a.reason)}`,
+    en: (a) => `cannot read ${q(a.file)}: ${reasonEn(a.reason)}`,
   },
   E_FILE_CORRUPT: {
-    vi: (a) => `tệp ${q(a.file)} bị hỏng hoặc không phải bảng tính: ${a.reason ?? ''}`,
-    en: (a) => `${q(a.file)} is damaged or not a spreadsheet: ${a.reason ?? ''}`,
+    vi: (a) => `tệp ${q(a.file)} bị hỏng hoặc không phải bảng tính: ${reasonVi(a.reason)}`,
+    en: (a) => `${q(a.file)} is damaged or not a spreadsheet: ${reasonEn(a.reason)}`,
   },
   E_FILE_ENCRYPTED: {
     vi: (a) => `tệp ${q(a.file)} có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại`,
@@ -48,10 +63,8 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `${q(a.file)} has no sheet ${q(a.sheet)}; sheets: ${a.available}`,
   },
   E_BANDS_SPEC: {
-    vi: (a) =>
-      `--bands không hợp lệ ở ${q(a.part)}: cần dạng "Xuất sắc>=90; Tốt>=80; …; Yếu", ngưỡng giảm dần, loại cuối không có ngưỡng`,
-    en: (a) =>
-      `invalid --bands at ${q(a.part)}: expected "Xuất sắc>=90; Tốt>=80; …; Yếu", thresholds decreasing, the last band without one`,
+    vi: (a) => `--bands không hợp lệ ở ${q(a.part)}: ${BANDS_WHY_VI[String(a.why)] ?? BANDS_WHY_VI.form}`,
+    en: (a) => `invalid --bands at ${q(a.part)}: ${BANDS_WHY_EN[String(a.why)] ?? BANDS_WHY_EN.form}`,
   },
   E_CONFIG_SYNTAX: {
     vi: (a) => `tệp thiết lập ${q(a.file)} không phải JSON hợp lệ: lỗi ở dòng ${a.line}, cột ${a.column}`,
@@ -112,8 +125,8 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `unknown output format for ${q(a.file)}; use .json .csv .xlsx .md .html`,
   },
   E_WRITE_FAILED: {
-    vi: (a) => `không ghi được ${q(a.file)}: ${a.reason}`,
-    en: (a) => `cannot write ${q(a.file)}: ${a.reason}`,
+    vi: (a) => `không ghi được tệp ${q(a.file)}: ${reasonVi(a.reason)}`,
+    en: (a) => `cannot write ${q(a.file)}: ${reasonEn(a.reason)}`,
   },
   E_UNKNOWN_UNIT: {
     vi: (a) => `không có đơn vị ${q(a.unit)}${hintVi(a.suggestion)}`,
