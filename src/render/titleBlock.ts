@@ -3,7 +3,7 @@ import { HUNDRED } from '../model/decimal.js';
 import type { Results, UnitResult } from '../model/results.js';
 import type { RenderContext } from './context.js';
 
-/** What stands above a report's tables (SPEC §3): issuer, title, period, date and the notes a reader needs. */
+/** What stands above a report's tables (docs/outputs.md): issuer, title, period, date and the notes a reader needs. */
 export interface TitleBlock {
   issuer: string | null;
   /** --title, else the default; " (theo điểm tự đánh giá)" added for --stage self. */
@@ -38,7 +38,7 @@ export function titleBlock(results: Results, ctx: RenderContext): TitleBlock {
 export const subtitleLine = (t: TitleBlock): string =>
   [t.period, t.issuer, t.date].filter((x): x is string => x !== null).join(' · ');
 
-/** Every unit ranked first in its group: all of them when they tie (SPEC §6 `leaders`). */
+/** Every unit ranked first in its group: all of them when they tie (docs/outputs.md, `leaders`). */
 export function leadersByGroup(results: Results): Map<string, string[]> {
   const leaders = new Map<string, string[]>();
   for (const u of results.units) {
