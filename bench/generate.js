@@ -6,7 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
-const VERSION = '1';
+const VERSION = '2';
 
 /** 3,321 communes since the 2025 reform: 2,621 xã, 687 phường, 13 đặc khu. */
 export const NATIONAL_UNITS = 3321;
@@ -30,17 +30,23 @@ const SYLLABLES = [
   'Lộc',
 ];
 
-/** 7 appraisal domains × 10 leaves (70 points) + a survey domain of 30 leaves (30 points). */
+/**
+ * 7 appraisal domains × 10 leaves of 1 point (70 points) + a survey domain with one leaf of 30 points:
+ * 71 leaves, the shape of the 2025 commune framework (70 appraisal + 30 survey).
+ */
+export const LEAVES = 71;
+export const CONVERT_ROWS = 100_000;
 export function framework() {
   const rows = [];
   const leaves = [];
   for (let d = 1; d <= 8; d++) {
     const survey = d === 8;
-    const count = survey ? 30 : 10;
+    const count = survey ? 1 : 10;
+    const max = survey ? 30 : 1;
     rows.push([
       String(d),
       survey ? 'Điều tra xã hội học' : `Lĩnh vực cải cách số ${d}`,
-      count,
+      count * max,
       survey ? 'xhh' : 'thẩm định',
       '',
     ]);
@@ -48,7 +54,7 @@ export function framework() {
       const code = `${d}.${l}`;
       // A few computed leaves per domain: a ratio and a step rule, as real frameworks have.
       const rule = survey ? '' : l === 1 ? 'ratio' : l === 2 ? 'steps: >=90%=1; >=70%=0,5; else=0' : '';
-      rows.push([code, `Tiêu chí thành phần ${code}`, 1, '', rule]);
+      rows.push([code, `Tiêu chí thành phần ${code}`, max, '', rule]);
       leaves.push({ code, rule: rule.split(':')[0] || 'points', survey });
     }
   }
@@ -97,7 +103,7 @@ function values(leaves, rand) {
   const out = [];
   for (const leaf of leaves) {
     if (leaf.survey) {
-      out.push([leaf.code, null, Math.round(rand() * 100) / 100, '']);
+      out.push([leaf.code, null, Math.round((15 + rand() * 15) * 100) / 100, '']);
       continue;
     }
     if (leaf.rule === 'ratio') {
@@ -153,22 +159,25 @@ const LONG_HEADER = [
 ];
 const TITLE = 'BẢNG TỔNG HỢP ĐIỂM CHỈ SỐ CCHC CẤP XÃ NĂM 2025';
 
-function* longRecords(scale, limit) {
+/** Long rows of `scale` × the national units (or the first `limit` units, or the first `rows` rows). */
+function* longRecords(scale, limit = Infinity, rows = Infinity) {
   const { leaves } = framework();
   const rand = rng(20250701);
+  let n = 0;
   for (const u of units(scale, limit)) {
     for (const [code, self, appraised, reason] of values(leaves, rand)) {
+      if (n++ >= rows) return;
       yield [u.name, u.group, code, self, appraised, reason];
     }
   }
 }
 
-async function writeLongCsv(path, scale, limit) {
+async function writeLongCsv(path, records) {
   await writeLines(
     path,
     (function* () {
       yield `\uFEFF${TITLE};;;;;\n;;;;;\n${LONG_HEADER.join(';')}\n`;
-      for (const r of longRecords(scale, limit)) yield `${r.map(csvField).join(';')}\n`;
+      for (const r of records) yield `${r.map(csvField).join(';')}\n`;
     })(),
   );
 }
@@ -211,6 +220,7 @@ export async function generate(dir, log = () => {}) {
     long4Csv: join(dir, 'national4-long.csv'),
     long4Xlsx: join(dir, 'national4-long.xlsx'),
     provinceXlsx: join(dir, 'province-long.xlsx'),
+    convertCsv: join(dir, 'convert-long.csv'),
   };
   const { rows, leaves } = framework();
   const header = ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Thành phần', 'Cách tính'];
@@ -223,8 +233,8 @@ export async function generate(dir, log = () => {}) {
     renameSync(`${path}.part`, path);
     log(`generated ${what} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   };
-  await make(files.longCsv, 'national long CSV', (p) => writeLongCsv(p, 1));
-  await make(files.long4Csv, '4× national long CSV', (p) => writeLongCsv(p, 4));
+  await make(files.longCsv, 'national long CSV', (p) => writeLongCsv(p, longRecords(1)));
+  await make(files.long4Csv, '4× national long CSV', (p) => writeLongCsv(p, longRecords(4)));
   await make(files.longXlsx, 'national long XLSX', (p) => writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(1)));
   await make(files.long4Xlsx, '4× national long XLSX', (p) =>
     writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(4)),
@@ -234,6 +244,10 @@ export async function generate(dir, log = () => {}) {
   );
   await make(files.provinceXlsx, 'province long XLSX', (p) =>
     writeXlsx(p, 'Điểm', LONG_HEADER, longRecords(1, 300)),
+  );
+  // The convert case: 100,000 long rows (1,409 units, the last one cut short) as a clerk's CSV export.
+  await make(files.convertCsv, 'convert long CSV (100,000 rows)', (p) =>
+    writeLongCsv(p, longRecords(1, Infinity, CONVERT_ROWS)),
   );
   writeFileSync(stamp, VERSION);
   return files;
