@@ -17,6 +17,8 @@ export interface ZipFile {
   extra?: Buffer;
   /** The uncompressed size the central directory claims (default honest). */
   declaredSize?: number;
+  /** Claim twice the compressed size (a lying directory: no ratio or size guard sees the entry coming). */
+  lie?: boolean;
   /** The CRC-32 the archive records (default the true one). */
   crc?: number;
 }
@@ -40,7 +42,7 @@ export function writeZip(files: ZipFile[], options: ZipOptions = {}): Buffer {
     const name = Buffer.from(f.name, 'utf8');
     const crc = f.crc ?? crc32(data);
     const flags = 0x0800 | (f.descriptor ? 0x0008 : 0);
-    const size = f.declaredSize ?? data.length;
+    const size = f.lie ? Math.min(data.length, 2 * packed.length) : (f.declaredSize ?? data.length);
     const z64 = f.zip64 === true;
     const localZip64 = z64 ? zip64Extra([data.length, packed.length]) : Buffer.alloc(0);
     const localExtra = Buffer.concat([localZip64, f.extra ?? Buffer.alloc(0)]);
