@@ -28,12 +28,16 @@ export interface MultilineField {
   until: number;
 }
 
-/** Line ends in quoted text: \r\n, \n or a lone \r each count once. */
+/**
+ * Line ends in quoted text s[from, to): \r\n, \n or a lone \r each count once. A loop over the field
+ * itself: an indexOf for a \r that a file does not have would search the rest of the chunk on every field.
+ */
 function lineEnds(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1))
-    if (s.charCodeAt(i + 1) !== LF) n++;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || (c === CR && s.charCodeAt(i + 1) !== LF)) n++;
+  }
   return n;
 }
 
