@@ -15,6 +15,8 @@ export interface Alignment {
   horizontal?: 'left' | 'center' | 'right';
   vertical?: 'top' | 'center' | 'bottom';
   wrapText?: boolean;
+  /** Indent level (about three spaces each), as Excel's Increase Indent sets it. */
+  indent?: number;
 }
 
 /** A thin line on each side given, in that colour (the report draws no other kind of line). */
@@ -37,6 +39,8 @@ export interface CellStyle {
   fill?: Argb;
   border?: Border;
   alignment?: Alignment;
+  /** false: the cell stays editable when its sheet is protected (a form's input cells). */
+  locked?: boolean;
 }
 
 const ARGB = /^[0-9A-F]{8}$/;
@@ -116,7 +120,12 @@ export class StyleSheet {
     if (fillId !== 0) attrs += ' applyFill="1"';
     if (borderId !== 0) attrs += ' applyBorder="1"';
     const alignment = style.alignment ? alignmentXml(style.alignment) : '';
-    return alignment ? `<xf ${attrs} applyAlignment="1">${alignment}</xf>` : `<xf ${attrs}/>`;
+    if (alignment) attrs += ' applyAlignment="1"';
+    // CT_Xf holds alignment, then protection.
+    const unlocked = style.locked === false;
+    if (unlocked) attrs += ' applyProtection="1"';
+    const children = alignment + (unlocked ? '<protection locked="0"/>' : '');
+    return children ? `<xf ${attrs}>${children}</xf>` : `<xf ${attrs}/>`;
   }
 
   #numFmtId(code: string): number {
@@ -183,5 +192,10 @@ function alignmentXml(a: Alignment): string {
   if (a.horizontal) attrs += ` horizontal="${a.horizontal}"`;
   if (a.vertical) attrs += ` vertical="${a.vertical}"`;
   if (a.wrapText) attrs += ' wrapText="1"';
+  if (a.indent) {
+    if (!(Number.isInteger(a.indent) && a.indent > 0 && a.indent <= 250))
+      throw new Error(`xlsx indent out of range: ${a.indent}`);
+    attrs += ` indent="${a.indent}"`;
+  }
   return attrs ? `<alignment${attrs}/>` : '';
 }

@@ -2,7 +2,7 @@ import { SharedStrings } from './sharedStrings.js';
 import { StyleSheet } from './styleSheet.js';
 import { columnName, type WorksheetOptions, WorksheetWriter } from './worksheetWriter.js';
 import { FORBIDDEN, xmlAttr, xmlText } from './xmlEscape.js';
-import { writeZip, type ZipEntry } from './zipWriter.js';
+import { writeZip, type ZipEntry, zipParts } from './zipWriter.js';
 
 /** docProps/core.xml. Dates are given, never read from the clock, so the same report gives the same bytes. */
 export interface WorkbookProperties {
@@ -23,17 +23,26 @@ const BAD_SHEET_NAME = new RegExp(`[:\\\\/?*[\\]\\t\\n\\r${FORBIDDEN}]|^'|'$`);
 const MAX_SHEET_NAME = 31;
 
 /**
- * A minimal SpreadsheetML (ECMA-376) workbook writer: sheets of text and numbers with styles, widths,
- * heights, frozen panes, autofilters, page setup, print titles and page breaks. It writes only the parts a
- * report needs, in a few milliseconds, where exceljs took half a second to load, model and serialise the
- * same province report (docs/benchmark.md).
+ * A small SpreadsheetML (ECMA-376) workbook writer, the project's only one (docs/architecture.md): sheets of
+ * text, numbers, booleans and error values with styles, widths, heights, frozen panes, autofilters, page
+ * setup, print titles and page breaks (reports), merged cells, sheet protection, unlocked cells, data
+ * validations and links within the workbook (the blank forms), and rows streamed in any number (convert).
+ * It writes only the parts these need, in a few milliseconds, where exceljs took half a second to load,
+ * model and serialise the same province report, and a gigabyte for a 100,000-row conversion
+ * (docs/benchmark.md, docs/architecture.md).
  */
 export class WorkbookWriter {
   readonly #styles = new StyleSheet();
-  readonly #strings = new SharedStrings();
+  readonly #strings: SharedStrings;
   readonly #sheets: WorksheetWriter[] = [];
 
-  constructor(readonly properties: WorkbookProperties) {}
+  /** `maxSharedChars`: how much distinct text the shared strings table holds (see SharedStrings). */
+  constructor(
+    readonly properties: WorkbookProperties,
+    options: { maxSharedChars?: number } = {},
+  ) {
+    this.#strings = new SharedStrings(options.maxSharedChars);
+  }
 
   /** A new sheet at the end. The name must be one Excel accepts; it is a programming error otherwise. */
   addSheet(name: string, options: WorksheetOptions = {}): WorksheetWriter {
@@ -44,33 +53,39 @@ export class WorkbookWriter {
     if (this.#sheets.some((s) => s.name.toLocaleLowerCase('en') === folded)) {
       throw new Error(`duplicate sheet name: "${name}"`);
     }
-    const sheet = new WorksheetWriter(name, options, this.#styles, this.#strings);
+    const sheet = new WorksheetWriter(name, options, this.#styles, this.#strings, this.#sheets.length === 0);
     this.#sheets.push(sheet);
     return sheet;
   }
 
   /** The .xlsx file; every zip entry is stamped `when`. */
   toBytes(when: Date): Uint8Array {
+    return writeZip(this.#entries(), when);
+  }
+
+  /** The .xlsx file in pieces, to be written one after the other (see zipParts). */
+  toParts(when: Date): Buffer[] {
+    return zipParts(this.#entries(), when);
+  }
+
+  #entries(): ZipEntry[] {
     if (this.#sheets.length === 0) throw new Error('a workbook needs at least one sheet');
     const sheets: ZipEntry[] = this.#sheets.map((s, i) => ({
       name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: s.toBytes(i === 0),
+      data: s.finish(),
     }));
     // Sheets first: writing them fills the shared strings and the style sheet.
-    return writeZip(
-      [
-        { name: '[Content_Types].xml', data: this.#contentTypes() },
-        { name: '_rels/.rels', data: PACKAGE_RELS },
-        { name: 'docProps/core.xml', data: this.#core() },
-        { name: 'docProps/app.xml', data: this.#app() },
-        { name: 'xl/workbook.xml', data: this.#workbook() },
-        { name: 'xl/_rels/workbook.xml.rels', data: this.#workbookRels() },
-        { name: 'xl/styles.xml', data: this.#styles.toXml() },
-        { name: 'xl/sharedStrings.xml', data: this.#strings.toXml() },
-        ...sheets,
-      ],
-      when,
-    );
+    return [
+      { name: '[Content_Types].xml', data: this.#contentTypes() },
+      { name: '_rels/.rels', data: PACKAGE_RELS },
+      { name: 'docProps/core.xml', data: this.#core() },
+      { name: 'docProps/app.xml', data: this.#app() },
+      { name: 'xl/workbook.xml', data: this.#workbook() },
+      { name: 'xl/_rels/workbook.xml.rels', data: this.#workbookRels() },
+      { name: 'xl/styles.xml', data: this.#styles.toXml() },
+      { name: 'xl/sharedStrings.xml', data: this.#strings.toXml() },
+      ...sheets,
+    ];
   }
 
   #contentTypes(): string {

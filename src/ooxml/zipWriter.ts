@@ -1,37 +1,35 @@
-import { crc32, deflateRawSync } from 'node:zlib';
-
-/** One file of the archive: its path inside the zip and its content (strings are written as UTF-8). */
-export interface ZipEntry {
-  name: string;
-  data: string | Uint8Array;
-}
+import { type DeflatedData, deflated } from './entryDeflater.js';
 
 /**
- * zlib level 2: on a province report (3 MB of XML) it deflates in about 13 ms where the default level 6
- * takes about 50 ms, for a file about 18% larger (430 kB instead of 360 kB). docs/benchmark.md counts time.
+ * One file of the archive: its path inside the zip and its content (strings are written as UTF-8), or
+ * content deflated beforehand (a worksheet deflates as its rows are written).
  */
-const LEVEL = 2;
+export interface ZipEntry {
+  name: string;
+  data: string | Uint8Array | DeflatedData;
+}
+
+const isDeflated = (d: ZipEntry['data']): d is DeflatedData => typeof d === 'object' && 'chunks' in d;
 
 /**
  * A zip archive (PKWARE APPNOTE 4.3) of the given entries, in the given order, each deflated with Node's
  * native zlib. Every entry carries the one instant `when`, so the same entries give the same bytes.
  * Sizes and CRC go in the local header (no data descriptors), names are flagged UTF-8; no zip64, which an
- * xlsx report never needs, so an entry or archive past 4 GiB is refused rather than written corrupt.
+ * xlsx never needs, so an entry or archive past 4 GiB is refused rather than written corrupt.
+ * The archive comes as pieces, to be written one after the other without joining them in memory.
  */
-export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
+export function zipParts(entries: readonly ZipEntry[], when: Date): Buffer[] {
   if (entries.length > 0xffff) throw new Error(`zip: ${entries.length} entries, at most 65535 without zip64`);
   const { time, date } = dosDateTime(when);
-  const parts: Uint8Array[] = [];
+  const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const data = deflateRawSync(raw, { level: LEVEL });
+    const data = isDeflated(entry.data) ? entry.data : deflated(entry.data);
     const name = Buffer.from(entry.name, 'utf8');
-    if (raw.length > 0xffffffff || offset + 30 + name.length + data.length > 0xffffffff) {
+    if (data.size > 0xffffffff || offset + 30 + name.length + data.compressedSize > 0xffffffff) {
       throw new Error(`zip: ${entry.name} does not fit without zip64`);
     }
-    const crc = crc32(raw);
 
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
@@ -40,9 +38,9 @@ export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     local.writeUInt16LE(8, 8); // method: deflate
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(data.crc, 14);
+    local.writeUInt32LE(data.compressedSize, 18);
+    local.writeUInt32LE(data.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28); // no extra field
     name.copy(local, 30);
@@ -55,17 +53,17 @@ export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     central.writeUInt16LE(8, 10);
     central.writeUInt16LE(time, 12);
     central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(data.crc, 16);
+    central.writeUInt32LE(data.compressedSize, 20);
+    central.writeUInt32LE(data.size, 24);
     central.writeUInt16LE(name.length, 28);
     // extra, comment, disk number, internal and external attributes: all 0 (alloc zero-fills)
     central.writeUInt32LE(offset, 42);
     name.copy(central, 46);
 
-    parts.push(local, data);
+    parts.push(local, ...data.chunks);
     centrals.push(central);
-    offset += local.length + data.length;
+    offset += local.length + data.compressedSize;
   }
   const directorySize = centrals.reduce((n, c) => n + c.length, 0);
   const end = Buffer.alloc(22);
@@ -74,7 +72,12 @@ export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
   end.writeUInt16LE(entries.length, 10); // entries in total
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, ...centrals, end]));
+  return [...parts, ...centrals, end];
+}
+
+/** The archive of `zipParts` as one byte array. */
+export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
+  return new Uint8Array(Buffer.concat(zipParts(entries, when)));
 }
 
 /**
