@@ -120,18 +120,19 @@ export async function diagnosticsFile(
     ];
     return { path, data: `${lines.join('\n')}\n` };
   } else {
-    const { newWorkbook, workbookBytes } = await import('../render/excelWorkbook.js');
-    const wb = newWorkbook();
-    const ws = wb.addWorksheet(lang === 'vi' ? 'Cảnh báo' : 'Diagnostics');
+    const { WorkbookWriter } = await import('../ooxml/workbookWriter.js');
+    const name = lang === 'vi' ? 'Cảnh báo' : 'Diagnostics';
+    const wb = new WorkbookWriter({ creator: 'cchc', title: name, created: stamp, modified: stamp });
+    const ws = wb.addSheet(name, { frozen: { rows: 1, columns: 0 } });
     ws.addRow(header);
-    for (const r of cells)
+    for (const r of cells) {
       ws.addRow(
         keys.map((k) => {
           const v = r[k];
           return typeof v === 'string' ? neutralise(v) : v;
         }),
       );
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    return { path, data: await workbookBytes(wb, stamp) };
+    }
+    return { path, data: wb.toBytes(stamp) };
   }
 }

@@ -1,8 +1,10 @@
-import type { Workbook, Worksheet } from 'exceljs';
 import { toNumber } from '../model/decimal.js';
 import { appliesTo, type Framework, type FrameworkNode, type NaPolicy } from '../model/framework.js';
 import { nameKey } from '../model/normalize.js';
-import { newWorkbook } from '../render/excelWorkbook.js';
+import type { CellStyle } from '../ooxml/styleSheet.js';
+import { WorkbookWriter } from '../ooxml/workbookWriter.js';
+import { columnName, NORMAL_MARGINS, type WorksheetWriter } from '../ooxml/worksheetWriter.js';
+import { neutralise as safe } from '../render/neutralise.js';
 import { leafValidation } from './formValidation.js';
 import type { UnitListEntry } from './readUnitList.js';
 import { uniqueSheetNames } from './sheetNames.js';
@@ -31,9 +33,6 @@ const INSTRUCTIONS =
   'các tiêu chí thành phần; điểm là số thập phân từ 0 đến điểm tối đa (ví dụ 1,5); tiêu chí tính theo tỉ lệ ' +
   'ghi dạng 14/19 hoặc 73,68%; ghi KPS nếu không phát sinh. Không sửa mã, tên tiêu chí và các dòng tiêu đề.';
 
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe (docs/outputs.md, injection). */
-const safe = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
 export interface FormTemplateInput {
   framework: Framework;
   units: readonly UnitListEntry[];
@@ -57,102 +56,137 @@ export function formNodes(framework: Framework, groupKey: string): FrameworkNode
   return framework.nodes.filter((n) => listed.has(n.code));
 }
 
-export async function buildFormTemplate(input: FormTemplateInput): Promise<Workbook> {
-  const wb = newWorkbook();
-  wb.creator = 'cchc';
-  wb.created = input.date;
-  wb.modified = input.date;
+/**
+ * The forms workbook: a summary sheet listing every unit's form (with a link to it), then one sheet per
+ * unit. Every sheet is protected without a password (the structure is locked against slips, not against
+ * the council); on a unit's sheet only the input cells of its leaves are unlocked.
+ */
+export function buildFormTemplate(input: FormTemplateInput): WorkbookWriter {
+  const wb = new WorkbookWriter({
+    creator: 'cchc',
+    title: SUMMARY_TITLE,
+    created: input.date,
+    modified: input.date,
+  });
   const names = uniqueSheetNames(
     input.units.map((u) => u.name),
     [SUMMARY_SHEET],
   );
-  const summary = wb.addWorksheet(SUMMARY_SHEET);
-  const counts: number[] = [];
+  const forms = input.units.map((u) => formNodes(input.framework, nameKey(u.group)));
+  const counts = forms.map((nodes) => nodes.filter((n) => n.children.length === 0).length);
+  summarySheet(wb.addSheet(SUMMARY_SHEET, { protection: PROTECTION }), input.units, names, counts);
   input.units.forEach((unit, i) => {
-    const ws = wb.addWorksheet(names[i]!, {
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 },
+    // The header row is frozen: it follows the title rows (a unit code adds one).
+    const headerRow = unit.unitCode ? 5 : 4;
+    const ws = wb.addSheet(names[i]!, {
+      frozen: { rows: headerRow, columns: 0 },
+      page: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: NORMAL_MARGINS,
+      },
+      protection: PROTECTION,
     });
-    counts.push(unitSheet(ws, unit, input));
+    unitSheet(ws, unit, forms[i]!, input.na);
+    ws.finish();
   });
-  summarySheet(summary, input.units, names, counts);
-  // Sheet protection without a password: the structure is locked against slips, not against the council.
-  for (const ws of wb.worksheets) {
-    await ws.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-    });
-  }
   return wb;
 }
 
-function titleRow(ws: Worksheet, text: string, bold: boolean): void {
-  const row = ws.addRow([text]);
-  ws.mergeCells(row.number, 1, row.number, FORM_HEADER.length);
-  row.getCell(1).font = { bold };
-  row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+const PROTECTION = { formatColumns: true, formatRows: true } as const;
+const SUMMARY_TITLE = 'DANH SÁCH BIỂU MẪU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH';
+const BLACK = 'FF000000';
+const BORDER = { left: BLACK, right: BLACK, top: BLACK, bottom: BLACK };
+const TITLE: CellStyle = Object.freeze({ alignment: { wrapText: true, vertical: 'top' } } as const);
+const BOLD_TITLE: CellStyle = Object.freeze({ ...TITLE, font: { bold: true } });
+const BOLD: CellStyle = Object.freeze({ font: { bold: true } });
+const HEADER: CellStyle = Object.freeze({
+  font: { bold: true },
+  fill: 'FFD9E1F2',
+  border: BORDER,
+  alignment: { wrapText: true, vertical: 'center', horizontal: 'center' },
+} as const);
+const HEADING: CellStyle = Object.freeze({ font: { bold: true }, fill: 'FFF2F2F2', border: BORDER });
+const CELL: CellStyle = Object.freeze({ border: BORDER });
+const INPUT: CellStyle = Object.freeze({ border: BORDER, locked: false });
+const TEXT_INPUT: CellStyle = Object.freeze({ border: BORDER, locked: false, alignment: { wrapText: true } });
+
+/** One frozen style per indent level of the criterion names, so the style sheet finds each by identity. */
+const nameStyles = new Map<string, CellStyle>();
+function nameStyle(depth: number, heading: boolean): CellStyle {
+  const key = `${depth}:${heading}`;
+  let style = nameStyles.get(key);
+  if (style === undefined) {
+    style = Object.freeze({ ...(heading ? HEADING : CELL), alignment: { wrapText: true, indent: depth } });
+    nameStyles.set(key, style);
+  }
+  return style;
 }
 
-function unitSheet(ws: Worksheet, unit: UnitListEntry, input: FormTemplateInput): number {
-  titleRow(ws, `Đơn vị: ${safe(unit.name)}`, true);
-  titleRow(ws, `Khối: ${safe(unit.group)}`, true);
-  if (unit.unitCode) titleRow(ws, `Mã đơn vị: ${safe(unit.unitCode)}`, false);
-  titleRow(ws, INSTRUCTIONS, false);
-  ws.lastRow!.height = 48;
-  const header = ws.addRow([...FORM_HEADER]);
-  header.font = { bold };
-  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  header.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    c.border = BORDER;
-  });
-  ws.views = [{ state: 'frozen', ySplit: header.number }];
+/** A title across the first `width` columns. */
+function titleRow(ws: WorksheetWriter, text: string, style: CellStyle, width: number, height?: number): void {
+  const row = ws.addRow([text], [style], height === undefined ? undefined : { height });
+  ws.merge({ firstRow: row, lastRow: row, firstColumn: 1, lastColumn: width });
+}
+
+function unitSheet(
+  ws: WorksheetWriter,
+  unit: UnitListEntry,
+  nodes: readonly FrameworkNode[],
+  na: NaPolicy,
+): void {
+  const width = FORM_HEADER.length;
+  titleRow(ws, `Đơn vị: ${safe(unit.name)}`, BOLD_TITLE, width);
+  titleRow(ws, `Khối: ${safe(unit.group)}`, BOLD_TITLE, width);
+  if (unit.unitCode) titleRow(ws, `Mã đơn vị: ${safe(unit.unitCode)}`, TITLE, width);
+  titleRow(ws, INSTRUCTIONS, TITLE, width, 48);
+  ws.addRow(
+    [...FORM_HEADER],
+    FORM_HEADER.map(() => HEADER),
+  );
   WIDTHS.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    ws.setWidth(i + 1, w);
   });
-  let leaves = 0;
-  for (const node of formNodes(input.framework, nameKey(unit.group))) {
-    const isLeaf = node.children.length === 0;
-    const row = ws.addRow([node.code, safe(node.name), toNumber(node.max)]);
-    row.getCell(2).alignment = { wrapText: true, indent: node.depth };
-    for (let c = 1; c <= FORM_HEADER.length; c++) row.getCell(c).border = BORDER;
-    if (!isLeaf) {
-      row.font = { bold: true };
-      for (let c = 1; c <= FORM_HEADER.length; c++) row.getCell(c).fill = HEADING_FILL;
+  for (const node of nodes) {
+    const values = [node.code, safe(node.name), toNumber(node.max)];
+    if (node.children.length > 0) {
+      const styles = FORM_HEADER.map(() => HEADING);
+      styles[1] = nameStyle(node.depth, true);
+      ws.addRow(values, styles);
       continue;
     }
-    leaves++;
-    for (const c of INPUT_COLUMNS) {
-      const cell = row.getCell(c);
-      cell.protection = { locked: false };
-      if (VALUE_COLUMNS.has(c)) cell.dataValidation = leafValidation(node, cell.address, input.na);
-      else cell.alignment = { wrapText: true };
+    const styles = FORM_HEADER.map((_, i) =>
+      INPUT_COLUMNS.includes(i + 1) ? (VALUE_COLUMNS.has(i + 1) ? INPUT : TEXT_INPUT) : CELL,
+    );
+    styles[1] = nameStyle(node.depth, false);
+    const row = ws.addRow(values, styles);
+    for (const c of VALUE_COLUMNS) {
+      const ref = `${columnName(c)}${row}`;
+      ws.validate(ref, leafValidation(node, ref, na));
     }
   }
-  return leaves;
 }
 
-const bold = true;
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADING_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
-
 function summarySheet(
-  ws: Worksheet,
+  ws: WorksheetWriter,
   units: readonly UnitListEntry[],
   names: readonly string[],
-  counts: number[],
+  counts: readonly number[],
 ): void {
-  titleRow(ws, 'DANH SÁCH BIỂU MẪU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', true);
-  const header = ws.addRow(['STT', 'Đơn vị', 'Khối', 'Trang tính', 'Số tiêu chí thành phần']);
-  header.font = { bold };
+  const header = ['STT', 'Đơn vị', 'Khối', 'Trang tính', 'Số tiêu chí thành phần'];
+  titleRow(ws, SUMMARY_TITLE, BOLD_TITLE, header.length);
+  ws.addRow(
+    header,
+    header.map(() => BOLD),
+  );
   units.forEach((u, i) => {
     const name = names[i]!;
-    const link = `#'${name.replace(/'/g, "''")}'!A1`;
-    ws.addRow([i + 1, safe(u.name), safe(u.group), { text: name, hyperlink: link }, counts[i] ?? 0]);
+    const row = ws.addRow([i + 1, safe(u.name), safe(u.group), safe(name), counts[i] ?? 0]);
+    ws.link(`D${row}`, `'${name.replace(/'/g, "''")}'!A1`);
   });
   [6, 44, 24, 34, 12].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    ws.setWidth(i + 1, w);
   });
 }

@@ -1,27 +1,30 @@
-import type { DataValidation } from 'exceljs';
 import { toPlain } from '../model/decimal.js';
 import type { FrameworkNode, NaPolicy } from '../model/framework.js';
+import type { DataValidation } from '../ooxml/worksheetWriter.js';
 
 /** What a clerk may type for N/A (docs/inputs.md): offered in lists, accepted by the number check. */
 export const NA_LABEL = 'KPS';
 
-const ERROR = { showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ' } as const;
-/** exceljs writes 'any' (no type attribute: any value, input message only); its typings omit it. */
-const ANY = 'any' as DataValidation['type'];
-const PROMPT = { showInputMessage: true, promptTitle: 'Cách nhập' } as const;
+const ERROR_TITLE = 'Giá trị không hợp lệ';
+const PROMPT_TITLE = 'Cách nhập';
 
 /** An input message only: any value is accepted. */
 const hint = (prompt: string): DataValidation => ({
-  type: ANY,
-  formulae: [],
+  type: 'any',
   allowBlank: true,
-  ...PROMPT,
-  prompt,
+  prompt: { title: PROMPT_TITLE, text: prompt },
 });
 
 /** A check that stops a wrong value, with the input message as its error message too. */
-const check = (rule: Pick<DataValidation, 'type' | 'formulae'> & { operator?: 'between' }, prompt: string) =>
-  ({ ...rule, allowBlank: true, ...PROMPT, prompt, ...ERROR, error: prompt }) as DataValidation;
+const check = (
+  rule: Pick<DataValidation, 'type' | 'operator' | 'formula1' | 'formula2'>,
+  prompt: string,
+): DataValidation => ({
+  ...rule,
+  allowBlank: true,
+  prompt: { title: PROMPT_TITLE, text: prompt },
+  error: { title: ERROR_TITLE, text: prompt },
+});
 
 /** Excel caps a list validation's formula at 255 characters; a label with a comma or quote cannot be listed. */
 const listFormula = (labels: readonly string[]): string | null => {
@@ -45,7 +48,7 @@ export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy
     const labels = rule.kind === 'choice' ? rule.choices.map((c) => c.label) : ['Có', 'Không'];
     const formula = listFormula(naAllowed ? [...labels, NA_LABEL] : labels);
     const prompt = `Chọn một trong: ${labels.join('; ')}${na}`;
-    return formula === null ? hint(prompt) : check({ type: 'list', formulae: [formula] }, prompt);
+    return formula === null ? hint(prompt) : check({ type: 'list', formula1: formula }, prompt);
   }
   if (rule.kind === 'ratio' || rule.kind === 'steps') {
     const how = rule.kind === 'steps' ? ` (${rule.text})` : '';
@@ -53,7 +56,9 @@ export function leafValidation(leaf: FrameworkNode, ref: string, runNa: NaPolicy
     return hint(prompt);
   }
   const prompt = `Nhập số điểm từ 0 đến ${max.replace('.', ',')}${na}`;
-  if (!naAllowed) return check({ type: 'decimal', operator: 'between', formulae: [0, Number(max)] }, prompt);
+  if (!naAllowed) {
+    return check({ type: 'decimal', operator: 'between', formula1: '0', formula2: max }, prompt);
+  }
   const formula = `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max}),UPPER(TRIM(${ref}))="${NA_LABEL}")`;
-  return check({ type: 'custom', formulae: [formula] }, prompt);
+  return check({ type: 'custom', formula1: formula }, prompt);
 }

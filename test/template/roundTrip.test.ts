@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES, type Json, run, runJson, workspace } from '../cli/helpers.js';
+import { zipEntryInfos } from '../render/zipReader.js';
 
 const P = join(FIXTURES, 'province');
 
@@ -125,31 +126,29 @@ describe('template → form → score', () => {
     await expect(readFile(ws.path('f.xlsx'))).rejects.toThrow();
   });
 
-  it('writes the same bytes for the same inputs, whatever the clock says', async () => {
+  it('writes the same bytes for the same inputs, whatever the clock says, dated 1980-01-01 or SOURCE_DATE_EPOCH', async () => {
     const ws = await workspace();
     const units = await ws.write('units.csv', 'Đơn vị,Khối\nXã A,Xã\nXã B,Xã\n');
-    const once = async (name: string) => {
-      const r = await run([
-        'template',
-        '--criteria',
-        join(P, 'criteria.csv'),
-        '--units',
-        units,
-        '-o',
-        ws.path(name),
-      ]);
+    const once = async (name: string, env: Record<string, string> = {}) => {
+      const args = ['template', '--criteria', join(P, 'criteria.csv'), '--units', units, '-o', ws.path(name)];
+      const r = await run(args, { env });
       expect(r.code, r.stderr).toBe(0);
       return readFile(ws.path(name));
     };
     // In-process runs see this clock: a day and a few seconds apart (zip times have 2-second steps).
     vi.useFakeTimers({ toFake: ['Date'] });
+    let first: Buffer;
     try {
       vi.setSystemTime(new Date('2025-06-01T08:00:00Z'));
-      const first = await once('a.xlsx');
+      first = await once('a.xlsx');
       vi.setSystemTime(new Date('2025-06-02T08:00:07Z'));
       expect((await once('b.xlsx')).equals(first)).toBe(true);
     } finally {
       vi.useRealTimers();
     }
+    const dos = (y: number, m: number, d: number) => ((y - 1980) << 9) | (m << 5) | d;
+    expect(zipEntryInfos(first).every((e) => e.date === dos(1980, 1, 1) && e.time === 0)).toBe(true);
+    const dated = zipEntryInfos(await once('c.xlsx', { SOURCE_DATE_EPOCH: '1751328000' }));
+    expect(dated.every((e) => e.date === dos(2025, 7, 1))).toBe(true);
   });
 });

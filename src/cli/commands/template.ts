@@ -8,7 +8,6 @@ import { nameKey } from '../../model/normalize.js';
 import { nearest } from '../../model/suggest.js';
 import { escapeControls } from '../../model/terminalText.js';
 import { readCriteria } from '../../parse/readCriteria.js';
-import { workbookBytes } from '../../render/excelWorkbook.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
@@ -78,8 +77,7 @@ export async function templateCommand(flags: TemplateFlags, io: CliIO): Promise<
   // The same inputs give the same bytes: workbook and zip dates from SOURCE_DATE_EPOCH, or a fixed date.
   const date = run.stamp;
   const na = flags.na === 'full' ? 'full' : 'exclude';
-  const wb = await buildFormTemplate({ framework, units: list.units, na, date });
-  const bytes = await workbookBytes(wb, date);
+  const bytes = buildFormTemplate({ framework, units: list.units, na, date }).toBytes(date);
   if (out === '-') io.stdout.write(bytes);
   else await writeFiles([{ path: out, data: bytes }]);
   const done = { code: 'I_TEMPLATE_WRITTEN', args: { file: out, units: list.units.length } };
