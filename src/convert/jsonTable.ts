@@ -16,27 +16,11 @@ export interface JsonSheet {
 }
 type JsonCell = string | number | boolean | null | { error: string };
 
-export interface NamedSheet {
-  sheet: string;
-  rows: readonly RawRow[];
-}
-
-const jsonCell = (v: CellValue): JsonCell => {
+export const jsonCell = (v: CellValue): JsonCell => {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return v;
 };
-
-export function renderJsonTable(sheets: readonly NamedSheet[]): string {
-  const doc = {
-    schema: TABLE_SCHEMA,
-    sheets: sheets.map((s) => ({
-      name: s.sheet,
-      rows: s.rows.map((r) => ({ row: r.row, cells: r.cells.map(jsonCell) })),
-    })),
-  };
-  return `${JSON.stringify(doc, null, 1)}\n`;
-}
 
 function isCell(v: unknown): v is JsonCell {
   if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) return true;

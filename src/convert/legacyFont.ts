@@ -24,9 +24,12 @@ export type LegacyFontOption = 'auto' | LegacyFont | 'none';
 
 const FONTS: readonly LegacyFont[] = ['tcvn3', 'vni'];
 
-/** Convert one text from the given legacy font (as it appears when read as Windows-1252/Latin-1 characters) to Unicode NFC. */
-export function fromLegacy(text: string, font: LegacyFont): string {
-  const caps = font === 'tcvn3' && tcvn3CapsText(text);
+/**
+ * Convert one text from the given legacy font (as it appears when read as Windows-1252/Latin-1 characters) to
+ * Unicode NFC. `caps`: the text is in a TCVN3 capitals-only font (else judged from the text itself).
+ */
+export function fromLegacy(text: string, font: LegacyFont, caps = false): string {
+  caps ||= font === 'tcvn3' && tcvn3CapsText(text);
   return splitTokens(text)
     .map((piece) => (piece.token ? decodeToken(piece.text, font, caps) : piece.text))
     .join('')
@@ -95,26 +98,90 @@ export function detectLegacyFont(text: string): LegacyFont | null {
 }
 
 /**
- * Detection over many cells of one file (more reliable than per-cell): returns the font that explains
- * the file's text best, or null. Cells that are Unicode already count against every font, word for
- * word, so a Unicode file with a few odd cells is left alone.
+ * Detection over many cells of one file (more reliable than per-cell), fed one text at a time so that a
+ * file of any length is judged without being held: the font that explains the file's text best, or null.
+ * Cells that are Unicode already count against every font, word for word, so a Unicode file with a few
+ * odd cells is left alone.
  */
-export function detectLegacyFontInTexts(texts: Iterable<string>): LegacyFont | null {
-  const evidence = emptyEvidence();
-  let unicodeWords = 0;
-  for (const text of texts) {
-    if (isLegacyRepresentable(text)) {
-      for (const [font, e] of evidence) addEvidence(text, font, e);
-      continue;
+export class LegacyFontDetector {
+  readonly #evidence = emptyEvidence();
+  #unicodeWords = 0;
+  /**
+   * What each text added, remembered for the texts seen first: a long file repeats its unit names, group
+   * names and codes on every row, and adding a remembered text is adding numbers.
+   */
+  readonly #seen = new Map<string, { evidence: Map<LegacyFont, Evidence>; unicodeWords: number }>();
+
+  add(text: string): void {
+    let known = this.#seen.get(text);
+    if (known === undefined) {
+      known = { evidence: emptyEvidence(), unicodeWords: 0 };
+      if (isLegacyRepresentable(text)) {
+        for (const [font, e] of known.evidence) addEvidence(text, font, e);
+      } else {
+        for (const piece of splitTokens(text)) {
+          if (piece.token && !isLegacyRepresentable(piece.text) && isVietnameseSyllable(piece.text))
+            known.unicodeWords++;
+        }
+      }
+      const none =
+        known.unicodeWords === 0 &&
+        [...known.evidence.values()].every((e) => e.good + e.bad + e.signals === 0);
+      if (none) known = NOTHING;
+      if (this.#seen.size < REMEMBERED_TEXTS) this.#seen.set(text, known);
     }
-    for (const piece of splitTokens(text)) {
-      if (piece.token && !isLegacyRepresentable(piece.text) && isVietnameseSyllable(piece.text))
-        unicodeWords++;
+    if (known === NOTHING) return;
+    for (const [font, e] of known.evidence) {
+      const total = this.#evidence.get(font)!;
+      total.good += e.good;
+      total.bad += e.bad;
+      total.signals += e.signals;
     }
+    this.#unicodeWords += known.unicodeWords;
   }
-  const font = choose(evidence);
-  if (font === null) return null;
-  return (evidence.get(font)?.good ?? 0) > unicodeWords ? font : null;
+
+  font(): LegacyFont | null {
+    const font = choose(this.#evidence);
+    if (font === null) return null;
+    return (this.#evidence.get(font)?.good ?? 0) > this.#unicodeWords ? font : null;
+  }
+}
+
+/** Distinct texts whose evidence a detector remembers (bounded, for a file of any size). */
+const REMEMBERED_TEXTS = 50_000;
+/** What most texts add (plain ASCII, numbers, codes): one shared record. */
+const NOTHING = { evidence: emptyEvidence(), unicodeWords: 0 };
+
+/** LegacyFontDetector over a list of texts. */
+export function detectLegacyFontInTexts(texts: Iterable<string>): LegacyFont | null {
+  const detector = new LegacyFontDetector();
+  for (const text of texts) detector.add(text);
+  return detector.font();
+}
+
+/**
+ * The legacy font a workbook names for a cell, from the font families' naming: TCVN3 (ABC) fonts are
+ * ".VnTime", ".VnArial", … and their capitals-only variants end in H (".VnTimeH", ".VnArialH"), which draw
+ * the lowercase codes as capitals; VNI fonts are "VNI-Times", "VNI-Helve", …. Null for any other font.
+ */
+export function legacyFontOfName(
+  name: string | null | undefined,
+): { font: LegacyFont; caps: boolean } | null {
+  const n = name?.trim() ?? '';
+  if (/^\.vn/i.test(n)) return { font: 'tcvn3', caps: /H$/.test(n) };
+  if (/^vni[-_ ]/i.test(n)) return { font: 'vni', caps: false };
+  return null;
+}
+
+/**
+ * One text in a font named by its cell: decoded whatever detection would say (the workbook says how it
+ * draws it), except that text holding characters no legacy byte produces (ư, ạ, ≥) is Unicode already.
+ * A capitals-only TCVN3 font shows every letter as a capital, so the text comes out in capitals.
+ */
+export function fromNamedFont(text: string, named: { font: LegacyFont; caps: boolean }): string {
+  if (!isLegacyRepresentable(text)) return text;
+  if (!named.caps) return fromLegacy(text, named.font);
+  return fromLegacy(text, named.font, true).toUpperCase().normalize('NFC');
 }
 
 /** Applies the option: 'none' → unchanged; a font → fromLegacy; 'auto' → detect then convert, and must NEVER alter valid Unicode Vietnamese or plain ASCII text. */

@@ -43,7 +43,8 @@ const TEXT_FIELDS = new Set([
   'parent',
 ]);
 
-const HEADER_SCAN_ROWS = 60;
+/** Rows looked through for the header, which decides the number columns: convert holds this many back. */
+export const HEADER_SCAN_ROWS = 60;
 
 export interface NumberColumns {
   /** Row number of the recognised header; rows up to it are titles and keep their text. 0 = none found. */

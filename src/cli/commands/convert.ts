@@ -1,23 +1,31 @@
+import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
-import { readStdin } from '../../convert/cleanFile.js';
+import { summaryLines } from '../../convert/convertSummary.js';
+import { readStdin } from '../../convert/inputSource.js';
 import type { LegacyFontOption } from '../../convert/legacyFont.js';
-import { type LoadedInput, loadInput } from '../../convert/loadInput.js';
+import type { PlannedOutput, TableRef } from '../../convert/outputPlan.js';
+import { planConvert } from '../../convert/planConvert.js';
 import { progressBar } from '../../convert/progress.js';
-import { formatOfPath, outputPath, selectSheets, type Table } from '../../convert/selectTables.js';
-import { toLong } from '../../convert/toLong.js';
-import { type OutputFormat, renderTables, type WriteOptions } from '../../convert/writeTable.js';
+import {
+  type ConvertInput,
+  failureDiagnostic,
+  type OutputSink,
+  scanInputs,
+  writeLong,
+  writeOutputs,
+} from '../../convert/runConvert.js';
+import type { OutputFormat, WriteOptions } from '../../convert/writeTable.js';
 import { formatMessage } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import type { Lang } from '../../model/settings.js';
 import { escapeControls } from '../../model/terminalText.js';
-import { readCriteria } from '../../parse/readCriteria.js';
 import type { Layout } from '../../parse/scoreHeader.js';
 import { diagnosticLines, summaryLine } from '../diagnosticsOutput.js';
-import { exitCodeFor } from '../exitCode.js';
+import { EXIT, exitCodeFor } from '../exitCode.js';
 import type { CliIO } from '../io.js';
 import { guardOutputs } from '../outputGuard.js';
-import { writeFiles } from '../outputSet.js';
+import { OutputSet } from '../outputSet.js';
 import { type RunSettings, resolveRun } from '../runSettings.js';
 import type { SharedFlags } from '../sharedOptions.js';
 
@@ -35,13 +43,11 @@ export interface ConvertFlags extends SharedFlags {
   bom?: boolean;
 }
 
-interface Output {
-  path: string;
-  format: OutputFormat;
-  tables: Table[];
-}
-
-/** cchc convert: clean (encoding, legacy fonts, number text) and reshape spreadsheets; write csv/xlsx/json. */
+/**
+ * cchc convert: clean (encoding, legacy fonts, number text) and reshape spreadsheets; write csv/xlsx/json.
+ * Every input is read once to plan (runConvert.ts), then again to write, row by row; an input that cannot
+ * be converted is reported and the others still are (exit 1); outputs are renamed into place together.
+ */
 export async function convertCommand(files: string[], flags: ConvertFlags, io: CliIO): Promise<number> {
   const run = await resolveRun(flags, io);
   const { lang } = run;
@@ -58,127 +64,86 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   const write: WriteOptions = {
     decimal: flags.decimal === 'comma' ? 'comma' : 'dot',
     bom: flags.bom === true,
+    date: run.stamp,
   };
-  const outDirFormat = (flags.format ?? 'csv') as OutputFormat;
   const read = { stdin: io.stdin, ...(flags.encoding ? { encoding: flags.encoding } : {}) };
-  const inputs = [...files, flags.criteria, run.configFile];
   const stdin = files.includes('-') ? await readStdin(io.stdin) : null;
+  const legacyFont = (flags.legacyFont ?? 'auto') as LegacyFontOption;
 
-  const loaded: LoadedInput[] = [];
   const bar = progressBar(io.stderr, files.length);
+  let inputs: ConvertInput[];
   try {
-    for (const file of files) {
-      bar.tick(file);
-      loaded.push(
-        await loadInput(file, {
-          read,
-          legacyFont: (flags.legacyFont ?? 'auto') as LegacyFontOption,
-          stdin: file === '-' ? stdin : null,
-        }),
-      );
-    }
+    inputs = await scanInputs(files, { read, legacyFont, stdin, onInput: (f) => bar.tick(f) });
   } finally {
     bar.done();
   }
 
-  const diagnostics: Diagnostic[] = [];
-  let tables: Table[][];
-  if (flags.to === 'long') {
-    const groupNames = new Map<string, string>();
-    const criteria = await readCriteria(flags.criteria!, { sheet: undefined, read }, groupNames);
-    diagnostics.push(...criteria.diagnostics);
-    if (!criteria.framework || diagnostics.some((d) => d.severity === 'error'))
-      return report(diagnostics, io, lang, run);
-    const groups = flags.outDir !== undefined ? loaded.map((l) => [l]) : [loaded];
-    tables = [];
-    for (const group of groups) {
-      const long = await toLong(group, criteria.framework, groupNames, {
-        sheet: flags.sheet,
-        layout: flags.layout as Layout | undefined,
-        read,
-      });
-      diagnostics.push(...long.book.diagnostics);
-      tables.push([{ input: group.length === 1 ? group[0]!.file : LONG, sheet: LONG, rows: long.rows }]);
-    }
-  } else {
-    tables = loaded.map((l) =>
-      selectSheets(l.file, l.sheets, flags.sheet, flags.outDir !== undefined).map((s) => ({
-        input: l.file,
-        sheet: s.sheet,
-        rows: s.rows,
-      })),
-    );
-  }
-  const code = report(diagnostics, io, lang, run);
-  if (code !== 0) return code;
+  const plan = await planConvert(inputs, files, {
+    out: flags.out ?? '-',
+    outDir: flags.outDir,
+    format: (flags.format ?? 'csv') as OutputFormat,
+    sheet: flags.sheet,
+    long:
+      flags.to === 'long'
+        ? { criteria: flags.criteria!, layout: flags.layout as Layout | undefined }
+        : undefined,
+    read,
+  });
+  const { outputs, long, diagnostics } = plan;
 
-  const outputs = planOutputs(tables, flags, outDirFormat);
+  // Every output is checked before any is written; the files are one set, put in place together or not at all.
   guardOutputs(
-    outputs.map((o) => o.path),
-    inputs,
+    outputs.flatMap((o) => (o.path === '-' ? [] : [o.path])),
+    [...files, flags.criteria],
   );
-  const rendered = await Promise.all(
-    outputs.map(async (o) => ({ ...o, data: await renderTables(o.tables, o.format, write) })),
-  );
-  if (flags.outDir !== undefined) await mkdir(flags.outDir, { recursive: true });
-  // An --out-dir batch is one set, as a report set is: every file is put in place, or none.
-  await writeFiles(rendered.filter((o) => o.path !== '-'));
-  for (const o of rendered) if (o.path === '-') io.stdout.write(o.data);
-  const say = (m: Pick<Diagnostic, 'code' | 'args'>) =>
-    io.stderr.write(`${escapeControls(formatMessage(m, lang))}\n`);
-  for (const l of loaded) say(summary(l, outputs));
-  for (const o of outputs.filter((x) => x.tables.some((t) => t.sheet === LONG))) {
-    const rows = o.tables.reduce((n, t) => n + t.rows.length - 1, 0);
-    say({ code: 'I_CONVERT_LONG', args: { rows, out: o.path === '-' ? 'stdout' : o.path } });
+  if (flags.outDir !== undefined && outputs.length > 0) await mkdir(flags.outDir, { recursive: true });
+  const set = new OutputSet();
+  const open = async (o: PlannedOutput): Promise<OutputSink> =>
+    o.path === '-' ? stdoutSink(io.stdout) : set.open(o.path);
+  let rows: Map<TableRef, number>;
+  try {
+    rows = long ? await writeLong(long, open, write) : await writeOutputs(inputs, outputs, open, write);
+    await set.commit();
+  } catch (e) {
+    set.abort();
+    throw e;
   }
-  return 0;
+  const code = finish(diagnostics, inputs, io, lang, run);
+  for (const line of summaryLines(inputs, outputs, rows)) {
+    io.stderr.write(`${escapeControls(formatMessage(line, lang))}\n`);
+  }
+  return code;
 }
 
-function report(diagnostics: Diagnostic[], io: CliIO, lang: Lang, run: RunSettings): number {
-  if (diagnostics.length === 0) return 0;
-  io.stderr.write(diagnosticLines(diagnostics, lang, run.color.stderr));
-  io.stderr.write(summaryLine(diagnostics, null, lang));
-  return exitCodeFor(diagnostics, run.strict);
-}
-
-function planOutputs(tables: Table[][], flags: ConvertFlags, outDirFormat: OutputFormat): Output[] {
-  if (flags.outDir !== undefined) {
-    return tables.flatMap((perInput) =>
-      perInput.map((t) => ({
-        path: outputPath(flags.outDir!, t, perInput.length > 1, outDirFormat),
-        format: outDirFormat,
-        tables: [t],
-      })),
-    );
-  }
-  const all = tables.flat();
-  const path = flags.out ?? '-';
-  const format = path === '-' ? 'csv' : formatOfPath(path);
-  if (format === null) throw new UsageError('E_CONVERT_FORMAT', { file: path });
-  if (all.length === 0) throw new UsageError('E_CONVERT_NO_DATA', {});
-  if (all.length > 1 && (format === 'csv' || format === 'tsv')) {
-    throw new UsageError('E_CONVERT_MANY_TABLES', { count: all.length, file: path });
-  }
-  return [{ path, format, tables: all }];
-}
-
-/** The name of the long table of --to long (a sheet name, and the file name under --out-dir for many inputs). */
-const LONG = 'long';
-
-function summary(l: LoadedInput, outputs: readonly Output[]) {
-  const mine = outputs.filter((o) => o.tables.some((t) => t.input === l.file || t.input === LONG));
-  const plain = mine.flatMap((o) => o.tables.filter((t) => t.input === l.file && t.sheet !== LONG));
-  const rows = plain.length === 0 ? undefined : plain.reduce((n, t) => n + t.rows.length, 0);
+function stdoutSink(out: NodeJS.WritableStream): OutputSink {
   return {
-    code: 'I_CONVERT_SUMMARY',
-    args: {
-      file: l.file,
-      out: mine.map((o) => (o.path === '-' ? 'stdout' : o.path)).join(', '),
-      rows,
-      legacy: l.stats.legacyCells,
-      font: l.stats.font ?? undefined,
-      numbers: l.stats.numbers,
-      encoding: l.stats.encoding ?? undefined,
+    async write(chunk) {
+      if (!out.write(chunk)) await once(out, 'drain');
     },
+    async close() {},
   };
+}
+
+/**
+ * Prints the diagnostics and the inputs that could not be converted; the exit code. When no input could
+ * be read at all, that is a usage error (exit 2), and a single input's says so as any command would.
+ */
+function finish(
+  diagnostics: readonly Diagnostic[],
+  inputs: readonly ConvertInput[],
+  io: CliIO,
+  lang: Lang,
+  run: RunSettings,
+): number {
+  const failures = inputs.flatMap((i) => (i.failure ? [i.failure] : []));
+  if (failures.length === inputs.length && failures.length === 1 && diagnostics.length === 0) {
+    throw failures[0];
+  }
+  const all = [...failures.map(failureDiagnostic), ...diagnostics];
+  if (all.length > 0) {
+    io.stderr.write(diagnosticLines(all, lang, run.color.stderr));
+    io.stderr.write(summaryLine(all, null, lang));
+  }
+  if (failures.length > 0 && failures.length === inputs.length) return EXIT.usage;
+  return exitCodeFor(all, run.strict);
 }

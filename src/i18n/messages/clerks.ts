@@ -44,6 +44,12 @@ export const CLERKS_MESSAGES: Record<string, Entry> = {
     en: (a) =>
       `${a.count} tables but ${q(a.file)} holds one; use --sheet, --out-dir, or -o a .xlsx/.json file`,
   },
+  E_CONVERT_XLSX_ROWS: {
+    vi: (a) =>
+      `bảng ${q(a.sheet)} có ${a.rows} dòng, một trang .xlsx chỉ chứa ${a.limit}; ghi ra .csv hoặc .json thay cho ${q(a.file)}`,
+    en: (a) =>
+      `table ${q(a.sheet)} has ${a.rows} rows and an .xlsx sheet holds ${a.limit}; write .csv or .json instead of ${q(a.file)}`,
+  },
   E_CONVERT_NO_DATA: {
     vi: () => 'không có trang tính nào có dữ liệu để chuyển đổi',
     en: () => 'no sheet with data to convert',
@@ -52,6 +58,7 @@ export const CLERKS_MESSAGES: Record<string, Entry> = {
     vi: (a) =>
       [
         `${a.file} → ${a.out || '—'}`,
+        a.sheets === undefined ? '' : `${a.sheets} trang`,
         a.rows === undefined ? '' : `${a.rows} dòng`,
         a.encoding ? `mã hoá ${a.encoding}` : '',
         a.font
@@ -64,6 +71,7 @@ export const CLERKS_MESSAGES: Record<string, Entry> = {
     en: (a) =>
       [
         `${a.file} → ${a.out || '—'}`,
+        a.sheets === undefined ? '' : `${a.sheets} sheets`,
         a.rows === undefined ? '' : `${a.rows} rows`,
         a.encoding ? `encoding ${a.encoding}` : '',
         a.font
@@ -73,6 +81,10 @@ export const CLERKS_MESSAGES: Record<string, Entry> = {
       ]
         .filter(Boolean)
         .join('; '),
+  },
+  I_CONVERT_SHEET_EMPTY: {
+    vi: () => 'trang không có dữ liệu; không chuyển đổi',
+    en: () => 'sheet without data; not converted',
   },
   I_CONVERT_LONG: {
     vi: (a) => `bảng dạng dài: ${a.rows} dòng → ${a.out}`,

@@ -53,8 +53,10 @@ export const INPUTS_MESSAGES: Record<string, Entry> = {
 
   I_COLUMN_IGNORED: { vi: (a) => `bỏ qua cột ${q(a.found)}`, en: (a) => `column ${q(a.found)} ignored` },
   E_FORMULA_NO_VALUE: {
-    vi: (a) => `ô có công thức nhưng không có giá trị đã tính (${a.code}); mở bằng Excel và lưu lại`,
-    en: (a) => `formula without a cached value (${a.code}); open the file in Excel and save it again`,
+    vi: (a) =>
+      `ô có công thức nhưng không có giá trị đã tính${a.code ? ` (${a.code})` : ''}; mở bằng Excel và lưu lại`,
+    en: (a) =>
+      `formula without a cached value${a.code ? ` (${a.code})` : ''}; open the file in Excel and save it again`,
   },
   E_CELL_ERROR: {
     vi: (a) => `ô báo lỗi ${a.found} (${a.code})`,
