@@ -7,7 +7,7 @@ import {
 } from './legacyFont.js';
 
 /**
- * Which legacy font a text cell is decoded from, decided cell by cell (docs/convert.md):
+ * Which legacy font a text cell is decoded from, decided cell by cell (docs/commands.md, cchc convert):
  * - a cell whose workbook font is a legacy one (".VnTime", ".VnTimeH" capitals, "VNI-Times") is decoded
  *   from that font, since that is how Excel draws it, so a Unicode header row and TCVN3 unit names in one
  *   file both come out right;

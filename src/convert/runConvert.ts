@@ -31,7 +31,7 @@ export interface ScanOptions {
 
 /**
  * The first pass over every input (scanInput). An input that cannot be read is kept as a failure, not
- * thrown: one damaged file in a batch does not stop the others (docs/convert.md).
+ * thrown: one damaged file in a batch does not stop the others (docs/commands.md, cchc convert).
  */
 export async function scanInputs(files: readonly string[], options: ScanOptions): Promise<ConvertInput[]> {
   const inputs: ConvertInput[] = [];

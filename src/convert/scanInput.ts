@@ -42,7 +42,7 @@ export interface InputScan {
 
 /**
  * Rows kept from the first pass for the second. Small files (and a LibreOffice-converted .xls) are then
- * read once; past this, the file is read again rather than held (SPEC §9: bounded memory).
+ * read once; past this, the file is read again rather than held (docs/benchmark.md: bounded memory).
  */
 export const CACHE_ROWS = 20_000;
 

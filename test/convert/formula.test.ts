@@ -1,5 +1,5 @@
 // A formula whose workbook stores no value (saved by a program that does not calculate) is never written
-// as text: it is an error at its cell, and that input is not converted (issue #10; SPEC §8).
+// as text: it is an error at its cell, and that input is not converted (issue #10; docs/inputs.md).
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { run, workspace } from '../cli/helpers.js';
