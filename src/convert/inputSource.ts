@@ -28,13 +28,22 @@ export async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> 
   return Buffer.concat(parts);
 }
 
-export function inputSource(file: string, read: ReadOptions, stdin: Buffer | null): InputSource {
+/**
+ * `fonts`: ask the reader for each cell's font name (a workbook; a text file has none, and asking would
+ * only give every row a list of nulls to carry).
+ */
+export function inputSource(
+  file: string,
+  read: ReadOptions,
+  stdin: Buffer | null,
+  fonts: boolean,
+): InputSource {
   const isJson = extname(file).toLowerCase() === '.json';
   return {
     file,
     open: () => {
       if (isJson) return readJsonTable(file);
-      const options: ReadOptions = { ...read, cellFonts: true };
+      const options: ReadOptions = { ...read, cellFonts: fonts };
       if (file === '-' && stdin) options.stdin = Readable.from([stdin]);
       return openSheets(file, options);
     },

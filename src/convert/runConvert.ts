@@ -38,8 +38,8 @@ export async function scanInputs(files: readonly string[], options: ScanOptions)
   for (const file of files) {
     options.onInput?.(file);
     try {
-      const source = inputSource(file, options.read, options.stdin);
       const encoding = await inputEncoding(file, options.stdin, options.read.encoding);
+      const source = inputSource(file, options.read, options.stdin, encoding === null);
       const scan = await scanInput(source, encoding, options.legacyFont, options.cacheRows);
       inputs.push({ file, scan, stats: cleanStats(scan, options.legacyFont), failure: null });
     } catch (e) {

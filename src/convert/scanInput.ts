@@ -41,8 +41,9 @@ export interface InputScan {
 }
 
 /**
- * Rows kept from the first pass for the second. Small files (and a LibreOffice-converted .xls) are then
- * read once; past this, the file is read again rather than held (docs/benchmark.md: bounded memory).
+ * Rows kept from the first pass for the second, so that a small file (an .xls or .ods above all, which
+ * SheetJS parses whole) is read once; past this, the file is read again rather than held
+ * (docs/benchmark.md: bounded memory).
  */
 export const CACHE_ROWS = 20_000;
 
