@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { WorkbookWriter } from '../../src/ooxml/workbookWriter.js';
 import { excelSerial } from '../../src/ooxml/worksheetWriter.js';
+import { DEFAULT_LIMITS } from '../../src/read/limits.js';
 import { readXlsx } from '../../src/read/xlsx.js';
 import { props, WHEN } from './nastyWorkbook.js';
 import { zipEntries } from './zipReader.js';
@@ -19,10 +20,7 @@ async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 async function ownRows(bytes: Uint8Array) {
   const buffer = Buffer.from(bytes);
   const out = new Map<string, { row: number; cells: unknown[] }[]>();
-  const sheets = readXlsx({ kind: 'buffer', buffer, size: buffer.length }, 'w.xlsx', {
-    maxRows: 2_000_000,
-    maxInflatedBytes: 1 << 30,
-  });
+  const sheets = readXlsx({ kind: 'buffer', buffer, size: buffer.length }, 'w.xlsx', DEFAULT_LIMITS);
   for await (const s of sheets) {
     const rows = [];
     for await (const r of s.rows()) rows.push({ row: r.row, cells: r.cells });
