@@ -18,7 +18,8 @@ const CFB = [0xd0, 0xcf];
  */
 export interface InputSource {
   file: string;
-  open(): AsyncIterable<SheetSource>;
+  /** `notice` hears what the reader noticed (a corrupt cell, a file not what its name says). */
+  open(notice?: ReadOptions['notice']): AsyncIterable<SheetSource>;
 }
 
 /** Bytes of standard input, read once: convert looks at them (encoding) and then parses them, twice. */
@@ -41,9 +42,9 @@ export function inputSource(
   const isJson = extname(file).toLowerCase() === '.json';
   return {
     file,
-    open: () => {
+    open: (notice) => {
       if (isJson) return readJsonTable(file);
-      const options: ReadOptions = { ...read, cellFonts: fonts };
+      const options: ReadOptions = { ...read, cellFonts: fonts, ...(notice ? { notice } : {}) };
       if (file === '-' && stdin) options.stdin = Readable.from([stdin]);
       return openSheets(file, options);
     },

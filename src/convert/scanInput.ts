@@ -31,7 +31,10 @@ export interface ScannedSheet {
 export interface InputScan {
   source: InputSource;
   sheets: ScannedSheet[];
-  /** A formula without a stored value, at its cell: the input cannot be converted faithfully. */
+  /**
+   * What the reader noticed (a corrupt cell is an error) and each formula without a stored value, at its
+   * cell: with an error, the input cannot be converted faithfully.
+   */
   diagnostics: Diagnostic[];
   encoding: TextEncoding | null;
   /** The font of text without a legacy font name: given, or found by detection under `auto`; null: none. */
@@ -70,7 +73,8 @@ export async function scanInput(
   const diagnostics: Diagnostic[] = [];
   let cached: RawRow[][] | null = [];
   let kept = 0;
-  for await (const s of source.open()) {
+  // Told once, on this pass: the second reading says nothing new.
+  for await (const s of source.open((d) => diagnostics.push(d))) {
     look(s.sheet);
     const sheet: ScannedSheet = {
       index: s.index,

@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { run, workspace } from '../cli/helpers.js';
+import { xlsxParts, zip } from '../read/helpers.js';
 
 describe('convert: formulas without a stored value', () => {
   it('is E_FORMULA_NO_VALUE at file › sheet › cell; the other inputs are converted; exit 1', async () => {
@@ -56,5 +57,18 @@ describe('convert: formulas without a stored value', () => {
     const stdout = await run(['convert', bad]);
     expect(stdout.code).toBe(1);
     expect(stdout.stdout).toBe('');
+  });
+
+  it('a corrupt cell (0x3 in a number cell) is E_CELL_CORRUPT at its cell, never a value; the input is left out', async () => {
+    const ws = await workspace();
+    const sheet =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Điểm</t></is></c></row><row r="2"><c r="A2"><v>0x3</v></c></row>';
+    const bad = await ws.write('hong.xlsx', zip(xlsxParts([{ name: 'S', data: sheet }])));
+    const good = await ws.write('good.csv', 'Đơn vị,Điểm\nXã Cát,1\n');
+    const r = await run(['convert', bad, good, '--out-dir', ws.path('out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error E_CELL_CORRUPT .*hong\.xlsx › S › A2/);
+    expect(r.stderr.match(/E_CELL_CORRUPT/g)).toHaveLength(1);
+    expect(await readdir(ws.path('out'))).toEqual(['good.csv']);
   });
 });
