@@ -5,7 +5,7 @@ import { HELP, type HelpText } from '../i18n/help.js';
 import { UsageError } from '../model/errors.js';
 import { escapeControls } from '../model/terminalText.js';
 import { EXIT } from './exitCode.js';
-import { addInputOptions, addReportOptions } from './inputOptions.js';
+import { addInputOptions, addReportOptions, LIMIT_OPTIONS } from './inputOptions.js';
 import type { CliIO } from './io.js';
 import { localiseHelp, localiseParser } from './program.js';
 import { langBeforeParse } from './runSettings.js';
@@ -88,6 +88,17 @@ function buildProgram(
   addOption(template, H, '--na');
   addSharedOptions(template, H).action(async (flags) =>
     setCode(await (await import('./commands/template.js')).templateCommand(flags, io)),
+  );
+
+  const inspect = command('inspect').argument(H.value.filesOptional, H.arguments.inspectFiles ?? '');
+  addOption(inspect, H, '--criteria', { value: 'file' });
+  addOption(inspect, H, '--survey', { value: 'files' });
+  addOption(inspect, H, '--sheet', { value: 'name' });
+  addOption(inspect, H, '--layout');
+  addOption(inspect, H, '--format');
+  for (const [flag] of LIMIT_OPTIONS) addOption(inspect, H, flag, { value: 'n' });
+  addSharedOptions(inspect, H).action(async (files: string[], flags) =>
+    setCode(await (await import('./commands/inspect.js')).inspectCommand(files, flags, io)),
   );
 
   localiseParser(program);

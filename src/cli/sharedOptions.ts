@@ -20,6 +20,7 @@ export const CHOICES = {
   'score.format': ['table', 'json', 'csv', 'md'],
   'validate.format': ['table', 'json'],
   'explain.format': ['table', 'json'],
+  'inspect.format': ['table', 'json'],
   'csv-delimiter': [',', ';'],
   'convert.format': ['csv', 'tsv', 'xlsx', 'json'],
   to: ['long'],

@@ -14,6 +14,8 @@ export interface HelpText {
   value: {
     file: string;
     files: string;
+    /** Files that may be left out (`cchc inspect [tệp...]`). */
+    filesOptional: string;
     folder: string;
     text: string;
     date: string;
@@ -26,7 +28,7 @@ export interface HelpText {
   help: string;
   helpCommand: string;
   version: string;
-  commands: Record<'score' | 'validate' | 'explain' | 'convert' | 'template', string>;
+  commands: Record<'score' | 'validate' | 'explain' | 'convert' | 'template' | 'inspect', string>;
   /** Option descriptions by long option name (without the dashes). */
   options: Record<string, string>;
   /** Descriptions of command arguments, by argument name. */
@@ -42,6 +44,7 @@ const vi: HelpText = {
   value: {
     file: '<tệp>',
     files: '<tệp...>',
+    filesOptional: '[tệp...]',
     folder: '<thư-mục>',
     text: '<chữ>',
     date: '<YYYY-MM-DD>',
@@ -61,6 +64,8 @@ const vi: HelpText = {
       'giải trình điểm của một đơn vị theo từng tiêu chí: giá trị, cách tính, điểm, tự đánh giá và thẩm định, xếp hạng',
     convert: 'làm sạch bảng tính (bảng mã, phông TCVN3/VNI, dấu phẩy thập phân) và chuyển đổi dạng bảng',
     template: 'tạo biểu mẫu trống để các đơn vị điền, mỗi đơn vị một trang có khóa',
+    inspect:
+      'xem từng tệp được đọc thế nào: trang nào đọc, bỏ qua hay không hiểu được, dòng tiêu đề, ý nghĩa từng cột, đơn vị, số dòng',
   },
   options: {
     lang: 'ngôn ngữ của thông báo và báo cáo: vi (mặc định) hoặc en; cũng đặt được bằng biến CCHC_LANG',
@@ -116,9 +121,15 @@ const vi: HelpText = {
     'template.out': 'tệp biểu mẫu cần ghi (.xlsx, - là màn hình; mặc định forms.xlsx)',
     'template.sheet': 'trang tính của tệp bộ tiêu chí, theo tên hoặc số thứ tự (từ 1)',
     'template.na': 'tiêu chí không phát sinh: exclude hoặc full (biểu mẫu nhận KPS trừ khi bị cấm)',
+    'inspect.criteria': 'bộ tiêu chí, để đối chiếu cả mã tiêu chí (không bắt buộc)',
+    'inspect.survey': 'các tệp điều tra XHH cần xem',
+    'inspect.sheet': 'chỉ xem trang tính này của các tệp điểm, theo tên hoặc số thứ tự (từ 1)',
+    'inspect.layout': 'buộc dạng bảng điểm: long, wide hoặc form',
+    'inspect.format': 'định dạng in ra: table (mặc định) hoặc json',
   },
   arguments: {
     files: 'các tệp đầu vào: xlsx, xls, csv, tsv, txt, json (do convert ghi); - là đầu vào chuẩn',
+    inspectFiles: 'các tệp điểm cần xem (xlsx, xls, ods, csv; - là đầu vào chuẩn)',
     command: 'lệnh cần xem hướng dẫn',
   },
   seeHelp: (command) => `(xem hướng dẫn: ${command} --help)`,
@@ -131,6 +142,7 @@ const en: HelpText = {
   value: {
     file: '<file>',
     files: '<files...>',
+    filesOptional: '[files...]',
     folder: '<dir>',
     text: '<text>',
     date: '<YYYY-MM-DD>',
@@ -149,6 +161,8 @@ const en: HelpText = {
     explain: "one unit's trace, leaf by leaf: raw value, rule, points, self vs appraised, subtotals, rank",
     convert: 'clean spreadsheets (encodings, TCVN3/VNI fonts, comma decimals) and reshape them',
     template: 'blank fill-in forms, one protected sheet per unit',
+    inspect:
+      'how each file is read: which sheets are read, skipped or not understood, the header rows, what each column is, the units, the rows',
   },
   options: {
     lang: 'language of messages and reports: vi (default) or en; also set by CCHC_LANG',
@@ -202,9 +216,15 @@ const en: HelpText = {
     'template.out': 'the workbook to write (.xlsx, - for stdout; default forms.xlsx)',
     'template.sheet': 'sheet of the criteria file, by name or 1-based index',
     'template.na': 'N/A policy: exclude or full (forms accept KPS unless forbidden)',
+    'inspect.criteria': 'criteria framework, to check the criterion codes too (optional)',
+    'inspect.survey': 'survey files to inspect',
+    'inspect.sheet': 'inspect only this sheet of the score files, by name or 1-based index',
+    'inspect.layout': 'force the scores layout: long, wide or form',
+    'inspect.format': 'output format: table (default) or json',
   },
   arguments: {
     files: 'inputs: xlsx, xls, csv, tsv, txt, json (written by convert); - for stdin',
+    inspectFiles: 'score files to inspect (xlsx, xls, ods, csv; - for stdin)',
     command: 'the command to explain',
   },
   seeHelp: (command) => `(see: ${command} --help)`,

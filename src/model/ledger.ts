@@ -84,6 +84,8 @@ export interface LedgerSheet {
   layout?: string;
   /** The header rows (1-based, inclusive). */
   header?: { first: number; last: number };
+  /** A sheet refused for its header: the row that looks like one, as found (for the clerk to compare). */
+  found?: { row: number; text: string };
   columns: LedgerColumn[];
   /** The units this sheet speaks of, as first written. */
   units: string[];

@@ -132,7 +132,8 @@ export async function locateTables<T>(
     const reason = scan.reason;
     if (reason === 'no-header') {
       refused.push({ sheet: sheet.sheet, look: scan.look });
-      record(ledgerSheet(file, sheet, spec.everySheet ? 'refused' : 'skipped', reason));
+      const entry = record(ledgerSheet(file, sheet, spec.everySheet ? 'refused' : 'skipped', reason));
+      if (scan.look.sample) entry.found = { row: scan.look.sample.row, text: scan.look.sampleText };
     } else {
       record(ledgerSheet(file, sheet, 'skipped', reason));
       if (spec.everySheet && options.sheet === undefined)
@@ -142,6 +143,9 @@ export async function locateTables<T>(
   if (options.sheet !== undefined && !scannedWanted) {
     throw new UsageError('E_SHEET_NOT_FOUND', { file, sheet: options.sheet, available: names.join(', ') });
   }
+  // The command that shows how the file was read, for the messages below.
+  const role = options.ledger?.role;
+  const inspect = role === undefined ? undefined : role === 'scores' ? file : `--${role} ${file}`;
   if (found === 0) {
     const where = options.sheet !== undefined ? { sheet: options.sheet } : {};
     const look = refused[0]?.look;
@@ -150,7 +154,7 @@ export async function locateTables<T>(
         'E_NO_HEADER',
         'error',
         { file, ...where },
-        { expected: spec.expected.vi, expectedEn: spec.expected.en, file, legacy: look?.legacy },
+        { expected: spec.expected.vi, expectedEn: spec.expected.en, file, legacy: look?.legacy, inspect },
       ),
     );
   } else if (spec.everySheet) {
@@ -166,6 +170,7 @@ export async function locateTables<T>(
             found: r.look.sampleText,
             file,
             legacy: r.look.legacy,
+            inspect,
           },
         ),
       );

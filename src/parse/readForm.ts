@@ -2,7 +2,7 @@ import type { CellValue, RawRow } from '../model/cell.js';
 import { columnLetter } from '../model/cell.js';
 import { diag, type Location, rowId } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
-import { cellText, isBlank } from '../model/normalize.js';
+import { cellText, cleanText, isBlank } from '../model/normalize.js';
 import type { LeafEntry } from '../model/scores.js';
 import { formPaths } from './formPaths.js';
 import { rowByName } from './formRowName.js';
@@ -137,6 +137,7 @@ export async function readFormTable(
   if (!entered) {
     t.ledger.status = 'skipped';
     t.ledger.reason = 'not-entered';
+    t.ledger.units.push(cleanText(unitName));
     book.diagnostics.push(diag('I_FORM_NOT_ENTERED', 'info', unitLoc, { unit: unitName }));
     book.unitNotEntered(unitName, unitLoc);
     return;

@@ -2,14 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, type Json } from './helpers.js';
+import { FIXTURES, type Json, pick } from './helpers.js';
 
 export const OFFICE = join(FIXTURES, 'office');
 /** The fields of an expected unit / group that the results JSON does not have (or has in another shape). */
 const UNIT_EXTRAS = new Set(['indexExact', 'na', 'changes', 'domains']);
 const GROUP_EXTRAS = new Set(['surveyHeld', 'meanExact', 'bands']);
 const fieldsOf = (o: Json, extras: Set<string>) => Object.keys(o).filter((k) => !extras.has(k));
-export const pick = (o: Json, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+export { pick };
 
 export interface Args {
   criteria: string;

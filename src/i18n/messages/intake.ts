@@ -58,9 +58,9 @@ export const INTAKE_MESSAGES: Record<string, Entry> = {
   },
   E_UNIT_NOT_ENTERED: {
     vi: (a) =>
-      `${a.unit} chưa có điểm: biểu mẫu của đơn vị để trống ở cả ${a.places} nơi; thiếu tệp đơn vị gửi lại?`,
+      `${a.unit} chưa có điểm: biểu mẫu của đơn vị để trống trong mọi tệp (${a.places} trang); thiếu tệp đơn vị gửi lại?`,
     en: (a) =>
-      `${a.unit} has no scores: its form is blank in all ${a.places} places; is its returned file missing?`,
+      `${a.unit} has no scores: its form is blank in every file given (${a.places} ${a.places === 1 ? 'sheet' : 'sheets'}); is its returned file missing?`,
   },
   E_FORM_ROW_UNMATCHED: {
     vi: (a) =>
