@@ -238,16 +238,28 @@ export function extraCell(cells: readonly CellValue[], header: HeaderMap): numbe
     const v = cells[i];
     if (v !== null && v !== undefined && cellText(v) !== '') return i;
   }
-  for (const field of NUMBER_FIELDS) {
-    const col = header.fields.get(field);
-    if (col === undefined) continue;
+  for (const col of spillPairs(header)) {
     const whole = cells[col];
     const next = cells[col + 1];
-    if (typeof whole !== 'string' || typeof next !== 'string') continue;
-    if (!DIGITS.test(whole) || !DIGITS.test(next)) continue;
-    for (const [f, c] of header.fields) if (c === col + 1 && TEXT_FIELDS.has(f)) return c;
+    if (typeof whole === 'string' && typeof next === 'string' && DIGITS.test(whole) && DIGITS.test(next))
+      return col + 1;
   }
   return null;
+}
+
+const pairsCache = new WeakMap<HeaderMap, number[]>();
+
+/** The number columns of a header followed by a text column, worked out once per header. */
+function spillPairs(header: HeaderMap): number[] {
+  let pairs = pairsCache.get(header);
+  if (pairs === undefined) {
+    const textCols = new Set([...header.fields].filter(([f]) => TEXT_FIELDS.has(f)).map(([, c]) => c));
+    pairs = NUMBER_FIELDS.map((f) => header.fields.get(f)).filter(
+      (c): c is number => c !== undefined && textCols.has(c + 1),
+    );
+    pairsCache.set(header, pairs);
+  }
+  return pairs;
 }
 
 export function extraCellWarning(

@@ -1,7 +1,9 @@
 // `npm run fuzz`: the hostile corpus at full scale (100 MB of markup, 50 million shared strings' worth of
 // XML) and 1,000 mutations of its small files (seed from CCHC_FUZZ_SEED, default fixed), each run as its
 // own process: none may end in an internal error (exit 3), use more than 512 MB or take more than 20 s.
+// Each run's exit code, peak RSS and time are appended to test/.out/fuzz-report.txt.
 import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, baseEnv, hasStack, workspace } from '../cli/helpers.js';
 import { CRITERIA, corpus, type HostileCase } from '../hostile/corpus.js';
@@ -21,6 +23,10 @@ const PEAK = `data:text/javascript,${encodeURIComponent(`
     const m = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
     process.stderr.write('\\nCCHC_MAXRSS_KB=' + (m ? m[1] : '0') + '\\n');
   });`)}`;
+
+/** Every run's exit code, peak RSS and time, one line each. */
+const REPORT = 'test/.out/fuzz-report.txt';
+mkdirSync('test/.out', { recursive: true });
 
 interface Run {
   code: number;
@@ -77,7 +83,9 @@ async function check(cases: HostileCase[], exact: boolean): Promise<string[]> {
     else if (r.rssKb > MAX_RSS_KB || r.seconds > MAX_SECONDS) problems.push(line);
     await ws.write(c.name, '');
   }
-  console.log(`${cases.length} runs, peak RSS ${Math.round(peak / 1024)} MB`);
+  const summary = `${cases.length} runs, peak RSS ${Math.round(peak / 1024)} MB`;
+  appendFileSync(REPORT, `${summary}\n`);
+  console.log(summary);
   return problems;
 }
 
