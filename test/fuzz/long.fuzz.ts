@@ -78,8 +78,10 @@ async function check(cases: HostileCase[], exact: boolean): Promise<string[]> {
     const r = await runMeasured(args, ws.dir);
     peak = Math.max(peak, r.rssKb);
     const line = `${c.what}: exit ${r.code}, ${Math.round(r.rssKb / 1024)} MB, ${r.seconds.toFixed(1)} s`;
+    appendFileSync(REPORT, `${line}\n`);
     if (![0, 1, 2].includes(r.code) || hasStack(r.stderr))
       problems.push(`${line}: ${r.stderr.slice(0, 300)}`);
+    else if (exact && r.code !== c.expect.exit) problems.push(`${line}: expected exit ${c.expect.exit}`);
     else if (r.rssKb > MAX_RSS_KB || r.seconds > MAX_SECONDS) problems.push(line);
     await ws.write(c.name, '');
   }
