@@ -29,7 +29,8 @@ const NUMBERING_CELL = /^\(?([0-9]{1,2}|[A-Za-z])\)?(?:\s*[=+\-x*/]\s*\(?[0-9]{1
 
 /**
  * The row under a header that numbers its columns, in order: two or more cells, every one a column
- * number or letter, the numbers increasing. Never a data row: those name a unit or a criterion.
+ * number or letter, the numbers counting up by one from 1. Never a data row: those name a unit or a
+ * criterion, and values left without their unit (5 and 45, 30 and 31) are no such count.
  */
 export function isNumberingRow(texts: readonly string[]): boolean {
   let count = 0;
@@ -41,7 +42,7 @@ export function isNumberingRow(texts: readonly string[]): boolean {
     count++;
     const n = Number(m[1]);
     if (Number.isInteger(n)) {
-      if (n <= last) return false;
+      if (n !== (last < 0 ? 1 : last + 1)) return false;
       last = n;
     }
   }

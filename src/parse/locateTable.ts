@@ -62,6 +62,12 @@ export interface TableSpec<T> {
    * three rows are found (a row with text in none of them continues the header); without it, one row.
    */
   keyColumns?: (block: HeaderBlock) => ReadonlySet<number>;
+  /**
+   * How many columns a header gives a role. Of the header blocks `detect` accepts, the tallest of those
+   * that read the most columns is taken: a row that only renames a column ("Điểm thẩm định" over a stray
+   * 45, a value left without its unit and code) is data, not more header. Without it, the tallest.
+   */
+  fit?: (header: T) => number;
   expected: ExpectedColumns;
   /** Read every sheet that has the header (score files), not only the first (criteria, settings). */
   everySheet: boolean;
@@ -231,11 +237,17 @@ function headerAt<T>(
     spec.keyColumns && spec.keyColumns(one).size > 0
       ? headerBlocks(rows, at, merges, spec.keyColumns)
       : [one];
+  let best: { block: HeaderBlock; header: T; fit: number } | null = null;
   for (let k = blocks.length - 1; k >= 0; k--) {
     const header = spec.detect(blocks[k]!);
-    if (header !== null) return { block: blocks[k]!, header };
+    if (header === null) continue;
+    if (!spec.fit) return { block: blocks[k]!, header };
+    const fit = spec.fit(header);
+    // Ties go to the shorter block, but a column-numbering row stays in the header that it numbers.
+    const shorter = best !== null && fit === best.fit && best.block.numbering === null;
+    if (best === null || fit > best.fit || shorter) best = { block: blocks[k]!, header, fit };
   }
-  return null;
+  return best;
 }
 
 /** The rows read ahead, then the rest of the sheet straight from its iterator (no extra generator per row). */

@@ -227,6 +227,9 @@ function blankUnitRow(ctx: RowContext): void {
   }
   ctx.ledger.rows.blank++;
   if (name !== '' && ctx.role === 'scores') ctx.book.unitNotEntered(name, cellLoc(ctx, ctx.cols.unit));
+  // A survey row left blank is where the unit's missing survey value is reported (E_SURVEY_MISSING).
+  const leaf = ctx.cols.survey >= 0 && name !== '' ? soleSurveyLeaf(ctx.framework) : null;
+  if (leaf && !Array.isArray(leaf)) ctx.book.blank(name, leaf.code, cellLoc(ctx, ctx.cols.survey));
 }
 
 function wideRow(ctx: RowContext): void {
@@ -295,6 +298,7 @@ export async function readScores(
     detect: (block: Parameters<typeof detectScoreHeader>[0]) =>
       detectScoreHeader(block, framework, layout, role),
     keyColumns: scoreKeyColumns,
+    fit: (h: ScoreHeader) => h.map.fields.size + h.columns.filter((c) => c.kind === 'leaf').length,
     expected,
     everySheet: true,
     setAside: setAsideSheet,

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { toPlain } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { diag, rowId } from '../model/diagnostic.js';
+import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import { foldDiacritics } from '../model/normalize.js';
 import type { InputRef, Results } from '../model/results.js';
-import { entryLocation, type UnitInput } from '../model/scores.js';
+import type { UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { nearest } from '../model/suggest.js';
 import { type BandsGroup, readBandsFile } from '../parse/readBandsFile.js';
@@ -16,6 +16,7 @@ import type { Layout } from '../parse/scoreHeader.js';
 import type { ReadOptions } from '../read/openSheets.js';
 import { computeResults } from '../score/computeResults.js';
 import { sha256Bytes, sha256File } from './hashFile.js';
+import { surveyOnlyUnits } from './surveyOnlyUnits.js';
 
 export interface PipelineInput {
   criteria: string;
@@ -129,18 +130,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   diagnostics.push(...book.diagnostics.filter(notTold), ...book.unitsNeverEntered());
 
   const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
-  for (const key of book.surveyOnly) {
-    const u = book.units.get(key)!;
-    // Its survey values are not scored: each of their rows is rejected, by this one diagnostic.
-    for (const e of u.survey.values()) book.rejected.add(rowId(entryLocation(e)));
-    if (book.isNotEntered(key)) continue; // its blank forms are reported (E_UNIT_NOT_ENTERED)
-    const suggestion = nearest(
-      u.key,
-      scored.map((s) => ({ key: s.key, label: s.name })),
-      foldDiacritics,
-    );
-    diagnostics.push(diag('E_SURVEY_UNKNOWN_UNIT', 'error', u.location, { unit: u.name, suggestion }));
-  }
+  diagnostics.push(...surveyOnlyUnits(book, scored));
   const withoutGroup = scored.some((u) => u.groupKey === '') && scored.some((u) => u.groupKey !== '');
   if (withoutGroup) {
     for (const u of scored)

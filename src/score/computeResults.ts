@@ -93,9 +93,9 @@ export function computeResults(input: ScoreInput): Results {
     if (!any) continue;
     for (const s of members) {
       for (const leaf of s.surveyMissing) {
-        diagnostics.push(
-          diag('E_SURVEY_MISSING', 'error', s.unit.location, { unit: s.unit.name, code: leaf.code }),
-        );
+        // At the blank survey cell when a file left one (a survey row, a long row), else at the unit.
+        const at = s.unit.blank?.get(leaf.code) ?? s.unit.location;
+        diagnostics.push(diag('E_SURVEY_MISSING', 'error', at, { unit: s.unit.name, code: leaf.code }));
       }
     }
   }

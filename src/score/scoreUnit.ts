@@ -127,7 +127,8 @@ export function scoreUnit(
           diag(
             'E_SCORE_MISSING',
             'error',
-            entry ? entryLocation(entry) : (unit.blank?.get(leaf.code) ?? unit.location),
+            // A row with only the other stage's value: at the blank cell of this stage's.
+            entry ? valueLocation(entry, settings.stage) : (unit.blank?.get(leaf.code) ?? unit.location),
             {
               code: leaf.code,
               unit: unit.name,
@@ -140,8 +141,11 @@ export function scoreUnit(
       continue;
     }
     if (leaf.component === 'survey') surveyHeld = true;
-    if (!value) {
-      rejected.push(valueLocation(entry, chosen)); // reported by leafValue; the row is not scored
+    // A cell with a problem (reported by leafValue) rejects its row, the value not chosen included: a
+    // row is scored whole or not at all, so every row named by an error is counted as rejected.
+    const bad = (entry.self !== null && !selfV) || (entry.appraised !== null && !apprV);
+    if (!value || bad) {
+      rejected.push(valueLocation(entry, chosen));
       continue;
     }
     if (value.points !== null) points[leaf.component] += value.points;

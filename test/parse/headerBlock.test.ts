@@ -89,6 +89,8 @@ describe('isNumberingRow', () => {
     [['A', 'B', '1', '2', '3'], true],
     [['1', '2', '(3)=(1)+(2)'], true],
     [['1', '1', '2'], false],
+    [['5', '45'], false],
+    [['30', '31'], false],
     [['1', 'Công tác chỉ đạo', '10'], false],
     [['(1)'], false],
   ])('%j → %s', (cells, expected) => {

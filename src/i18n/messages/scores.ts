@@ -99,6 +99,11 @@ export const SCORES_MESSAGES: Record<string, Entry> = {
     vi: (a) => `${a.unit} thiếu điểm điều tra XHH (${a.code}) trong khi các đơn vị cùng khối đều có`,
     en: (a) => `${a.unit} has no survey value (${a.code}) while others in its group do`,
   },
+  I_SURVEY_NOT_USED: {
+    vi: (a) =>
+      `điểm điều tra XHH của ${q(a.unit)} không được dùng: đơn vị này không nhập điểm nào trong bảng điểm`,
+    en: (a) => `the survey value of ${q(a.unit)} is not used: the unit entered no score`,
+  },
   E_SURVEY_UNKNOWN_UNIT: {
     vi: (a) =>
       `đơn vị ${q(a.unit)} có trong tệp điều tra nhưng không có trong bảng điểm${hintVi(a.suggestion)}`,
