@@ -136,7 +136,7 @@ describe('an output that is any input is refused, before anything is read or wri
     expect(await temporaries(ws)).toEqual([]);
   });
 
-  it('template -o onto its criteria, and convert --out-dir onto its input', async () => {
+  it('template -o onto its criteria, convert --out-dir onto its input, convert -o onto its settings file', async () => {
     const ws = await workspace();
     const criteria = await ws.xlsx('criteria.xlsx', [
       {
@@ -170,6 +170,13 @@ describe('an output that is any input is refused, before anything is read or wri
     expect(onto.code, onto.stderr).toBe(2);
     expect(onto.stderr).toContain('refusing to overwrite the input file "a.csv"');
     expect(await readFile(ws.path('a.csv'), 'utf8')).toBe(csv([['x'], ['1']]));
+    await ws.write('my.json', '{}');
+    const config = await run(['convert', '--lang', 'en', 'a.csv', '--config', 'my.json', '-o', 'my.json'], {
+      cwd: ws.dir,
+    });
+    expect(config.code, config.stderr).toBe(2);
+    expect(config.stderr).toContain('refusing to overwrite the input file "my.json"');
+    expect(await readFile(ws.path('my.json'), 'utf8')).toBe('{}');
   });
 });
 

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Framework } from '../../model/framework.js';
 import type { Results } from '../../model/results.js';
 import type { Lang } from '../../model/settings.js';
+import { escapeControls } from '../../model/terminalText.js';
 import { applyPrevious } from '../../pipeline/applyPrevious.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { diagnosticLines, diagnosticsFile, diagnosticsFormat, summaryLine } from '../diagnosticsOutput.js';
@@ -87,6 +88,6 @@ export async function writeNamed(
       f.format === undefined
         ? { code: 'I_DIAGNOSTICS_WRITTEN', args: { file: f.path } }
         : { code: 'I_REPORT_WRITTEN', args: { file: f.path, format: f.format } };
-    io.stderr.write(`${formatMessage(message, lang)}\n`);
+    io.stderr.write(`${escapeControls(formatMessage(message, lang))}\n`);
   }
 }

@@ -94,7 +94,7 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   // Every output is checked before any is written; the files are one set, put in place together or not at all.
   guardOutputs(
     outputs.flatMap((o) => (o.path === '-' ? [] : [o.path])),
-    [...files, flags.criteria],
+    [...files, flags.criteria, run.configFile],
   );
   if (flags.outDir !== undefined && outputs.length > 0) await mkdir(flags.outDir, { recursive: true });
   const set = new OutputSet();
