@@ -71,8 +71,9 @@ function bandTables(group: GroupResult, leaders: readonly string[], ctx: RenderC
  * Ranking and band summary per group as GitHub tables (CI job summaries, docs/outputs.md). A job summary is
  * read on a screen, so control characters from the inputs are escaped as in the terminal table.
  */
-export function renderMd(input: Results, ctx: RenderContext): string {
+export function renderMd(input: Results, given: RenderContext): string {
   const results = escapeControlsDeep(input);
+  const ctx = { ...given, report: escapeControlsDeep(given.report) };
   const L = labels(ctx.lang);
   const cols = rankingColumns(results);
   const leaders = leadersByGroup(results);

@@ -72,8 +72,10 @@ function bandSummary(
  * The terminal report: per group a ranking table and a band summary, then row and diagnostic counts. Text
  * from the inputs is shown with its control characters escaped (model/terminalText.ts).
  */
-export function renderTable(input: Results, ctx: RenderContext): string {
+export function renderTable(input: Results, given: RenderContext): string {
   const results = escapeControlsDeep(input);
+  // The title block may come from the settings file, an input too.
+  const ctx = { ...given, report: escapeControlsDeep(given.report) };
   // A private instance so that output depends on ctx.color only, never on the terminal chalk detects.
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const L = labels(ctx.lang);

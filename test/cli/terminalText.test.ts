@@ -83,6 +83,7 @@ describe('text from the inputs on a terminal', () => {
   it('the table and the diagnostics on stderr, without colour: escaped, and shown', async () => {
     const ws = await workspace();
     const args = await nastyInputs(ws);
+    await ws.write('cchc.config.json', JSON.stringify({ title: 'Kết quả \u001b[2J2025' }));
     const r = await run(['score', ...args], { cwd: ws.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(RAW.test(r.stdout)).toBe(false);
@@ -90,6 +91,7 @@ describe('text from the inputs on a terminal', () => {
     expect(r.stdout).toContain(SHOWN_UNIT);
     expect(r.stdout).toContain(SHOWN_GROUP);
     expect(r.stdout).toContain('Tốt\\x1b[5m');
+    expect(r.stdout).toContain('Kết quả \\x1b[2J2025');
     expect(r.stderr).toContain('W_NOT_APPRAISED');
     expect(r.stderr).toContain(`${SHOWN_FILE} › `);
     expect(r.stderr).toContain(`${SHOWN_UNIT}: 1.2`);
