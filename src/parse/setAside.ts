@@ -14,8 +14,9 @@ const SHEET_COLUMNS = new Set(['trang tính', 'tên trang tính', 'trang', 'tên
 export function setAsideSheet(block: HeaderBlock): SheetReason | null {
   const criteria = mapHeader(block.cells, CRITERIA_FIELDS);
   const hasCode = criteria.fields.has('code') || criteria.fields.has('stt');
-  if (hasCode && criteria.fields.has('max') && criteria.fields.has('name') && criteria.others.length === 0)
-    return 'criteria-table';
+  // Every column a criteria column, each once: a form with a second "Điểm" column (its values) is not.
+  const only = criteria.others.length === 0 && criteria.duplicates.size === 0;
+  if (hasCode && criteria.fields.has('max') && criteria.fields.has('name') && only) return 'criteria-table';
   const scores = mapHeader(block.cells, SCORE_FIELDS);
   if (scores.fields.has('unit') && scores.others.some((o) => SHEET_COLUMNS.has(headerKey(o.text))))
     return 'form-index';

@@ -215,6 +215,26 @@ describe('whole templates sent back', () => {
     expect(only(r.json, 'E_UNIT_NOT_ENTERED')[0]?.message).toContain('Xã Bình Minh');
   });
 
+  it('a form whose header is not recognised is an error naming its sheet, never a unit silently missing', async () => {
+    const ws = await workspace();
+    await ws.write('criteria.csv', tinyCriteria());
+    const odd = form('Xã Bình Minh', { s11: 30, a11: 30, s12: 38, a12: 37.25 });
+    for (const header of [
+      ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm', 'Điểm đạt'],
+      ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm đánh giá', 'Điểm được chấm'],
+    ]) {
+      odd.rows[4] = header;
+      await ws.xlsx('forms.xlsx', [form('Xã An Bình', { s11: 28, a11: 27, s12: 36, a12: 35.5 }), odd]);
+      const r = await runJson(['validate', '--criteria', 'criteria.csv', '--scores', 'forms.xlsx'], {
+        cwd: ws.dir,
+      });
+      expect(r.code).toBe(1);
+      expect(only(r.json, 'E_SHEET_NOT_UNDERSTOOD')).toEqual([
+        expect.objectContaining({ sheet: 'Bình Minh', row: 5 }),
+      ]);
+    }
+  });
+
   it('the same commune filled in two files is a real duplicate: E_SCORE_DUPLICATE at the second place', async () => {
     const ws = await returned();
     await ws.xlsx('an-binh-2.xlsx', [form('Xã An Bình', { s11: 28, a11: 27, s12: 36, a12: 35.5 })]);
