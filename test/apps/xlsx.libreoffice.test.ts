@@ -42,11 +42,16 @@ describe('renderXlsx as LibreOffice shows it', () => {
       const sheets = sheetsAsCsv(file, dir);
       expect([...sheets.keys()].sort()).toEqual(VI_SHEETS.map((s) => `report-${s}.csv`).sort());
       const ranking = (sheets.get('report-Xếp hạng.csv') ?? '').split('\n');
+      // The title block first, then the header; rank and group size are two numeric columns.
+      expect(ranking[0]).toMatch(/^Kết quả Chỉ số cải cách hành chính — Xếp hạng,/);
       expect(ranking).toContain(
-        'Sở Nội vụ,S01,"Sở, ban, ngành",67.00,27.75,1.00,0.00,95.75,100.00,95.75,1/5,Xuất sắc,2,+1,91.20,+4.55',
+        'Đơn vị,Mã đơn vị,Khối,Thẩm định,Điều tra XHH,Điểm cộng,Điểm trừ,Tổng điểm,Điểm tối đa,Chỉ số (%),Xếp hạng,Số đơn vị,Xếp loại,Xếp hạng kỳ trước,Thay đổi hạng,Chỉ số kỳ trước,Thay đổi chỉ số',
       );
       expect(ranking).toContain(
-        'Ban Quản lý dự án,D02,Đơn vị sự nghiệp,53.50,,0.00,0.00,53.50,70.00,76.43,2/3,Loại III,,,,',
+        'Sở Nội vụ,S01,"Sở, ban, ngành",67.00,27.75,1.00,0.00,95.75,100.00,95.75,1,5,Xuất sắc,2,+1,91.20,+4.55',
+      );
+      expect(ranking).toContain(
+        'Ban Quản lý dự án,D02,Đơn vị sự nghiệp,53.50,,0.00,0.00,53.50,70.00,76.43,2,3,Loại III,,,,',
       );
       expect(ranking.some((l) => l.startsWith(`"'=HYPERLINK(`))).toBe(true);
       expect(sheets.get('report-Chi tiết.csv')).toContain(
