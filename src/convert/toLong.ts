@@ -45,7 +45,7 @@ export async function toLong(
   groupNames: Map<string, string>,
   options: { sheet: string | undefined; layout: Layout | undefined; read: ReadOptions },
 ): Promise<LongTable> {
-  const book = new ScoreBook(groupNames);
+  const book = new ScoreBook(groupNames, { keepRaw: true });
   for (const input of inputs) {
     await readScores(input.file, 'scores', framework, book, {
       sheet: options.sheet,
@@ -58,7 +58,7 @@ export async function toLong(
   const codes = [...book.units.values()].some((u) => u.unitCode);
   const header = codes ? LONG_HEADER : LONG_HEADER.filter((_, i) => i !== 2);
   let height = 1;
-  for (const unit of book.units.values()) height += unit.entries.size + unit.survey.size;
+  for (const unit of book.units.values()) height += book.valueCount(unit);
   return { book, width: header.length, height, rows: () => longRows(book, header, codes) };
 }
 
@@ -67,7 +67,7 @@ function* longRows(book: ScoreBook, header: readonly string[], codes: boolean): 
   yield { row, cells: [...header] };
   const text = (s: string): CellValue => (s === '' ? null : s);
   for (const unit of book.units.values()) {
-    for (const entry of [...unit.entries.values(), ...unit.survey.values()]) {
+    for (const entry of book.entriesOf(unit)) {
       const cells: CellValue[] = [
         unit.name,
         text(unit.group),

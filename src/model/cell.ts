@@ -34,6 +34,28 @@ export interface CellRange {
   right: number;
 }
 
+/**
+ * Takes rows one by one, synchronously, as a reader finds them. `cells` is lent for the call only: the
+ * reader reuses the array for the next row, so whatever outlives the call is copied.
+ */
+export type RowSink = (row: number, cells: readonly CellValue[]) => void;
+
+/**
+ * A sheet's rows: iterated one by one (each row its own object), or pumped into a sink. A reader that can
+ * hands the rows over a chunk of the file at a time with no promise, object or array per row: the CSV
+ * tokenizer and the worksheet scanner do, which is most of what a national file costs to read.
+ */
+export interface RowStream extends AsyncIterable<RawRow> {
+  /** The rows not yet iterated, into `sink`, to the end of the sheet. */
+  pump?(sink: RowSink): Promise<void>;
+}
+
+/** Every row of `rows` not yet iterated into `sink`: pumped where the reader can, else iterated. */
+export async function pumpRows(rows: RowStream, sink: RowSink): Promise<void> {
+  if (rows.pump) return rows.pump(sink);
+  for await (const raw of rows) sink(raw.row, raw.cells);
+}
+
 export interface SheetSource {
   /** The path as the user gave it ('-' for stdin). */
   file: string;
@@ -43,7 +65,7 @@ export interface SheetSource {
   index: number;
   hidden: boolean;
   /** Rows in order. Must be consumed (or abandoned) before the next sheet is requested. */
-  rows(): AsyncIterable<RawRow>;
+  rows(): RowStream;
   /**
    * The sheet's merged ranges (only the top-left cell of a merge holds its value), in reading order (top
    * row, then left column). Complete once rows() has been read to the end (an xlsx stores them after the

@@ -57,8 +57,31 @@ const FROM_TEN_THOUSANDTHS = 10n ** BigInt(DEC_PLACES - 4);
 
 export const decFromInt = (n: number | bigint): Dec => BigInt(n) * SCALE;
 
-/** num ÷ den rounded half away from zero to an integer (of whatever unit num and den share). */
+/** 10^0 … 10^12, as bigints and as doubles (all exact). */
+const POW10 = Array.from({ length: DEC_PLACES + 1 }, (_, i) => 10n ** BigInt(i));
+const POW10N = Array.from({ length: DEC_PLACES + 1 }, (_, i) => 10 ** i);
+/**
+ * Whole numbers up to 2^52 in magnitude are divided in doubles: the quotient's product with the divisor,
+ * one off at most, then stays below 2^53, where every whole number is exact.
+ */
+const HALF = 2 ** 52;
+const HALF_BIG = BigInt(HALF);
+const isSafe = (a: bigint): boolean => a <= HALF_BIG && a >= -HALF_BIG;
+
+/**
+ * num ÷ den rounded half away from zero to an integer (of whatever unit num and den share). Scaled values
+ * that fit in a double (below 2^53: every score, total and index) are divided as doubles, which allocates
+ * no BigInt on the way; anything larger takes the BigInt path (test/model/decimalFast.property.test.ts
+ * holds the two together).
+ */
 export function divRound(num: bigint, den: bigint): bigint {
+  if (den === 0n) throw new RangeError('division by zero');
+  if (isSafe(num) && isSafe(den)) return BigInt(divRoundNumber(Number(num), Number(den)));
+  return divRoundBig(num, den);
+}
+
+/** divRound on BigInts alone: the reference the fast paths are tested against. */
+export function divRoundBig(num: bigint, den: bigint): bigint {
   if (den === 0n) throw new RangeError('division by zero');
   const neg = num < 0n !== den < 0n;
   const a = num < 0n ? -num : num;
@@ -68,14 +91,42 @@ export function divRound(num: bigint, den: bigint): bigint {
   return neg ? -q : q;
 }
 
+/**
+ * a ÷ b rounded half away from zero, for whole doubles of magnitude up to 2^52 (b ≠ 0). The quotient of
+ * two doubles is rounded once, so its whole part may be one off: the remainder, exact at these
+ * magnitudes, puts it right.
+ */
+function divRoundNumber(num: number, den: number): number {
+  const neg = num < 0 !== den < 0;
+  const a = Math.abs(num);
+  const b = Math.abs(den);
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  } else if (r >= b) {
+    q += 1;
+    r -= b;
+  }
+  if (r >= b - r) q += 1;
+  return neg ? -q : q;
+}
+
 export const mul = (a: Dec, b: Dec): Dec => divRound(a * b, SCALE);
 export const div = (a: Dec, b: Dec): Dec => divRound(a * SCALE, b);
 
 /** Rounds to `places` decimals (0..12), half away from zero. */
 export function round(a: Dec, places: number): Dec {
   if (places >= DEC_PLACES) return a;
-  const unit = 10n ** BigInt(DEC_PLACES - places);
-  return divRound(a, unit) * unit;
+  const k = DEC_PLACES - places;
+  if (isSafe(a)) {
+    const n = Number(a);
+    // Already a whole number of units (a published value rounded again): nothing to do.
+    if (n % POW10N[k]! === 0) return a;
+    return BigInt(divRoundNumber(n, POW10N[k]!)) * POW10[k]!;
+  }
+  return divRoundBig(a, POW10[k]!) * POW10[k]!;
 }
 
 export const sum = (values: Iterable<Dec>): Dec => {
@@ -120,8 +171,30 @@ export const toNumber = (a: Dec): number =>
 
 /** a × num ÷ den rounded half-up to `places` decimals, with no intermediate rounding. */
 export function mulDiv(a: Dec, num: Dec, den: Dec, places: number): Dec {
-  const unit = 10n ** BigInt(DEC_PLACES - places);
-  return divRound(a * num, den * unit) * unit;
+  const k = DEC_PLACES - places;
+  if (k >= 0 && isSafe(a) && isSafe(num) && isSafe(den) && den !== 0n) {
+    const q = mulDivNumber(Number(a), Number(num), Number(den), k);
+    if (!Number.isNaN(q)) return BigInt(q) * POW10[k]!;
+  }
+  const unit = 10n ** BigInt(k);
+  return divRoundBig(a * num, den * unit) * unit;
+}
+
+/**
+ * a × num ÷ (den × 10^k) rounded half away from zero, from its double approximation: the quotient of
+ * exact doubles is within a few units of 10^-16 of its magnitude, so unless it falls that close to a tie
+ * (…,5), rounding the approximation gives the exact answer. NaN near a tie or beyond 2^50: the caller then
+ * takes the BigInt path.
+ */
+function mulDivNumber(a: number, num: number, den: number, k: number): number {
+  const x = (a / den) * (num / POW10N[k]!);
+  const abs = Math.abs(x);
+  if (!(abs < 2 ** 50)) return Number.NaN;
+  const whole = Math.floor(abs);
+  const margin = abs * 1e-14 + 1e-9;
+  if (Math.abs(abs - whole - 0.5) <= margin) return Number.NaN;
+  const q = abs - whole > 0.5 ? whole + 1 : whole;
+  return x < 0 ? -q : q;
 }
 
 /** Exact comparison of num/den with a threshold (all Dec): negative, zero or positive like a − b. */

@@ -9,9 +9,9 @@ export interface SheetRef {
 }
 
 /**
- * Everything the inputs say about one unit and one leaf. A national run holds 332,100 of these until
- * they are scored, so an entry is one flat object of primitives and shared references: cell locations
- * are derived on demand (valueLocation, entryLocation) rather than stored.
+ * What the inputs say about one unit and one leaf, as one object: how the form reader collects a sheet's
+ * rows before it knows their unit, and how convert reads the book back. The book itself keeps values
+ * column by column (ScoreStore), not as one of these per row.
  */
 export interface LeafEntry {
   code: string;
@@ -34,15 +34,6 @@ export function cellLocation(where: SheetRef, row: number, col: number): Locatio
   return { file: where.file, sheet: where.sheet, row, column, cell: `${column}${row}` };
 }
 
-export const valueLocation = (e: LeafEntry, which: 'self' | 'appraised'): Location =>
-  cellLocation(e.where, e.row, which === 'self' ? e.selfCol : e.appraisedCol);
-
-/** The cell an entry is reported at: its appraised value, else its self value, else its appraised column. */
-export function entryLocation(e: LeafEntry): Location {
-  if (e.appraised === null && e.self !== null) return valueLocation(e, 'self');
-  return cellLocation(e.where, e.row, e.appraisedCol >= 0 ? e.appraisedCol : e.selfCol);
-}
-
 export interface UnitInput {
   /** Match key (unitKey): NFC, spacing, case, tone placement, UBND / X. / P. / TT prefixes ignored. */
   key: string;
@@ -53,10 +44,11 @@ export interface UnitInput {
   group: string;
   groupKey: string;
   location: Location;
-  /** Leaf code → entry. */
-  entries: Map<string, LeafEntry>;
-  /** Survey values from --survey files, leaf code → entry (kept apart to report conflicts). */
-  survey: Map<string, LeafEntry>;
+  /**
+   * The unit's number in the book's ScoreStore (0, 1, 2… in order of first appearance): its values for
+   * leaf i are in slot `index × leaves + i`.
+   */
+  index: number;
   /**
    * Leaf code → the cell a score file left blank for it (a form row, a long-layout row): where a missing
    * value is reported. A blank is "not entered", never a value, so it is not an entry.

@@ -1,4 +1,4 @@
-import type { CellRange, CellValue, RawRow, SheetSource } from '../model/cell.js';
+import type { CellRange, CellValue, RawRow, RowStream, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import {
@@ -27,7 +27,7 @@ export interface TableAt<T> {
   headerRow: number;
   header: T;
   /** The rows after the header, streamed. */
-  rows: AsyncIterable<RawRow>;
+  rows: RowStream;
 }
 
 export interface LocateOptions {
@@ -195,7 +195,8 @@ type Scan<T> =
  * the sheet is read on only as far as it takes to say what it holds.
  */
 async function scanSheet<T>(sheet: SheetSource, spec: TableSpec<T>): Promise<Scan<T>> {
-  const it = sheet.rows()[Symbol.asyncIterator]();
+  const stream = sheet.rows();
+  const it = stream[Symbol.asyncIterator]();
   const buffer: RawRow[] = [];
   let done = false;
   while (buffer.length < HEADER_SCAN_ROWS + LOOKAHEAD) {
@@ -216,7 +217,7 @@ async function scanSheet<T>(sheet: SheetSource, spec: TableSpec<T>): Promise<Sca
       header: hit.header,
       block: hit.block,
       above: buffer.slice(0, i),
-      rows: replay(tail < 0 ? [] : buffer.slice(tail), done ? null : it),
+      rows: replay(tail < 0 ? [] : buffer.slice(tail), done ? null : { it, stream }),
     };
   }
   const look = await sheetLook(buffer, done ? null : it);
@@ -250,21 +251,40 @@ function headerAt<T>(
   return best;
 }
 
-/** The rows read ahead, then the rest of the sheet straight from its iterator (no extra generator per row). */
-function replay(buffered: readonly RawRow[], it: AsyncIterator<RawRow> | null): AsyncIterable<RawRow> {
+/**
+ * The rows read ahead, then the rest of the sheet straight from its iterator (no extra generator per row),
+ * or pumped from its stream when the reader can.
+ */
+function replay(
+  buffered: readonly RawRow[],
+  rest: { it: AsyncIterator<RawRow>; stream: RowStream } | null,
+): RowStream {
   let i = 0;
   const end: IteratorReturnResult<undefined> = { done: true, value: undefined };
   const iterator: AsyncIterator<RawRow> = {
     next: () => {
       if (i < buffered.length) return Promise.resolve({ done: false, value: buffered[i++]! });
-      return it ? it.next() : Promise.resolve(end);
+      return rest ? rest.it.next() : Promise.resolve(end);
     },
     return: async () => {
-      await it?.return?.();
+      await rest?.it.return?.();
       return end;
     },
   };
-  return { [Symbol.asyncIterator]: () => iterator };
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    pump: async (sink) => {
+      while (i < buffered.length) {
+        const raw = buffered[i++]!;
+        sink(raw.row, raw.cells);
+      }
+      if (!rest) return;
+      if (rest.stream.pump) await rest.stream.pump(sink);
+      else
+        for (let next = await rest.it.next(); !next.done; next = await rest.it.next())
+          sink(next.value.row, next.value.cells);
+    },
+  };
 }
 
 /** One table: the first sheet (or the --sheet) with a header row that `detect` accepts. */

@@ -77,7 +77,8 @@ export class MergeFill {
     }
     if (!blank) return raw;
     if (this.merges().length === 0) {
-      this.held.push(raw);
+      // Kept past this call: a copy (a pumping reader reuses the row and its cells).
+      this.held.push({ row: raw.row, cells: raw.cells.slice() });
       return null;
     }
     return this.fill(raw);

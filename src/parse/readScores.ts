@@ -1,9 +1,10 @@
-import type { CellValue, RawRow } from '../model/cell.js';
+import { type CellValue, pumpRows, type RawRow } from '../model/cell.js';
 import { diag, type Location } from '../model/diagnostic.js';
-import type { Framework } from '../model/framework.js';
+import type { Framework, FrameworkNode } from '../model/framework.js';
 import type { LedgerSheet } from '../model/ledger.js';
 import { cellText, isBlank } from '../model/normalize.js';
-import { cellLocation, type LeafEntry, type SheetRef, type UnitInput } from '../model/scores.js';
+import type { RowTexts } from '../model/scoreStore.js';
+import { cellLocation, type SheetRef, type UnitInput } from '../model/scores.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions, type SheetTable } from './locateTable.js';
@@ -11,7 +12,7 @@ import { MergeFill } from './mergeFill.js';
 import { readFormTable } from './readForm.js';
 import { resolveCode } from './resolveCode.js';
 import { totalLabelTest } from './rowLabels.js';
-import type { ScoreBook } from './scoreBook.js';
+import { type ScoreBook, textsOf } from './scoreBook.js';
 import { scoreColumns } from './scoreColumns.js';
 import {
   detectScoreHeader,
@@ -99,6 +100,17 @@ interface RowContext {
   /** The sheet's units so far, for its ledger entry. */
   seen: Set<UnitInput>;
   lastUnit: UnitInput | null;
+  /** The store's place of a long row's values (one per table). */
+  longPlace: number;
+  /** Criterion cells already resolved: a long file names the same few codes on every unit's rows. */
+  codes: Map<CellValue, RowCode>;
+}
+
+/** A criterion cell read: its code, the node it names (or the candidates), the leaf's position or -1. */
+interface RowCode {
+  code: string;
+  found: FrameworkNode | string[];
+  leaf: number;
 }
 
 const cellLoc = (ctx: RowContext, col: number): Location => cellLocation(ctx.where, ctx.raw.row, col);
@@ -152,37 +164,36 @@ function hasUnit(ctx: RowContext): boolean {
   return false;
 }
 
-/** One literal per entry (a spread `{ ...base, x }` is several times slower and larger in V8). */
-function entryOf(ctx: RowContext, code: string, selfCol: number, appraisedCol: number): LeafEntry {
-  return entryWith(ctx, code, selfCol, appraisedCol, valueAt(ctx, selfCol), valueAt(ctx, appraisedCol));
+/** The row's reason, evidence and note, when it has any. */
+function rowTexts(ctx: RowContext): RowTexts | null {
+  const { cols } = ctx;
+  return textsOf(
+    cols.reason < 0 ? '' : cellText(cellAt(ctx, cols.reason)),
+    cols.evidence < 0 ? '' : cellText(cellAt(ctx, cols.evidence)),
+    cols.note < 0 ? '' : cellText(cellAt(ctx, cols.note)),
+  );
 }
 
-function entryWith(
-  ctx: RowContext,
-  code: string,
-  selfCol: number,
-  appraisedCol: number,
-  self: CellValue,
-  appraised: CellValue,
-): LeafEntry {
-  const { cols } = ctx;
-  return {
-    code,
-    self,
-    appraised,
-    where: ctx.where,
-    row: ctx.raw.row,
-    selfCol,
-    appraisedCol,
-    reason: cols.reason < 0 ? '' : cellText(cellAt(ctx, cols.reason)),
-    evidence: cols.evidence < 0 ? '' : cellText(cellAt(ctx, cols.evidence)),
-    note: cols.note < 0 ? '' : cellText(cellAt(ctx, cols.note)),
-  };
+/** Codes remembered per table at most: a hostile file of a million distinct codes stays bounded. */
+const CODE_MEMO = 4096;
+
+/** The criterion a long row names: its code normalised and looked up, once per distinct cell. */
+function rowCode(ctx: RowContext): RowCode {
+  const cell = cellAt(ctx, ctx.cols.criterion);
+  const memo = typeof cell === 'string' || typeof cell === 'number';
+  const known = memo ? ctx.codes.get(cell) : undefined;
+  if (known) return known;
+  const code = normalizeCode(cell);
+  const found = code === '' ? [] : resolveCode(ctx.framework, code);
+  const leaf = Array.isArray(found) || found.children.length > 0 ? -1 : ctx.book.leafAt(found.code);
+  const read = { code, found, leaf };
+  if (memo && ctx.codes.size < CODE_MEMO) ctx.codes.set(cell, read);
+  return read;
 }
 
 function longRow(ctx: RowContext): void {
   const { cols, book } = ctx;
-  const code = normalizeCode(cellAt(ctx, cols.criterion));
+  const { code, found, leaf: at } = rowCode(ctx);
   const total = cols.isTotal(unitName(ctx));
   if (code === '' || total) {
     ctx.ledger.rows.read++;
@@ -193,7 +204,6 @@ function longRow(ctx: RowContext): void {
   const appraisedCol = cols.longAppraised;
   const self = valueAt(ctx, selfCol);
   const appraised = valueAt(ctx, appraisedCol);
-  const found = resolveCode(ctx.framework, code);
   const node = Array.isArray(found) ? undefined : found;
   if (node && self === null && appraised === null) {
     if (node.children.length > 0) {
@@ -215,7 +225,8 @@ function longRow(ctx: RowContext): void {
   if (!leaf) return;
   const unit = rowUnit(ctx);
   if (!unit) return;
-  book.add(unit, entryWith(ctx, leaf.code, selfCol, appraisedCol, self, appraised), ctx.role === 'survey');
+  const survey = ctx.role === 'survey';
+  book.put(unit, at, self, appraised, ctx.raw.row, ctx.longPlace, rowTexts(ctx), survey);
 }
 
 /** A wide or survey row without a single value: the unit is not entered there (a total row is a subtotal). */
@@ -234,6 +245,7 @@ function blankUnitRow(ctx: RowContext): void {
 
 function wideRow(ctx: RowContext): void {
   const { header, cols, book, framework } = ctx;
+  const { store } = book;
   const hasValue = header.columns.some((c) => c.kind === 'leaf' && valueAt(ctx, c.index) !== null);
   if (!hasValue && (cols.survey < 0 || valueAt(ctx, cols.survey) === null)) {
     blankUnitRow(ctx);
@@ -249,17 +261,27 @@ function wideRow(ctx: RowContext): void {
     if (valueAt(ctx, col.index) === null) continue;
     const node = framework.byCode.get(col.code)!;
     if (ctx.role === 'survey' && node.component !== 'survey') continue; // reported once on the header
-    const entry =
-      col.value === 'self' ? entryOf(ctx, col.code, col.index, -1) : entryOf(ctx, col.code, -1, col.index);
-    book.add(unit, entry, ctx.role === 'survey');
+    const value = valueAt(ctx, col.index);
+    const self = col.value === 'self';
+    const place = store.placeOf(
+      ctx.where.file,
+      ctx.where.sheet,
+      self ? col.index : -1,
+      self ? -1 : col.index,
+    );
+    const [s, a] = self ? [value, null] : [null, value];
+    book.put(unit, book.leafAt(col.code), s, a, ctx.raw.row, place, rowTexts(ctx), ctx.role === 'survey');
   }
   if (cols.survey >= 0) surveyValue(ctx, unit);
 }
 
 function surveyValue(ctx: RowContext, unit: UnitInput): void {
   const leaf = soleSurveyLeaf(ctx.framework);
-  if (valueAt(ctx, ctx.cols.survey) === null || Array.isArray(leaf)) return; // the header reports it
-  ctx.book.add(unit, entryOf(ctx, leaf.code, -1, ctx.cols.survey), true);
+  const value = valueAt(ctx, ctx.cols.survey);
+  if (value === null || Array.isArray(leaf)) return; // the header reports it
+  const { book, where } = ctx;
+  const place = book.store.placeOf(where.file, where.sheet, -1, ctx.cols.survey);
+  book.put(unit, book.leafAt(leaf.code), null, value, ctx.raw.row, place, rowTexts(ctx), true);
 }
 
 function surveyRow(ctx: RowContext): void {
@@ -293,6 +315,7 @@ export async function readScores(
     layout === 'form'
       ? describeFields(SCORE_FIELDS, ['stt', 'criterion', 'self', 'appraised'])
       : describeFields(SCORE_FIELDS, ['unit', 'group', 'criterion', 'self', 'appraised']);
+  book.use(framework);
   const ledger = options.ledger ?? book.ledger.file(file, role);
   const spec = {
     detect: (block: Parameters<typeof detectScoreHeader>[0]) =>
@@ -351,19 +374,29 @@ async function readTable(
     above: (column, row) => fill.above(column, row),
     seen: new Set(),
     lastUnit: null,
+    longPlace: book.store.placeOf(where.file, where.sheet, cols.longSelf, cols.longAppraised),
+    codes: new Map(),
   };
   const handle = (raw: RawRow) => {
     ctx.raw = raw;
     read(ctx);
   };
-  for await (const raw of t.rows) {
-    if (raw.cells.every(isBlank)) continue;
-    watch(raw);
-    const extra = extraCell(raw.cells, t.header.map);
-    if (extra !== null)
-      book.diagnostics.push(extraCellWarning(where, raw.row, extra, raw.cells[extra] ?? null));
-    const ready = fill.take(raw);
+  // One row object for the whole table: the reader lends each row's cells for the call only.
+  const current: RawRow = { row: 0, cells: [] };
+  await pumpRows(t.rows, (row, cells) => {
+    if (isBlankRow(cells)) return;
+    current.row = row;
+    current.cells = cells as CellValue[];
+    watch(current);
+    const extra = extraCell(cells, t.header.map);
+    if (extra !== null) book.diagnostics.push(extraCellWarning(where, row, extra, cells[extra] ?? null));
+    const ready = fill.take(current);
     if (ready) handle(ready);
-  }
+  });
   for (const raw of fill.rest()) handle(raw);
+}
+
+function isBlankRow(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
 }

@@ -1,8 +1,12 @@
+import type { CellValue } from '../model/cell.js';
 import { type Diagnostic, diag, formatLocation, type Location, rowId } from '../model/diagnostic.js';
+import type { Framework } from '../model/framework.js';
 import { Ledger } from '../model/ledger.js';
 import { cleanText, foldDiacritics, nameKey } from '../model/normalize.js';
-import { entryLocation, type LeafEntry, type UnitInput } from '../model/scores.js';
+import { type RowTexts, rowLocation, ScoreStore } from '../model/scoreStore.js';
+import type { LeafEntry, UnitInput } from '../model/scores.js';
 import { unitKey, unitNameRank } from '../model/unitName.js';
+import { type LeafPlan, leafPlan, storeCell } from '../score/rules/storeCell.js';
 
 /** A unit some score file names but leaves blank: where, to report it if no file gives it a value. */
 interface NotEntered {
@@ -11,10 +15,16 @@ interface NotEntered {
   places: Set<string>;
 }
 
+export interface BookOptions {
+  /** Keep every cell as read (explain, the xlsx and html reports, convert): see ScoreStore.keepRaw. */
+  keepRaw?: boolean;
+}
+
 /**
- * Everything read from the score and survey files, merged: units in first-appearance order, each with its
- * leaf entries. The ledger counts rows sheet by sheet, so that every row read ends up scored or named in a
- * diagnostic; rows and whole forms left blank are "not entered", never values and never duplicates.
+ * Everything read from the score and survey files, merged: units in first-appearance order, their values
+ * in a ScoreStore, each cell scored by its leaf's rule as it is read. The ledger counts rows sheet by
+ * sheet, so that every row read ends up scored or named in a diagnostic; rows and whole forms left blank
+ * are "not entered", never values and never duplicates.
  */
 export class ScoreBook {
   readonly units = new Map<string, UnitInput>();
@@ -35,9 +45,47 @@ export class ScoreBook {
   private lastKey = '';
   private lastGroup = '';
   private lastGroupKey = '';
+  /** The last call to unit() and what it gave: the next row usually asks the same. */
+  private last: { name: string; group: string | null; code: string | null; survey: boolean } | null = null;
+  private lastUnit: UnitInput | null = null;
 
-  constructor(groupNames: Map<string, string>) {
+  private framework: Framework | null = null;
+  private plans: LeafPlan[] = [];
+  private leafIndex = new Map<string, number>();
+  private values: ScoreStore | null = null;
+
+  constructor(
+    groupNames: Map<string, string>,
+    private readonly options: BookOptions = {},
+  ) {
     this.groupNames = groupNames;
+  }
+
+  /** The framework the values are read for (the same one for every file of a run). */
+  use(framework: Framework): void {
+    if (this.framework === framework) return;
+    if (this.framework !== null) throw new Error('a ScoreBook reads values for one framework');
+    this.framework = framework;
+    this.plans = framework.leaves.map(leafPlan);
+    this.leafIndex = new Map(framework.leaves.map((l, i) => [l.code, i]));
+    this.values = new ScoreStore(framework.leaves.length, this.options.keepRaw === true);
+    for (const u of this.units.values()) this.values.reserve(u.index);
+  }
+
+  /** The values read so far, column by column. */
+  get store(): ScoreStore {
+    if (this.values === null) {
+      // No framework, no values (a run whose criteria could not be read): an empty store.
+      this.values = new ScoreStore(0, false, 1);
+    }
+    return this.values;
+  }
+
+  /** The position of a leaf among the framework's leaves (its slot within a unit). */
+  leafAt(code: string): number {
+    const i = this.leafIndex.get(code);
+    if (i === undefined) throw new Error(`no leaf ${code} in the framework the book reads for`);
+    return i;
   }
 
   reject(d: Diagnostic): void {
@@ -67,6 +115,30 @@ export class ScoreBook {
     at: () => Location,
     fromSurvey: boolean,
   ): UnitInput | null {
+    // The same question as the row before gets the same answer (everything below is idempotent then);
+    // only a unit is remembered, never a rejection, which is reported on every row.
+    const last = this.last;
+    if (
+      last !== null &&
+      name === last.name &&
+      group === last.group &&
+      unitCode === last.code &&
+      fromSurvey === last.survey
+    )
+      return this.lastUnit;
+    const unit = this.findUnit(name, group, unitCode, at, fromSurvey);
+    this.last = unit === null ? null : { name, group, code: unitCode, survey: fromSurvey };
+    this.lastUnit = unit;
+    return unit;
+  }
+
+  private findUnit(
+    name: string,
+    group: string | null,
+    unitCode: string | null,
+    at: () => Location,
+    fromSurvey: boolean,
+  ): UnitInput | null {
     // Once per run of rows with one spelling (rows of one unit usually follow each other).
     const fresh = name !== this.lastName;
     const key = this.keyOf(name);
@@ -86,9 +158,9 @@ export class ScoreBook {
         group: gKey ? this.groupNames.get(gKey)! : '',
         groupKey: gKey ?? '',
         location: at(),
-        entries: new Map(),
-        survey: new Map(),
+        index: this.units.size,
       };
+      this.values?.reserve(unit.index);
       const blank = this.blanks.get(key);
       if (blank) unit.blank = blank;
       this.units.set(key, unit);
@@ -135,20 +207,84 @@ export class ScoreBook {
 
   /** Adds a leaf entry; a second value for the same unit and leaf is an error at the second place. */
   add(unit: UnitInput, entry: LeafEntry, survey: boolean): void {
-    const map = survey ? unit.survey : unit.entries;
-    const prior =
-      map.get(entry.code) ?? (survey ? unit.entries.get(entry.code) : unit.survey.get(entry.code));
-    if (prior) {
+    const { where } = entry;
+    const place = this.store.placeOf(where.file, where.sheet, entry.selfCol, entry.appraisedCol);
+    const texts = textsOf(entry.reason, entry.evidence, entry.note);
+    this.put(unit, this.leafAt(entry.code), entry.self, entry.appraised, entry.row, place, texts, survey);
+  }
+
+  /**
+   * Adds the values of one row for a unit's leaf (`leaf`: its position in the framework's leaves), each
+   * non-empty cell scored by the leaf's rule now; a second value for the same unit and leaf is an error at
+   * the second place, naming the first. `place` comes from store.placeOf.
+   */
+  put(
+    unit: UnitInput,
+    leaf: number,
+    self: CellValue,
+    appraised: CellValue,
+    row: number,
+    place: number,
+    texts: RowTexts | null,
+    survey: boolean,
+  ): void {
+    const store = this.store;
+    const slot = unit.index * store.leaves + leaf;
+    if (store.has(slot)) {
+      const at = rowLocation(store.places[place]!, row, self !== null, appraised !== null);
       this.reject(
-        diag('E_SCORE_DUPLICATE', 'error', entryLocation(entry), {
+        diag('E_SCORE_DUPLICATE', 'error', at, {
           unit: unit.name,
-          code: entry.code,
-          first: formatLocation(entryLocation(prior)),
+          code: this.plans[leaf]!.leaf.code,
+          first: formatLocation(store.location(slot)),
         }),
       );
       return;
     }
-    map.set(entry.code, entry);
+    store.fill(slot, row, place, survey, texts);
+    const plan = this.plans[leaf]!;
+    if (self !== null) storeCell(store, 2 * slot, self, plan);
+    if (appraised !== null) storeCell(store, 2 * slot + 1, appraised, plan);
+  }
+
+  /** Where each of a unit's values was read (the cell it is reported at), in reading order; or its survey values'. */
+  valueLocations(unit: UnitInput, surveyOnly = false): Location[] {
+    return this.slotsOf(unit)
+      .filter((slot) => !surveyOnly || this.store.fromSurvey(slot))
+      .map((slot) => this.store.location(slot));
+  }
+
+  /** How many values a unit has. */
+  valueCount(unit: UnitInput): number {
+    return this.slotsOf(unit).length;
+  }
+
+  /** A unit's filled slots, in the order they were read. */
+  private slotsOf(unit: UnitInput): number[] {
+    const store = this.store;
+    const slots: number[] = [];
+    const from = unit.index * store.leaves;
+    for (let slot = from; slot < from + store.leaves; slot++) if (store.has(slot)) slots.push(slot);
+    return slots.sort((a, b) => store.seq[a]! - store.seq[b]!);
+  }
+
+  /** A unit's values as entries (the cells as read need keepRaw), in the order they were read. */
+  entriesOf(unit: UnitInput): LeafEntry[] {
+    const store = this.store;
+    const from = unit.index * store.leaves;
+    return this.slotsOf(unit).map((slot) => {
+      const p = store.places[store.place[slot]!]!;
+      return {
+        code: this.plans[slot - from]!.leaf.code,
+        self: store.rawOf(2 * slot),
+        appraised: store.rawOf(2 * slot + 1),
+        where: { file: p.file, sheet: p.sheet },
+        row: store.row[slot]!,
+        selfCol: p.selfCol,
+        appraisedCol: p.appraisedCol,
+        ...store.textsOf(slot),
+      };
+    });
   }
 
   /**
@@ -194,4 +330,9 @@ export class ScoreBook {
   isNotEntered(key: string): boolean {
     return this.notEntered.has(key);
   }
+}
+
+/** A row's reason, evidence and note; null when it has none (most rows). */
+export function textsOf(reason: string, evidence: string, note: string): RowTexts | null {
+  return reason === '' && evidence === '' && note === '' ? null : { reason, evidence, note };
 }

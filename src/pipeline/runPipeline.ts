@@ -5,6 +5,7 @@ import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
 import { foldDiacritics } from '../model/normalize.js';
 import type { InputRef, Results } from '../model/results.js';
+import type { ScoreStore } from '../model/scoreStore.js';
 import type { UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { nearest } from '../model/suggest.js';
@@ -68,7 +69,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   // the criteria, survey and bands files are found by their headers.
   // Every input's sheets and columns, as read (cchc inspect shows it; the row counts come from it).
   const groupNames = new Map<string, string>();
-  const book = new ScoreBook(groupNames);
+  // Reports that show cells as written (explain, xlsx, html) keep them; the rest keep numbers only.
+  const book = new ScoreBook(groupNames, { keepRaw: input.keepLeaves ?? true });
 
   const settings = { ...input.settings };
   const diagnostics: Diagnostic[] = [];
@@ -140,7 +142,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
   const results = computeResults({
     framework,
-    units: releasing(scored),
+    units: releasing(scored, book.store),
+    store: book.store,
     settings,
     inputs,
     diagnostics,
@@ -189,13 +192,12 @@ function councilChecks(
 }
 
 /**
- * The units, each one's leaf entries (one per input row) dropped as soon as it has been scored: memory
+ * The units, each one's cells as read (kept for the reports) dropped as soon as it has been scored: memory
  * then peaks at the larger of the inputs and the results, not at their sum.
  */
-function* releasing(units: readonly UnitInput[]): Generator<UnitInput> {
+function* releasing(units: readonly UnitInput[], store: ScoreStore): Generator<UnitInput> {
   for (const unit of units) {
     yield unit;
-    unit.entries.clear();
-    unit.survey.clear();
+    store.release(unit.index);
   }
 }

@@ -1,6 +1,6 @@
 import { type Diagnostic, diag, type Location, rowId } from '../model/diagnostic.js';
 import { foldDiacritics } from '../model/normalize.js';
-import { entryLocation, type UnitInput } from '../model/scores.js';
+import type { UnitInput } from '../model/scores.js';
 import { nearest } from '../model/suggest.js';
 import type { ScoreBook } from '../parse/scoreBook.js';
 
@@ -26,8 +26,8 @@ export function surveyOnlyUnits(book: ScoreBook, scored: readonly UnitInput[]): 
     // Each row named at its unit cell, where the name to correct is (the unit's first row is where the
     // unit is, even when it holds no survey value of its own: a wide row with other columns only).
     const rows = new Map<string, Location>([[rowId(u.location), u.location]]);
-    for (const e of u.survey.values()) {
-      const at = unitCell(entryLocation(e), u.location);
+    for (const value of book.valueLocations(u, true)) {
+      const at = unitCell(value, u.location);
       if (!rows.has(rowId(at))) rows.set(rowId(at), at);
     }
     for (const [id, at] of rows) {

@@ -1,14 +1,11 @@
 import { basename, extname } from 'node:path';
-import { columnLetter, type RawRow, type SheetSource } from '../model/cell.js';
-import { type Diagnostic, diag } from '../model/diagnostic.js';
+import type { RawRow, SheetSource } from '../model/cell.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { type ByteSource, readRange, streamFrom } from '../ooxml/byteSource.js';
-import { nfc } from '../ooxml/nfc.js';
-import { type CsvRecord, CsvTokenizer, type MultilineField } from './csvTokenizer.js';
+import { CsvRows } from './csvRows.js';
 import { detectEncoding, unsupportedEncoding } from './decodeText.js';
 import { withNullFonts } from './nullFonts.js';
-import { readError } from './source.js';
-import { unbatch } from './unbatch.js';
 
 export interface CsvOptions {
   encoding?: string;
@@ -22,8 +19,6 @@ export interface CsvOptions {
 /** Enough bytes to detect the encoding and the delimiter of any real file. */
 const SAMPLE_BYTES = 1024 * 1024;
 const SNIFF_LINES = 50;
-/** An unclosed quote must not swallow the whole file into one field. */
-const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 type Delimiter = ',' | ';' | '\t';
 
@@ -53,110 +48,23 @@ export async function* readCsv(
     hidden: false,
     merges: () => [],
     rows: () => {
-      const rows = records(
-        src,
+      const rows = new CsvRows(streamFrom(src, bom), {
         file,
         sheet,
-        { bom, encoding, delimiter, skipFirst: sniffed.sepLine },
-        options.maxRows,
-        options.notice ?? (() => {}),
-      );
-      return unbatch(options.cellFonts === true ? withoutFonts(rows) : rows);
+        encoding,
+        delimiter,
+        skipFirst: sniffed.sepLine,
+        maxRows: options.maxRows,
+        notice: options.notice ?? (() => {}),
+      });
+      return options.cellFonts === true ? withoutFonts(rows) : rows;
     },
   };
 }
 
-interface Plan {
-  bom: number;
-  encoding: ReturnType<typeof detectEncoding>['encoding'];
-  delimiter: string;
-  skipFirst: boolean;
-}
-
-/** The records of the file as rows, a batch per chunk of bytes. */
-async function* withoutFonts(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow[]> {
-  for await (const batch of batches) yield batch.map(withNullFonts);
-}
-
-async function* records(
-  src: ByteSource,
-  file: string,
-  sheet: string,
-  plan: Plan,
-  maxRows: number,
-  notice: (d: Diagnostic) => void,
-) {
-  const bytes = streamFrom(src, plan.bom);
-  // Decoding in streaming mode carries a character split between chunks over to the next one. A byte that
-  // is not of the encoding becomes U+FFFD, and its line is warned about.
-  const decoder = new TextDecoder(plan.encoding);
-  const tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc);
-  let n = 0;
-  let undecodable = false;
-  const rows = (records: CsvRecord[]): RawRow[] => {
-    const out: RawRow[] = [];
-    for (const cells of records) {
-      if (++n > maxRows) throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: maxRows });
-      if (undecodable) warnUndecodable(cells, n);
-      if (n === 1 && plan.skipFirst) continue;
-      // An empty line (or one of empty fields) is counted, not returned.
-      if (cells.some((c) => c !== null)) out.push({ row: n, cells });
-    }
-    return out;
-  };
-  const warnUndecodable = (cells: CsvRecord, row: number) => {
-    const col = cells.findIndex((c) => c?.includes('\uFFFD'));
-    if (col < 0) return;
-    const column = columnLetter(col);
-    notice(
-      diag(
-        'W_TEXT_UNDECODABLE',
-        'warning',
-        { file, sheet, row, column, cell: `${column}${row}` },
-        { found: cells[col]!, encoding: plan.encoding },
-      ),
-    );
-  };
-  const text = (t: string) => {
-    // Only a chunk that holds a replacement character makes its records (and those after) be looked at.
-    if (!undecodable && t.includes('\uFFFD')) undecodable = true;
-    return t;
-  };
-  try {
-    for await (const chunk of bytes)
-      yield rows(tokenizer.push(text(decoder.decode(chunk as Buffer, { stream: true }))));
-    yield rows([...tokenizer.push(text(decoder.decode())), ...tokenizer.end()]);
-  } catch (e) {
-    throw readError(e, file);
-  } finally {
-    bytes.destroy();
-  }
-  warnMultiline(tokenizer.multiline, n, { file, sheet }, notice);
-}
-
-/**
- * Quoted fields that held line breaks, in a file whose other records are single-line: a quote opened by
- * mistake and closed lines later swallows whole records (once, the top-ranked unit) without a word. A file
- * where such fields are common (notes typed with Alt+Enter) is left alone: at most 1 % of its records.
- */
-function warnMultiline(
-  fields: readonly MultilineField[],
-  records: number,
-  where: { file: string; sheet: string },
-  notice: (d: Diagnostic) => void,
-): void {
-  if (fields.length === 0 || fields.length > Math.max(1, Math.floor(records / 100))) return;
-  for (const f of fields) {
-    const column = columnLetter(f.column);
-    notice(
-      diag(
-        'W_CSV_QUOTE_SPANS_LINES',
-        'warning',
-        { ...where, row: f.record, column, cell: `${column}${f.record}` },
-        { line: f.line, until: f.until },
-      ),
-    );
-  }
+/** Each row with a null font per cell: a CSV stores no fonts. */
+async function* withoutFonts(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow> {
+  for await (const row of rows) yield withNullFonts(row);
 }
 
 /**

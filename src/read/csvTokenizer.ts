@@ -41,6 +41,10 @@ function lineEnds(s: string, from: number, to: number): number {
   return n;
 }
 
+/** Columns whose recent fields are remembered (a wider file's other columns are read without), and how many per column. */
+const CACHED_COLUMNS = 64;
+const CACHE_SLOTS = 256;
+
 /** V8 copies substrings shorter than this; longer ones are views that keep their whole chunk alive. */
 const SLICE_MIN = 13;
 
@@ -54,6 +58,8 @@ const unshared = (s: string): string => ` ${s}`.slice(1);
 export class CsvTokenizer {
   private readonly sep: number;
   private record: CsvRecord = [];
+  /** Fields of the current record so far (`record` may be longer: a reused array, see reuseRecords). */
+  private count = 0;
   /** Characters of the current field read from earlier chunks (or before an escaped quote). */
   private field = '';
   /** Nothing of the current field consumed yet: a quote here opens a quoted field. */
@@ -75,9 +81,20 @@ export class CsvTokenizer {
   private quoteLine = 0;
   /** Quoted fields that spanned line breaks: where each opened and closed. */
   readonly multiline: MultilineField[] = [];
-  /** Per column: the last non-empty field as read, and as kept. */
-  private readonly lastRaw: string[] = [];
-  private readonly lastKept: string[] = [];
+  /**
+   * The current field's text so far as a range of the chunk being read (a quoted field closed within the
+   * chunk, nothing after its quote yet), instead of a string: -1 when there is none. A field equal to the
+   * one above it is then found equal in place, and no string is made for it at all.
+   */
+  private rangeFrom = -1;
+  private rangeTo = 0;
+  /**
+   * Per column (the first CACHED_COLUMNS), the fields seen lately as read and as kept, by a hash of their
+   * characters: a field met again (a unit's name on each of its rows, a criterion code, a score, a
+   * reason) is found equal in place and taken as kept before, without a new string or a second NFC check.
+   */
+  private readonly seen: (string | undefined)[][] = [];
+  private readonly kept: string[][] = [];
 
   constructor(
     delimiter: string,
@@ -89,12 +106,32 @@ export class CsvTokenizer {
     this.sep = delimiter.charCodeAt(0);
   }
 
+  /**
+   * Hand each record to its taker as soon as it is complete, in one array reused for every record (the
+   * taker copies what it keeps) instead of a new array per record.
+   */
+  reuseRecords = false;
+
   /** The records completed by this chunk of text. */
   push(s: string): CsvRecord[] {
     const out: CsvRecord[] = [];
+    this.feed(s, (r) => out.push(r));
+    return out;
+  }
+
+  /** The last record, if the input does not end with a line end; fails on a quote left open. */
+  end(): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    this.finish((r) => out.push(r));
+    return out;
+  }
+
+  /** Each record this chunk of text completes, to `take`, synchronously. */
+  feed(s: string, take: (record: CsvRecord) => void): void {
     const n = s.length;
+    const sep = this.sep;
     let i = 0;
-    if (n === 0) return out;
+    if (n === 0) return;
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       if (s.charCodeAt(0) === QUOTE) {
@@ -124,39 +161,55 @@ export class CsvTokenizer {
           this.field += s.slice(i, q + 1);
           start = i = q + 2;
         } else {
-          this.field += s.slice(i, q);
+          if (this.field === '') {
+            this.rangeFrom = i;
+            this.rangeTo = q;
+          } else this.field += s.slice(i, q);
           this.closeQuote();
           start = i = q + 1;
         }
         continue;
       }
-      const c = s.charCodeAt(i);
-      if (c === this.sep) {
-        this.endField(s, start, i);
-        start = ++i;
-      } else if (c === LF || c === CR) {
-        this.endField(s, start, i);
-        out.push(this.endRecord());
-        this.lines++;
-        i++;
-        if (c === CR) {
-          if (i === n) this.crAtEnd = true;
-          else if (s.charCodeAt(i) === LF) i++;
-        }
-        start = i;
-      } else if (c === QUOTE && this.fresh) {
+      if (this.fresh && s.charCodeAt(i) === QUOTE) {
         this.quoted = true;
         this.quoteLine = this.lines + 1;
         this.fresh = false;
         start = ++i;
-      } else {
-        this.fresh = false;
-        i++;
+        continue;
       }
+      // The rest of an unquoted field, in one tight loop: a quote inside it is an ordinary character.
+      let j = i;
+      let c = 0;
+      for (; j < n; j++) {
+        c = s.charCodeAt(j);
+        if (c === sep || c === LF || c === CR) break;
+      }
+      if (j > i) this.fresh = false;
+      i = j;
+      if (j === n) break;
+      this.endField(s, start, j);
+      i = j + 1;
+      if (c !== sep) {
+        this.endRecord(take);
+        this.lines++;
+        if (c === CR) {
+          if (i === n) this.crAtEnd = true;
+          else if (s.charCodeAt(i) === LF) i++;
+        }
+      }
+      start = i;
     }
+    // The next chunk is another string: what this one holds of the current field becomes a string.
+    this.keepRange(s);
     if (start < n) this.field += s.slice(start);
     if (this.recordChars + this.field.length > this.maxRecordChars) this.tooLong();
-    return out;
+  }
+
+  /** The range of the current field (see rangeFrom) as text in `field`. */
+  private keepRange(s: string): void {
+    if (this.rangeFrom < 0) return;
+    this.field += s.slice(this.rangeFrom, this.rangeTo);
+    this.rangeFrom = -1;
   }
 
   /** A quoted field ends; one that spanned line breaks is remembered. */
@@ -166,15 +219,15 @@ export class CsvTokenizer {
     if (until > this.quoteLine) {
       this.multiline.push({
         record: this.records + 1,
-        column: this.record.length,
+        column: this.count,
         line: this.quoteLine,
         until,
       });
     }
   }
 
-  /** The last record, if the input does not end with a line end; fails on a quote left open. */
-  end(): CsvRecord[] {
+  /** The last record to `take`, if the input does not end with a line end; fails on a quote left open. */
+  finish(take: (record: CsvRecord) => void): void {
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       this.closeQuote();
@@ -184,41 +237,89 @@ export class CsvTokenizer {
         `a quoted field opened at line ${this.quoteLine} (record ${this.records + 1}) is never closed`,
       );
     }
-    if (this.record.length === 0 && this.fresh && this.field === '') return [];
+    if (this.count === 0 && this.fresh && this.field === '') return;
     this.endField('', 0, 0);
-    return [this.endRecord()];
+    this.endRecord(take);
   }
 
   private endField(s: string, start: number, end: number): void {
-    const text = this.field === '' ? s.slice(start, end) : this.field + s.slice(start, end);
+    if (this.rangeFrom >= 0) {
+      if (start === end) {
+        // A quoted field and nothing after its closing quote: the common case, read in place.
+        const from = this.rangeFrom;
+        this.rangeFrom = -1;
+        this.endText(s, from, this.rangeTo);
+        return;
+      }
+      this.keepRange(s);
+    }
+    if (this.field === '') {
+      this.endText(s, start, end);
+      return;
+    }
+    const text = this.field + s.slice(start, end);
     this.field = '';
     this.fresh = true;
     this.recordChars += text.length;
-    this.record.push(text === '' ? null : this.keep(text));
+    this.addField(this.keep(text));
+  }
+
+  /** The field s[from, to), as kept (see `seen`). */
+  private endText(s: string, from: number, to: number): void {
+    this.fresh = true;
+    const length = to - from;
+    this.recordChars += length;
+    this.addField(length === 0 ? null : this.fieldAt(s, from, to));
+  }
+
+  private keep(text: string): string {
+    return this.fieldAt(text, 0, text.length);
   }
 
   /**
-   * The field as it will be kept. A value equal to the one above it in the same column (the unit and
-   * group of a long file, a repeated score) is the same string, cleaned once; any other long value is
-   * copied so that it never keeps its chunk alive (see `unshared`).
+   * The field s[from, to) (not empty) as it will be kept: cleaned, and a copy of its own when it is long,
+   * so that it never keeps its chunk alive (see `unshared`); the same string as before when it was met
+   * lately in its column.
    */
-  private keep(text: string): string {
-    const col = this.record.length;
-    if (text === this.lastRaw[col]) return this.lastKept[col]!;
-    const copy = text.length < SLICE_MIN ? text : unshared(text);
+  private fieldAt(s: string, from: number, to: number): string {
+    const col = this.count;
+    const length = to - from;
+    if (col >= CACHED_COLUMNS)
+      return this.clean(length < SLICE_MIN ? s.slice(from, to) : unshared(s.slice(from, to)));
+    const h =
+      (length * 7 +
+        s.charCodeAt(from) * 31 +
+        s.charCodeAt(to - 1) * 131 +
+        s.charCodeAt(from + (length >> 1))) &
+      (CACHE_SLOTS - 1);
+    let seen = this.seen[col];
+    if (seen === undefined) {
+      seen = this.seen[col] = new Array<string | undefined>(CACHE_SLOTS);
+      this.kept[col] = new Array<string>(CACHE_SLOTS);
+    }
+    const last = seen[h];
+    if (last !== undefined && last.length === length && s.startsWith(last, from)) return this.kept[col]![h]!;
+    const copy = length < SLICE_MIN ? s.slice(from, to) : unshared(s.slice(from, to));
     const kept = this.clean(copy);
-    this.lastRaw[col] = copy;
-    this.lastKept[col] = kept;
+    seen[h] = copy;
+    this.kept[col]![h] = kept;
     return kept;
   }
 
-  private endRecord(): CsvRecord {
+  private addField(v: string | null): void {
+    this.record[this.count++] = v;
+  }
+
+  private endRecord(take: (record: CsvRecord) => void): void {
     if (this.recordChars > this.maxRecordChars) this.tooLong();
     const record = this.record;
-    this.record = [];
+    // A reused array keeps its length when the records are as wide as the last one (setting it is slow).
+    if (record.length !== this.count) record.length = this.count;
+    this.count = 0;
     this.recordChars = 0;
     this.records++;
-    return record;
+    if (!this.reuseRecords) this.record = [];
+    take(record);
   }
 
   private tooLong(): never {

@@ -2,6 +2,7 @@ import { round, ZERO } from '../model/decimal.js';
 import { type Diagnostic, diag, rowId } from '../model/diagnostic.js';
 import { appliesTo, type Framework } from '../model/framework.js';
 import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
+import type { ScoreStore } from '../model/scoreStore.js';
 import type { RowCounts, UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { bandOf, schemeFor } from './bands.js';
@@ -15,6 +16,8 @@ export interface ScoreInput {
   framework: Framework;
   /** Scored in order, one at a time (runPipeline frees each unit's entries once it is scored). */
   units: Iterable<UnitInput>;
+  /** The units' values, as the readers stored them. */
+  store: ScoreStore;
   settings: Settings;
   inputs: InputRef[];
   /** Diagnostics from reading and parsing, carried into the results. */
@@ -71,7 +74,7 @@ export function computeResults(input: ScoreInput): Results {
   const rejected = new Set(input.rows.rejected);
   const scores: UnitScore[] = [];
   for (const unit of input.units) {
-    const out = scoreUnit(framework, unit, settings, input.keepLeaves ?? true);
+    const out = scoreUnit(framework, input.store, unit, settings, input.keepLeaves ?? true);
     diagnostics.push(...out.diagnostics);
     for (const loc of out.rejected) rejected.add(rowId(loc));
     scores.push(out.score);

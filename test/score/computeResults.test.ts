@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDec, toFixed } from '../../src/model/decimal.js';
+import type { ScoreStore } from '../../src/model/scoreStore.js';
 import type { LeafEntry, UnitInput } from '../../src/model/scores.js';
 import type { Settings } from '../../src/model/settings.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { buildFramework } from '../../src/parse/buildFramework.js';
 import type { CriteriaRow } from '../../src/parse/criteriaRow.js';
+import { ScoreBook } from '../../src/parse/scoreBook.js';
 import { computeResults } from '../../src/score/computeResults.js';
 
 const crit = (code: string, max: string, component: CriteriaRow['component'] = null): CriteriaRow => ({
@@ -46,12 +48,15 @@ const settings: Settings = {
 
 type Row = { unit: number; group: number; cents: number[] };
 
-function unitsFrom(rows: Row[]): UnitInput[] {
-  return rows.map((r) => {
-    const entries = new Map<string, LeafEntry>();
+/** The rows read into a book, as the readers would: a unit per row, an appraised value per leaf. */
+function unitsFrom(rows: Row[]): { units: UnitInput[]; store: ScoreStore } {
+  const book = new ScoreBook(new Map(), { keepRaw: true });
+  book.use(framework);
+  const units = rows.map((r) => {
+    const unit = book.unit(`Đơn vị ${r.unit}`, `Khối ${r.group}`, null, () => ({}), false)!;
     const where = { file: 's.csv', sheet: 's' };
     framework.leaves.forEach((leaf, i) => {
-      entries.set(leaf.code, {
+      const entry: LeafEntry = {
         code: leaf.code,
         self: null,
         appraised: (r.cents[i]! / 100).toFixed(2),
@@ -62,19 +67,12 @@ function unitsFrom(rows: Row[]): UnitInput[] {
         reason: '',
         evidence: '',
         note: '',
-      });
+      };
+      book.add(unit, entry, false);
     });
-    return {
-      key: `u${r.unit}`,
-      name: `Đơn vị ${r.unit}`,
-      unitCode: null,
-      group: `Khối ${r.group}`,
-      groupKey: `khối ${r.group}`,
-      location: {},
-      entries,
-      survey: new Map(),
-    };
+    return unit;
   });
+  return { units, store: book.store };
 }
 
 const maxCents = [2500, 1500, 3000, 3000, 200, 300];
@@ -92,7 +90,7 @@ const unitRows = fc
 const run = (rows: Row[]) =>
   computeResults({
     framework,
-    units: unitsFrom(rows),
+    ...unitsFrom(rows),
     settings,
     inputs: [],
     diagnostics: [],
@@ -166,7 +164,7 @@ describe('computeResults without leaf-by-leaf results', () => {
         const full = run(rows);
         const lean = computeResults({
           framework,
-          units: unitsFrom(rows),
+          ...unitsFrom(rows),
           settings,
           inputs: [],
           diagnostics: [],
