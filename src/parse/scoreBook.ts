@@ -18,6 +18,11 @@ interface NotEntered {
 export interface BookOptions {
   /** Keep every cell as read (explain, the xlsx and html reports, convert): see ScoreStore.keepRaw. */
   keepRaw?: boolean;
+  /**
+   * false: read for the ledger only (`cchc inspect`): no value is kept or scored, the framework may change
+   * from file to file and name any code, and a second value for a unit's leaf is still a duplicate.
+   */
+  values?: boolean;
 }
 
 /**
@@ -52,7 +57,11 @@ export class ScoreBook {
   private framework: Framework | null = null;
   private plans: LeafPlan[] = [];
   private leafIndex = new Map<string, number>();
+  /** Leaf codes by position. */
+  private codes: string[] = [];
   private values: ScoreStore | null = null;
+  /** Ledger only: where each unit's leaf was first given, by "unit|leaf". */
+  private readonly firsts = new Map<string, Location>();
 
   constructor(
     groupNames: Map<string, string>,
@@ -64,9 +73,12 @@ export class ScoreBook {
   /** The framework the values are read for (the same one for every file of a run). */
   use(framework: Framework): void {
     if (this.framework === framework) return;
-    if (this.framework !== null) throw new Error('a ScoreBook reads values for one framework');
+    const ledgerOnly = this.options.values === false;
+    if (this.framework !== null && !ledgerOnly) throw new Error('a ScoreBook reads values for one framework');
     this.framework = framework;
+    if (ledgerOnly) return;
     this.plans = framework.leaves.map(leafPlan);
+    this.codes = framework.leaves.map((l) => l.code);
     this.leafIndex = new Map(framework.leaves.map((l, i) => [l.code, i]));
     this.values = new ScoreStore(framework.leaves.length, this.options.keepRaw === true);
     for (const u of this.units.values()) this.values.reserve(u.index);
@@ -83,8 +95,14 @@ export class ScoreBook {
 
   /** The position of a leaf among the framework's leaves (its slot within a unit). */
   leafAt(code: string): number {
-    const i = this.leafIndex.get(code);
-    if (i === undefined) throw new Error(`no leaf ${code} in the framework the book reads for`);
+    let i = this.leafIndex.get(code);
+    if (i === undefined) {
+      if (this.options.values !== false)
+        throw new Error(`no leaf ${code} in the framework the book reads for`);
+      i = this.codes.length;
+      this.codes.push(code);
+      this.leafIndex.set(code, i);
+    }
     return i;
   }
 
@@ -230,15 +248,22 @@ export class ScoreBook {
   ): void {
     const store = this.store;
     const slot = unit.index * store.leaves + leaf;
-    if (store.has(slot)) {
-      const at = rowLocation(store.places[place]!, row, self !== null, appraised !== null);
+    const ledgerOnly = this.options.values === false;
+    const key = ledgerOnly ? `${unit.index}|${leaf}` : '';
+    const first = ledgerOnly ? this.firsts.get(key) : store.has(slot) ? store.location(slot) : undefined;
+    const at = () => rowLocation(store.places[place]!, row, self !== null, appraised !== null);
+    if (first !== undefined) {
       this.reject(
-        diag('E_SCORE_DUPLICATE', 'error', at, {
+        diag('E_SCORE_DUPLICATE', 'error', at(), {
           unit: unit.name,
-          code: this.plans[leaf]!.leaf.code,
-          first: formatLocation(store.location(slot)),
+          code: this.codes[leaf]!,
+          first: formatLocation(first),
         }),
       );
+      return;
+    }
+    if (ledgerOnly) {
+      this.firsts.set(key, at());
       return;
     }
     store.fill(slot, row, place, survey, texts);

@@ -47,7 +47,8 @@ const NEEDS_FRAMEWORK = new Set([
  */
 export async function inspectInputs(input: InspectInput): Promise<InspectOutput> {
   const groupNames = new Map<string, string>();
-  const book = new ScoreBook(groupNames);
+  // Nothing is scored here: the book keeps no values, and each file may be read against its own framework.
+  const book = new ScoreBook(groupNames, { values: false });
   const diagnostics: Diagnostic[] = [];
   const noticed = new Set<string>();
   const read: ReadOptions = {
