@@ -1,9 +1,10 @@
 import type { CellValue, RawRow } from '../model/cell.js';
-import { columnLetter } from '../model/cell.js';
+import { columnLetter, isCellError } from '../model/cell.js';
 import { diag, type Location, rowId } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
 import { cellText, cleanText, isBlank } from '../model/normalize.js';
 import type { LeafEntry } from '../model/scores.js';
+import { cellProblem } from '../score/rules/cellValues.js';
 import { formPaths } from './formPaths.js';
 import { rowByName } from './formRowName.js';
 import { FormSums, type SubtotalRow } from './formSums.js';
@@ -64,6 +65,19 @@ export async function readFormTable(
     const self = valueAt(raw, selfCol);
     const appraised = valueAt(raw, appraisedCol);
     const empty = self === null && appraised === null;
+    // An error cell (#N/A, a formula without a stored value, a corrupt cell) as the row's STT or code
+    // names no criterion: a row with values is rejected at that cell, never read under the error's text.
+    const codeCell = codeCol === undefined ? null : (raw.cells[codeCol] ?? null);
+    if (isCellError(codeCell)) {
+      if (empty) rows.headings++;
+      else {
+        entered = true;
+        rows.read++;
+        const problem = cellProblem(codeCell)!;
+        book.reject(diag(problem.code, 'error', at(raw, codeCol), problem.args));
+      }
+      continue;
+    }
     const code = paths(raw, empty);
     const found = code === '' ? undefined : resolveCode(framework, code);
     let node = Array.isArray(found) ? undefined : found;

@@ -1,10 +1,11 @@
-import { type CellValue, pumpRows, type RawRow } from '../model/cell.js';
+import { type CellValue, isCellError, pumpRows, type RawRow } from '../model/cell.js';
 import { diag, type Location } from '../model/diagnostic.js';
 import type { Framework, FrameworkNode } from '../model/framework.js';
 import type { LedgerSheet } from '../model/ledger.js';
 import { cellText, isBlank } from '../model/normalize.js';
 import type { RowTexts } from '../model/scoreStore.js';
 import { cellLocation, type SheetRef, type UnitInput } from '../model/scores.js';
+import { cellProblem } from '../score/rules/cellValues.js';
 import { normalizeCode } from './criteriaRow.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions, type SheetTable } from './locateTable.js';
@@ -104,6 +105,8 @@ interface RowContext {
   longPlace: number;
   /** Criterion cells already resolved: a long file names the same few codes on every unit's rows. */
   codes: Map<CellValue, RowCode>;
+  /** The columns that say whose value a row holds and for what: unit, group, unit code, criterion. */
+  keyCols: number[];
 }
 
 /** A criterion cell read: its code, the node it names (or the candidates), the leaf's position or -1. */
@@ -154,6 +157,23 @@ function totalRow(ctx: RowContext): boolean {
   if (name === '' || !ctx.cols.isTotal(name)) return false;
   ctx.book.reject(diag('I_TOTAL_ROW_IGNORED', 'info', cellLoc(ctx, ctx.cols.unit), { found: name }));
   return true;
+}
+
+/**
+ * An error cell (#N/A, #REF!, a formula without a stored value, a corrupt cell) where the row names its
+ * unit, group or criterion names nothing: the row is rejected with one diagnostic at that cell, never
+ * read under the error's text (a unit called "#N/A"). True when it was.
+ */
+function keyCellError(ctx: RowContext): boolean {
+  for (const col of ctx.keyCols) {
+    const v = ctx.raw.cells[col];
+    if (typeof v !== 'object' || v === null || !isCellError(v)) continue;
+    const problem = cellProblem(v)!;
+    ctx.ledger.rows.read++;
+    ctx.book.reject(diag(problem.code, 'error', cellLoc(ctx, col), problem.args));
+    return true;
+  }
+  return false;
 }
 
 /** A row without a unit name is rejected; true when it has one. */
@@ -376,10 +396,13 @@ async function readTable(
     lastUnit: null,
     longPlace: book.store.placeOf(where.file, where.sheet, cols.longSelf, cols.longAppraised),
     codes: new Map(),
+    keyCols: [cols.unit, cols.group, cols.unitCode, t.header.layout === 'long' ? cols.criterion : -1].filter(
+      (c) => c >= 0,
+    ),
   };
   const handle = (raw: RawRow) => {
     ctx.raw = raw;
-    read(ctx);
+    if (!keyCellError(ctx)) read(ctx);
   };
   // One row object for the whole table: the reader lends each row's cells for the call only.
   const current: RawRow = { row: 0, cells: [] };
