@@ -36,7 +36,7 @@ export function normalizeCode(v: CellValue): string {
   return `${path[1]?.toUpperCase() ?? ''}${path[2]}${path[3] === undefined ? '' : `.${path[3].toLowerCase()}`}`;
 }
 
-/** I … XXXIX: domains never run past a few dozen, and `C`, `L`, `D`, `M` alone are more likely plain labels. */
+/** Roman numerals from 1 to 39: domains never run past a few dozen, and `C`, `L`, `D`, `M` alone are more likely plain labels. */
 const ROMAN = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** `II.1.2`, `II.1.a` as normalizeCode writes them. */
 const ROMAN_PATH = /^([IVX]+)\.\d+(?:\.\d+)*(?:\.[a-zđ])?$/;
