@@ -91,7 +91,8 @@ export function computeResults(input: ScoreInput): Results {
     held.set(g, any);
     const applies = members.some((s) => s.surveyMissing.length > 0 || s.surveyHeld);
     if (!any && applies) {
-      diagnostics.push(diag('I_SURVEY_NOT_HELD', 'info', {}, { group: members[0]!.unit.group }));
+      const group = members[0]!.unit.group;
+      diagnostics.push(diag('I_SURVEY_NOT_HELD', 'info', {}, group === '' ? {} : { group }));
     }
     if (!any) continue;
     for (const s of members) {

@@ -11,6 +11,7 @@ import {
   FIXTURES,
   type LongRow,
   run,
+  tinyCriteria,
   tinyInputs,
   tinyUnit,
   validate,
@@ -268,6 +269,32 @@ describe('what the warnings and infos do to the numbers', () => {
       'I_SURVEY_NOT_HELD',
       'I_NO_SURVEY',
     ]);
+  });
+});
+
+describe('I_SURVEY_NOT_HELD without a group column', () => {
+  it('names no group (it said group "") in either language', async () => {
+    const ws = await workspace();
+    await ws.write('criteria.csv', tinyCriteria());
+    await ws.write(
+      'scores.csv',
+      csv([
+        ['Đơn vị', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định'],
+        ['Xã A', '1.1', 25, 25],
+        ['Xã A', '1.2', 35, 35],
+      ]),
+    );
+    const args = ['validate', '--criteria', 'criteria.csv', '--scores', 'scores.csv', '--no-survey'];
+    for (const lang of ['vi', 'en']) {
+      const r = await run([...args, '--lang', lang, '--format', 'json'], { cwd: ws.dir });
+      expect(r.code, r.stderr).toBe(0);
+      const d = JSON.parse(r.stdout).diagnostics.find(
+        (x: DiagnosticRecord) => x.code === 'I_SURVEY_NOT_HELD',
+      );
+      expect(d.message).not.toContain('""');
+      expect(d.message).not.toMatch(/khối|group/);
+      expect(d.message).toMatch(lang === 'vi' ? /điều tra XHH/ : /survey/);
+    }
   });
 });
 

@@ -91,9 +91,16 @@ export const SCORES_MESSAGES: Record<string, Entry> = {
     en: (a) => `${a.unit} has no criteria left to score (maximum 0)`,
   },
   // ── survey ──
+  // Without a group column every unit is in one unnamed group: said without a group.
   I_SURVEY_NOT_HELD: {
-    vi: (a) => `khối ${q(a.group)} không có điểm điều tra XHH: chỉ số tính trên điểm thẩm định (quy về 100)`,
-    en: (a) => `group ${q(a.group)} held no survey: its index is computed on the appraisal maximum alone`,
+    vi: (a) =>
+      a.group
+        ? `khối ${q(a.group)} không có điểm điều tra XHH: chỉ số tính trên điểm thẩm định (quy về 100)`
+        : 'không đơn vị nào có điểm điều tra XHH: chỉ số tính trên điểm thẩm định (quy về 100)',
+    en: (a) =>
+      a.group
+        ? `group ${q(a.group)} held no survey: its index is computed on the appraisal maximum alone`
+        : 'no unit has a survey value: the indices are computed on the appraisal maximum alone',
   },
   E_SURVEY_MISSING: {
     vi: (a) => `${a.unit} thiếu điểm điều tra XHH (${a.code}) trong khi các đơn vị cùng khối đều có`,
