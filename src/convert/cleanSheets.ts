@@ -37,6 +37,7 @@ async function* cachedSheets(scan: InputScan): AsyncGenerator<SheetSource> {
       sheet: s.name,
       index: s.index,
       hidden: s.hidden,
+      ...(s.kind ? { kind: s.kind } : {}),
       merges: () => [],
       rows: () => Readable.from(rows),
     };

@@ -1,4 +1,4 @@
-import { columnLetter, isCellError, type RawRow } from '../model/cell.js';
+import { columnLetter, isCellError, type RawRow, type SheetKind } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { isBlank } from '../model/normalize.js';
 import type { TextEncoding } from '../read/decodeText.js';
@@ -18,6 +18,8 @@ export interface ScannedSheet {
   /** The name as read (the written name is cleaned of its legacy font later). */
   name: string;
   hidden: boolean;
+  /** A chart sheet or another sheet without cells (SheetSource.kind). */
+  kind?: SheetKind;
   /** Rows read. */
   rows: number;
   /** The highest row number (an xlsx keeps rows at their numbers). */
@@ -80,6 +82,7 @@ export async function scanInput(
       index: s.index,
       name: s.sheet,
       hidden: s.hidden,
+      ...(s.kind ? { kind: s.kind } : {}),
       rows: 0,
       lastRow: 0,
       width: 0,

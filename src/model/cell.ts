@@ -56,6 +56,11 @@ export async function pumpRows(rows: RowStream, sink: RowSink): Promise<void> {
   for await (const raw of rows) sink(raw.row, raw.cells);
 }
 
+/** The rows of a sheet that has none (SheetSource.kind). */
+export async function* noRows(): AsyncGenerator<RawRow> {}
+
+export type SheetKind = 'chart' | 'dialog' | 'macro' | 'other' | 'missing';
+
 export interface SheetSource {
   /** The path as the user gave it ('-' for stdin). */
   file: string;
@@ -64,6 +69,12 @@ export interface SheetSource {
   /** 1-based position among the workbook's sheets. */
   index: number;
   hidden: boolean;
+  /**
+   * A sheet that holds no table of cells: a chart sheet, an Excel 5 dialog sheet, an Excel 4 macro sheet,
+   * another kind of part ('other'), or one the workbook lists without its part ('missing'). It has no rows;
+   * the parsers record it as skipped with this reason. Absent for a worksheet.
+   */
+  kind?: SheetKind;
   /** Rows in order. Must be consumed (or abandoned) before the next sheet is requested. */
   rows(): RowStream;
   /**

@@ -29,7 +29,17 @@ export type SheetReason =
   /** a criteria or settings file: only its first table is used */
   | 'first-table-only'
   /** a table whose header names none of the expected columns (refused: an error) */
-  | 'no-header';
+  | 'no-header'
+  /** a chart sheet: a chart, no cells */
+  | 'chart-sheet'
+  /** an Excel 5 dialog sheet */
+  | 'dialog-sheet'
+  /** an Excel 4 macro sheet */
+  | 'macro-sheet'
+  /** a part of another kind than a worksheet */
+  | 'not-a-worksheet'
+  /** listed by the workbook, but the file does not hold its part */
+  | 'sheet-missing';
 
 /** Why a column was not read. */
 export type ColumnIgnored =

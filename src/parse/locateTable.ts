@@ -1,4 +1,4 @@
-import type { CellRange, CellValue, RawRow, RowStream, SheetSource } from '../model/cell.js';
+import type { CellRange, CellValue, RawRow, RowStream, SheetKind, SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import {
@@ -77,6 +77,15 @@ export interface TableSpec<T> {
   columns?: (header: T) => LedgerColumn[];
 }
 
+/** Why a sheet that holds no cells is skipped. */
+const KIND_REASONS: Record<SheetKind, SheetReason> = {
+  chart: 'chart-sheet',
+  dialog: 'dialog-sheet',
+  macro: 'macro-sheet',
+  other: 'not-a-worksheet',
+  missing: 'sheet-missing',
+};
+
 function sheetMatches(s: SheetSource, wanted: string): boolean {
   if (/^\d+$/.test(wanted.trim())) return s.index === Number(wanted);
   return headerKey(s.sheet) === headerKey(wanted);
@@ -114,6 +123,16 @@ export async function locateTables<T>(
     names.push(sheet.sheet);
     if (options.sheet !== undefined && !sheetMatches(sheet, options.sheet)) {
       record(ledgerSheet(file, sheet, 'skipped', 'not-selected'));
+      continue;
+    }
+    if (sheet.kind !== undefined) {
+      // A chart sheet (or another sheet without cells) holds no table, whatever --sheet says; named anyway.
+      scannedWanted ||= options.sheet !== undefined;
+      record(ledgerSheet(file, sheet, 'skipped', KIND_REASONS[sheet.kind]));
+      if (spec.everySheet && options.sheet === undefined)
+        diagnostics.push(
+          diag('I_SHEET_SKIPPED', 'info', { file, sheet: sheet.sheet }, { reason: KIND_REASONS[sheet.kind] }),
+        );
       continue;
     }
     if (options.sheet === undefined && sheet.hidden) {

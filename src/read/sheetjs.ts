@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
-import type { SheetSource } from '../model/cell.js';
+import { noRows, type SheetKind, type SheetSource } from '../model/cell.js';
 import { UsageError } from '../model/errors.js';
 import { type ByteSource, readRange } from '../ooxml/byteSource.js';
 import { nfc } from '../ooxml/nfc.js';
@@ -24,6 +24,13 @@ export interface SheetJsOptions {
 }
 
 type SheetJs = typeof import('@e965/xlsx');
+
+/** SheetJS's `!type` of the sheets that hold no table of cells (a worksheet has none). */
+const SHEET_KINDS = new Map<unknown, SheetKind>([
+  ['chart', 'chart'],
+  ['dialog', 'dialog'],
+  ['macro', 'macro'],
+]);
 
 /**
  * Sheets of a workbook that SheetJS reads (SheetJS 0.20.3, from the registry as @e965/xlsx: the registry's
@@ -57,11 +64,16 @@ export async function* readSheetJs(
   const single = wb.SheetNames.length === 1 && (format === 'html' || format === 'xml');
   for (const [i, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name];
-    if (ws === undefined || ws['!type'] === 'chart') continue; // a chart sheet: no cells
     // SheetJS leaves the XML references in an .ods table's name ("A &amp; B").
     const shown = nfc(format === 'ods' ? decodeXml(name) : name);
     const sheet = single && file !== '-' && format === 'html' ? basename(file, extname(file)) : shown;
     const state = wb.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+    const kind = ws === undefined ? 'missing' : SHEET_KINDS.get(ws['!type']);
+    if (ws === undefined || kind !== undefined) {
+      // No cells to read (a chart sheet): still a sheet of the workbook, skipped with its reason.
+      yield { file, sheet, index: i + 1, hidden: state !== 0, kind, merges: () => [], rows: noRows };
+      continue;
+    }
     let started = false;
     yield {
       file,

@@ -1,4 +1,4 @@
-import type { CellRange, RawRow, SheetSource } from '../model/cell.js';
+import { type CellRange, noRows, type RawRow, type SheetKind, type SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
@@ -28,6 +28,18 @@ export interface XlsxOptions extends ReadLimits {
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 const WORKSHEET_REL = /\/worksheet$/;
+/** The other parts a workbook's <sheet> may point at (the macro sheets' types are Microsoft's own). */
+const SHEET_KINDS: [RegExp, SheetKind][] = [
+  [/\/chartsheet$/, 'chart'],
+  [/\/dialogsheet$/, 'dialog'],
+  [/\/xl(Intl)?Macrosheet$/, 'macro'],
+];
+
+/** What a sheet's relationship type makes it: undefined for a worksheet. */
+function sheetKind(type: string): SheetKind | undefined {
+  if (WORKSHEET_REL.test(type)) return undefined;
+  return SHEET_KINDS.find(([re]) => re.test(type))?.[1] ?? 'other';
+}
 const SHARED_STRINGS_REL = /\/sharedStrings$/;
 const STYLES_REL = /\/styles$/;
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
@@ -89,7 +101,12 @@ export async function* readXlsx(
     // Without relationships (a hand-made or damaged file) the sheet is where Excel would put it.
     const conventional = `${base}worksheets/sheet${i + 1}.xml`;
     const target = rel ? rel.target : rels.length === 0 && zip.has(conventional) ? conventional : undefined;
-    if (target === undefined || (rel && !WORKSHEET_REL.test(rel.type))) continue; // a chart sheet: no cells
+    const kind = target === undefined ? 'missing' : rel ? sheetKind(rel.type) : undefined;
+    if (target === undefined || kind !== undefined) {
+      // No cells to read (a chart sheet): still a sheet of the workbook, skipped with its reason.
+      yield { file, sheet, index: i + 1, hidden: s.hidden, kind, merges: () => [], rows: noRows };
+      continue;
+    }
     const merges = new SheetMerges(
       (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
       () => new UsageError('E_TOO_MANY_MERGES', { file, sheet, limit: options.maxMerges }),

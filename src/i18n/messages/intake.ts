@@ -16,12 +16,22 @@ const SKIP_VI: Record<string, string> = {
   'no-table': 'trang chỉ có chữ, không có bảng (hướng dẫn, trang bìa)',
   'criteria-table': 'bảng tiêu chí, không phải bảng điểm',
   'form-index': 'danh sách các biểu mẫu của tệp',
+  'chart-sheet': 'trang biểu đồ, không có ô dữ liệu',
+  'dialog-sheet': 'trang hộp thoại (Excel 5), không có ô dữ liệu',
+  'macro-sheet': 'trang macro (Excel 4), không phải bảng số liệu',
+  'not-a-worksheet': 'không phải trang bảng tính',
+  'sheet-missing': 'sổ tính liệt kê trang này nhưng tệp không chứa nội dung của nó',
 };
 const SKIP_EN: Record<string, string> = {
   empty: 'the sheet is empty',
   'no-table': 'text only, no table (instructions, a title page)',
   'criteria-table': 'a criteria table, not scores',
   'form-index': "the list of the workbook's forms",
+  'chart-sheet': 'a chart sheet, no cells',
+  'dialog-sheet': 'a dialog sheet (Excel 5), no cells',
+  'macro-sheet': 'a macro sheet (Excel 4), not a table',
+  'not-a-worksheet': 'not a worksheet',
+  'sheet-missing': 'the workbook lists this sheet but the file does not hold it',
 };
 
 /** Diagnostics of the score-file intake: sheets, multi-row headers, columns, forms sent back blank. */
