@@ -99,6 +99,30 @@ export abstract class MarkupScanner {
     }
   }
 
+  /** Nothing is carried or being skipped: the next chunk's markup starts afresh. */
+  protected settled(): boolean {
+    return this.carry === '' && this.resumeAt === 0 && this.skipping === 0 && this.longTag === null;
+  }
+
+  /** The qualified name of the innermost open element. */
+  protected innermost(): string | undefined {
+    return this.openNames.at(-1);
+  }
+
+  /**
+   * For a reader that read an element's tags itself (a worksheet's byte path): the element is open, or the
+   * innermost one closed, as a tag would leave them — without opened() or closed() being called.
+   */
+  protected enter(name: string, local: string): void {
+    this.openNames.push(name);
+    this.openLocal.push(local);
+  }
+
+  protected leave(): void {
+    this.openNames.pop();
+    this.openLocal.pop();
+  }
+
   protected end(): void {
     if (this.carry !== '' || this.longTag !== null) throw this.corrupt('the XML ends inside a tag');
     if (this.skipping !== 0) throw this.corrupt('the XML ends inside a comment or CDATA section');

@@ -17,6 +17,9 @@ export interface SheetRow {
   styles?: number[];
 }
 
+/** Takes a worksheet's rows as they close (model/cell.ts's RowSink): `cells` is lent for the call only. */
+export type SheetRowSink = (row: number, cells: readonly SheetCell[]) => void;
+
 /** A merged range as model/cell.ts's CellRange: rows 1-based, columns 0-based, both inclusive. */
 export interface SheetRange {
   top: number;

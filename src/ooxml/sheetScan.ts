@@ -2,59 +2,8 @@ import { type CellXml, cellValue, decodeEscapes, isCorrupt, type SheetContext } 
 import { FormatError } from './errors.js';
 import { MarkupScanner } from './markupScan.js';
 import { nfc } from './nfc.js';
-import type { SheetCell, SheetRow } from './sheetRow.js';
+import type { SheetCell, SheetRow, SheetRowSink } from './sheetRow.js';
 import { attribute, columnIn, digitsIn, typeIn, xmlText } from './xmlMarkup.js';
-
-/**
- * Rows of one worksheet, scanned straight from its XML text: a batch of rows per chunk.
- *
- * Why not a general XML parser: a province's 30,000-row sheet took ~0.3 s in saxes, a third of the
- * 1 s budget for the whole run. Worksheet XML is a flat, regular format (row > c > v | f | is > t), so
- * this scanner reads the common cell in one regex match (PLAIN_CELL), and the rest through MarkupScanner
- * (tags found with `indexOf`, in linear time whatever the markup holds), reading only the attributes it
- * needs (row r; c r, t, s) and keeping the text of <v> and <t> only in a cell, up to `maxCellChars`. The
- * test suite checks it against saxes on generated sheets.
- */
-export async function* sheetRows(
-  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  ctx: SheetContext,
-): AsyncGenerator<SheetRow[]> {
-  const decoder = new TextDecoder('utf-8');
-  const scanner = new SheetScanner(ctx);
-  for await (const chunk of chunks) yield scanner.push(decoder.decode(chunk, { stream: true }));
-  const rows = scanner.push(decoder.decode());
-  scanner.end();
-  yield rows;
-}
-
-/**
- * The shared strings table (xl/sharedStrings.xml) as plain text, read by the same scanner: each <si>'s
- * <t> runs concatenated, phonetic runs (rPh) left out, NFC. Past a limit the read stops with a
- * FormatError naming it (E_CELL_TOO_LONG, E_TOO_MANY_SHARED_STRINGS, E_SHARED_STRINGS_TOO_LARGE).
- */
-export async function readSharedStrings(
-  chunks: AsyncIterable<Uint8Array>,
-  corrupt: (reason: string) => Error,
-  limits: SharedStringLimits & { maxCellChars: number },
-): Promise<string[]> {
-  const decoder = new TextDecoder('utf-8');
-  const scanner = new SheetScanner(
-    {
-      sharedStrings: undefined,
-      isDateStyle: () => false,
-      date1904: false,
-      onRow: () => {},
-      corrupt,
-      maxCellChars: limits.maxCellChars,
-      maxColumns: 0,
-    },
-    limits,
-  );
-  for await (const chunk of chunks) scanner.push(decoder.decode(chunk, { stream: true }));
-  scanner.push(decoder.decode());
-  scanner.end();
-  return scanner.strings;
-}
 
 /** Column letters of a 0-based column (0 → A, 27 → AB). */
 function columnName(col: number): string {
@@ -65,6 +14,10 @@ function columnName(col: number): string {
 }
 
 const MAX_COLUMN = 16383; // XFD
+
+export const NOT_READY = 0;
+export const BETWEEN_ROWS = 1;
+export const IN_ROW = 2;
 
 /**
  * A cell in the form Excel and exceljs write nearly every one of them: `r`, then optional `s` and `t`,
@@ -82,6 +35,12 @@ export interface SharedStringLimits {
   maxSharedChars: number;
 }
 
+/**
+ * The scanner of worksheet and shared-strings XML (see sheetReader.ts for why it is hand-written): the
+ * common cell read by plainCellAt or one regex match (PLAIN_CELL), the rest through MarkupScanner, reading
+ * only the attributes it needs (row r; c r, t, s) and keeping the text of <v> and <t> only in a cell, up to
+ * `maxCellChars`.
+ */
 export class SheetScanner extends MarkupScanner {
   private rowNumber = 0;
   private rowCount = 0;
@@ -94,6 +53,9 @@ export class SheetScanner extends MarkupScanner {
   private readonly cell: CellXml = { type: undefined, style: 0, formula: false, text: null, values: 0 };
   /** The rows completed by the chunk being scanned. */
   private out: SheetRow[] = [];
+  /** Rows go here as they close, when set (a pump): `cells` is lent for the call, then reused. */
+  sink: SheetRowSink | null = null;
+  private readonly reused: SheetCell[] = [];
   /** The <si> items of a shared strings table, when that is what is scanned, and their characters. */
   readonly strings: string[] = [];
   private stringChars = 0;
@@ -162,6 +124,58 @@ export class SheetScanner extends MarkupScanner {
     return PLAIN_CELL.lastIndex;
   }
 
+  /**
+   * Where the byte path (sheetBytes.ts) may read the next markup itself: BETWEEN_ROWS (in sheetData, no
+   * row open), IN_ROW (a row open, no cell), or NOT_READY (anything carried, skipped or collected, a cell or
+   * another element open, styles asked for).
+   */
+  fastState(): number {
+    if (this.ctx.keepStyles === true || !this.settled() || this.collecting || this.inCell) return NOT_READY;
+    const open = this.innermost();
+    if (open === 'row') return this.cells === null ? NOT_READY : IN_ROW;
+    return open === 'sheetData' && this.cells === null ? BETWEEN_ROWS : NOT_READY;
+  }
+
+  /** `<row r="…">` read by the byte path: as opened('row') would, with the row number it read. */
+  fastRowStart(r: number): void {
+    this.rowNumber = r;
+    this.ctx.onRow(++this.rowCount);
+    this.cells = this.sink === null ? [] : this.reuse();
+    this.col = -1;
+    this.enter('row', 'row');
+  }
+
+  /** `</row>` read by the byte path. */
+  fastRowEnd(): void {
+    this.leave();
+    this.closed('row');
+  }
+
+  /** A plain cell read by the byte path, with its value. */
+  fastCell(col: number, v: SheetCell, style: number): void {
+    this.col = col;
+    if (v !== null) this.place(col, v, style);
+  }
+
+  /** Markup the byte path did not read, as text. */
+  scanText(text: string): void {
+    this.scan(text);
+  }
+
+  private reuse(): SheetCell[] {
+    if (this.reused.length > 0) this.reused.length = 0;
+    return this.reused;
+  }
+
+  /** A value into the row at its column. */
+  private place(col: number, v: SheetCell, style: number): void {
+    if (col >= this.ctx.maxColumns) throw this.tooWide();
+    const cells = this.cells!;
+    while (cells.length < col) cells.push(null);
+    cells[col] = v;
+    if (this.styles !== null) this.keepStyle(col, style);
+  }
+
   /** A cell matched by PLAIN_CELL: [, column letters, style, type, value text]. */
   private plainCell(m: RegExpExecArray): void {
     const letters = m[1]!;
@@ -176,12 +190,7 @@ export class SheetScanner extends MarkupScanner {
     cell.values = m[4] === undefined ? 0 : 1;
     if (cell.text !== null && cell.text.length > this.ctx.maxCellChars) throw this.tooLong();
     const v = this.value(cell);
-    if (v === null) return;
-    if (col >= this.ctx.maxColumns) throw this.tooWide();
-    const cells = this.cells!;
-    while (cells.length < col) cells.push(null);
-    cells[col] = v;
-    if (this.styles !== null) this.keepStyle(col, cell.style);
+    if (v !== null) this.place(col, v, cell.style);
   }
 
   private keepStyle(col: number, style: number): void {
@@ -267,7 +276,7 @@ export class SheetScanner extends MarkupScanner {
         const r = attribute(s, from, to, 'r');
         this.rowNumber = r ? Number(r) : this.rowNumber + 1;
         this.ctx.onRow(++this.rowCount);
-        this.cells = [];
+        this.cells = this.sink === null ? [] : this.reuse();
         if (this.ctx.keepStyles === true) this.styles = [];
         this.col = -1;
         return;
@@ -297,20 +306,18 @@ export class SheetScanner extends MarkupScanner {
         const cell = this.cell;
         if (cell.text !== null) cell.text = xmlText(cell.text);
         const v = this.value(cell);
-        if (v === null) return;
-        if (this.col >= this.ctx.maxColumns) throw this.tooWide();
-        while (this.cells.length < this.col) this.cells.push(null);
-        this.cells[this.col] = v;
-        if (this.styles !== null) this.keepStyle(this.col, cell.style);
+        if (v !== null) this.place(this.col, v, cell.style);
         return;
       }
       case 'row':
         if (this.cells !== null && this.cells.length > 0) {
-          this.out.push(
-            this.styles === null
-              ? { row: this.rowNumber, cells: this.cells }
-              : { row: this.rowNumber, cells: this.cells, styles: this.styles },
-          );
+          if (this.sink !== null) this.sink(this.rowNumber, this.cells);
+          else
+            this.out.push(
+              this.styles === null
+                ? { row: this.rowNumber, cells: this.cells }
+                : { row: this.rowNumber, cells: this.cells, styles: this.styles },
+            );
         }
         this.cells = null;
         this.styles = null;

@@ -3,16 +3,15 @@ import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
-import { FormatError } from '../ooxml/errors.js';
 import { mergeRefsAfterCells, parseRange } from '../ooxml/mergeCells.js';
 import { nfc } from '../ooxml/nfc.js';
+import { readSharedStrings } from '../ooxml/sheetReader.js';
 import type { SheetRow } from '../ooxml/sheetRow.js';
-import { readSharedStrings, sheetRows } from '../ooxml/sheetScan.js';
 import { parseRels, parseStyleFonts, parseStyleFormats, parseWorkbook } from '../ooxml/workbookParts.js';
-import { slices, ZipEntries } from '../ooxml/zipEntries.js';
+import { ZipEntries } from '../ooxml/zipEntries.js';
 import type { ReadLimits } from './limits.js';
 import { readError } from './source.js';
-import { unbatch } from './unbatch.js';
+import { XlsxRows } from './xlsxRows.js';
 
 export interface XlsxOptions extends ReadLimits {
   /** Give each row its cells' font names (RawRow.fonts). */
@@ -145,8 +144,10 @@ export async function* readXlsx(
       rows: () => {
         if (started) throw new Error('rows() of an xlsx sheet can be read only once');
         started = true;
-        const rows = rowsOf(zip, target, ctx, merges, { file, sheet });
-        return unbatch(fonts === undefined ? rows : withFonts(rows, fonts));
+        const rows = new XlsxRows(zip, target, ctx, { file, sheet }, (xml) =>
+          merges.found(mergeRefsAfterCells(xml)),
+        );
+        return fonts === undefined ? rows : withFonts(rows, fonts);
       },
     };
   }
@@ -197,37 +198,8 @@ class SheetMerges {
 }
 
 /** Each row with the font name of each cell (its style's font), in place of the style indices. */
-async function* withFonts(batches: AsyncIterable<SheetRow[]>, fonts: readonly (string | null)[]) {
-  for await (const batch of batches) {
-    yield batch.map(
-      ({ row, cells, styles = [] }): RawRow => ({
-        row,
-        cells,
-        fonts: cells.map((_, i) => fonts[styles[i] ?? -1] ?? null),
-      }),
-    );
-  }
-}
-
-async function* rowsOf(
-  zip: ZipEntries,
-  part: string,
-  ctx: SheetContext,
-  merges: SheetMerges,
-  where: { file: string; sheet: string },
-) {
-  try {
-    const whole = await zip.whole(part);
-    if (whole === null) yield* sheetRows(zip.chunks(part), ctx);
-    else {
-      merges.found(mergeRefsAfterCells(whole));
-      yield* sheetRows(slices(whole), ctx);
-    }
-  } catch (e) {
-    // A limit reached in a sheet names the sheet (the format layer knows only the cell).
-    throw readError(
-      e instanceof FormatError ? new FormatError(e.code, { sheet: where.sheet, ...e.args }) : e,
-      where.file,
-    );
+async function* withFonts(rows: AsyncIterable<SheetRow>, fonts: readonly (string | null)[]) {
+  for await (const { row, cells, styles = [] } of rows) {
+    yield { row, cells, fonts: cells.map((_, i) => fonts[styles[i] ?? -1] ?? null) } satisfies RawRow;
   }
 }

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from '../../src/model/cell.js';
 import type { SheetContext } from '../../src/ooxml/cellValue.js';
-import { readSharedStrings, SheetScanner, sheetRows } from '../../src/ooxml/sheetScan.js';
+import { decimalIn } from '../../src/ooxml/plainCell.js';
+import { readSharedStrings, SheetRowReader, sheetRows } from '../../src/ooxml/sheetReader.js';
+import { SheetScanner } from '../../src/ooxml/sheetScan.js';
 import { unbatch } from '../../src/read/unbatch.js';
 import { saxesSharedStrings, saxesSheetRows } from './saxesSheetRows.js';
 
@@ -115,6 +117,25 @@ type Reader = (chunks: AsyncIterable<Uint8Array>, ctx: SheetContext) => AsyncIte
 /** The scanner's batches as rows, like the xlsx reader hands them out. */
 const scanned: Reader = (chunks, c) => unbatch(sheetRows(chunks, c));
 
+/**
+ * The rows pumped (as a table reader takes them: most of the sheet read from its bytes), after the first
+ * `iterated` rows taken one by one (as the header search does); the lent cells copied.
+ */
+const pumped =
+  (iterated: number): Reader =>
+  (chunks, c) =>
+    (async function* () {
+      const reader = new SheetRowReader(chunks, c);
+      const rows: RawRow[] = [];
+      while (rows.length < iterated) {
+        const batch = await reader.next();
+        if (batch === null) break;
+        rows.push(...batch);
+      }
+      await reader.pump((row, cells) => rows.push({ row, cells: [...cells] as RawRow['cells'] }));
+      yield* rows;
+    })();
+
 /** A scanner that keeps tags of up to 32 characters only, so that cut long tags are streamed through. */
 async function* scanKeeping32(chunks: AsyncIterable<Uint8Array>, c: SheetContext) {
   const decoder = new TextDecoder();
@@ -151,9 +172,52 @@ describe('worksheet scanner', () => {
         const expected = await rowsOf(saxesSheetRows, writeSheet({ ...s, prefix: '' }), []);
         expect(await rowsOf(scanned, writeSheet(s), cuts)).toEqual(expected);
         expect(await rowsOf(scanKeeping32, writeSheet(s), cuts)).toEqual(expected);
+        expect(await rowsOf(pumped(0), writeSheet(s), cuts)).toEqual(expected);
+        expect(await rowsOf(pumped(2), writeSheet(s), cuts)).toEqual(expected);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('pumps what it iterates on sheets as Excel and exceljs write them (the byte path)', async () => {
+    const plain = fc.oneof(
+      fc.integer({ min: -5, max: 400 }).map((n) => ({ attrs: '', body: `<v>${n / 4}</v>` })),
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .map((n) => ({ attrs: ' t="n"', body: `<v>${n}</v>` })),
+      fc.integer({ min: 0, max: 6 }).map((i) => ({ attrs: ' s="3" t="s"', body: `<v>${i}</v>` })),
+      fc
+        .constantFrom('x', '007', '1e3', ' 1', '-', '0x3', '1.2.3', '')
+        .map((v) => ({ attrs: '', body: `<v>${v}</v>` })),
+      fc.constant({ attrs: ' s="2"', body: '<v>45000.5</v>' }),
+      fc.constant({ attrs: ' s="1"', body: '' }),
+      cellBody,
+    );
+    const rows = fc.array(fc.array(fc.option(plain, { nil: null }), { maxLength: 6 }), { maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(rows, fc.array(fc.nat(), { maxLength: 12 }), async (cells, cuts) => {
+        const xml = writeSheet({ prefix: '', pretty: false, refs: true, rows: cells, junk: [] });
+        const expected = await rowsOf(scanned, xml, []);
+        expect(await rowsOf(pumped(0), xml, cuts)).toEqual(expected);
+        expect(await rowsOf(pumped(1), xml, cuts)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads a plain decimal from bytes as Number() reads its text', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,16}$/), fc.option(fc.stringMatching(/^[0-9]{0,16}$/)))
+      .map(([neg, w, f]) => `${neg ? '-' : ''}${w}${f === null ? '' : `.${f}`}`);
+    fc.assert(
+      fc.property(decimal, (t) => {
+        const v = decimalIn(Buffer.from(t), 0, t.length);
+        if (!Number.isNaN(v)) expect(Object.is(v, Number(t))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(decimalIn(Buffer.from('0.75'), 0, 4)).toBe(0.75);
+    expect(decimalIn(Buffer.from('1e3'), 0, 3)).toBeNaN();
   });
 
   it("reads CDATA as text (exceljs's SAX helper drops it; Excel never writes it)", async () => {
@@ -179,6 +243,7 @@ describe('worksheet scanner', () => {
     ],
   ])('refuses %s', async (_, xml) => {
     await expect(rowsOf(scanned, xml, [7])).rejects.toMatchObject({ code: 'CORRUPT' });
+    await expect(rowsOf(pumped(0), xml, [7])).rejects.toMatchObject({ code: 'CORRUPT' });
   });
 
   it('reads the shared strings table as saxes does', async () => {
