@@ -9,7 +9,7 @@ import { addInputOptions, addReportOptions, LIMIT_OPTIONS } from './inputOptions
 import type { CliIO } from './io.js';
 import { localiseHelp, localiseParser } from './program.js';
 import { langBeforeParse } from './runSettings.js';
-import { addOption, addSharedOptions } from './sharedOptions.js';
+import { addOption, addSharedOptions, notAnOption } from './sharedOptions.js';
 
 // Only our own small modules load at start-up: commander when there is a command line to parse, each
 // command the heavy parts (exceljs, zod, renderers) when it runs. `cchc --version` loads
@@ -57,7 +57,9 @@ function buildProgram(
   );
 
   const explain = command('explain');
-  explain.requiredOption(`--unit ${H.value.name}`, H.options.unit ?? '');
+  explain.requiredOption(`--unit ${H.value.name}`, H.options.unit ?? '', (v: string) =>
+    notAnOption(explain, 'unit', v),
+  );
   addOption(explain, H, '--format');
   addInputOptions(explain, H);
   addSharedOptions(explain, H).action(async (flags) =>

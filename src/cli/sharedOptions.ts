@@ -36,10 +36,32 @@ export interface OptionSpec {
   repeat?: boolean;
 }
 
+/** `cchc score`: the command as typed, for "see cchc score --help". */
+const commandPath = (cmd: Command): string => (cmd.parent ? `${commandPath(cmd.parent)} ` : '') + cmd.name();
+
+/**
+ * The value of `--<long>`, refused when it is another of the command's options: commander takes whatever
+ * follows an option as its value, so `--criteria --lang en` would read a criteria file called "--lang"
+ * (and `en` would be an argument). No file, sheet or title is called `--lang`: the value is missing.
+ */
+export function notAnOption(cmd: Command, long: string, value: string): string {
+  if (value.startsWith('--')) {
+    const name = value.split('=')[0]!;
+    if (name === '--help' || cmd.options.some((o) => o.long === name))
+      throw new UsageError('E_OPTION_NEEDS_VALUE', {
+        option: `--${long}`,
+        next: name,
+        help: commandPath(cmd),
+      });
+  }
+  return value;
+}
+
 /**
  * Declares one option of `cmd` with its description from the help catalogue: `command.option` when the
  * command words it its own way, else `option`. A choice option (CHOICES) refuses other values with the
- * usage error E_OPTION_VALUE, in the user's language, naming the values it takes.
+ * usage error E_OPTION_VALUE, in the user's language, naming the values it takes. An option's value is
+ * never another of its options (notAnOption).
  */
 export function addOption(cmd: Command, H: HelpText, flags: string, spec: OptionSpec = {}): Command {
   const long = /--([a-z-]+)/.exec(flags)?.[1] ?? flags;
@@ -53,6 +75,7 @@ export function addOption(cmd: Command, H: HelpText, flags: string, spec: Option
   const option = cmd.createOption(`${flags}${placeholder}`, description);
   if (choices) {
     option.argParser((v: string) => {
+      notAnOption(cmd, long, v);
       if (!choices.includes(v))
         throw new UsageError('E_OPTION_VALUE', {
           option: `--${long}`,
@@ -61,8 +84,14 @@ export function addOption(cmd: Command, H: HelpText, flags: string, spec: Option
         });
       return v;
     });
-  } else if (spec.repeat) {
-    option.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+  } else if (spec.repeat || option.variadic) {
+    // A parser of its own replaces commander's gathering of a list (its default may be `true`: --no-survey).
+    option.argParser((v: string, prev: unknown) => [
+      ...(Array.isArray(prev) ? (prev as string[]) : []),
+      notAnOption(cmd, long, v),
+    ]);
+  } else if (spec.value) {
+    option.argParser((v: string) => notAnOption(cmd, long, v));
   }
   return cmd.addOption(option);
 }

@@ -99,8 +99,10 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `${a.command} needs ${a.argument}`,
   },
   E_OPTION_NEEDS_VALUE: {
-    vi: (a) => `tùy chọn ${a.option} cần một giá trị`,
-    en: (a) => `the option ${a.option} needs a value`,
+    vi: (a) =>
+      `tùy chọn ${a.option} cần một giá trị${a.next ? ` (ngay sau nó lại là tùy chọn ${a.next})` : ''}`,
+    en: (a) =>
+      `the option ${a.option} needs a value${a.next ? ` (it is followed by the option ${a.next})` : ''}`,
   },
   E_MISSING_OPTION: {
     vi: (a) => `lệnh ${a.command} cần tùy chọn ${a.option}`,
