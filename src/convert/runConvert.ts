@@ -90,8 +90,6 @@ export function inputTables(
   return { tables, diagnostics };
 }
 
-const CHANGED = 'it changed while it was being converted';
-
 /** An output being written: its bytes' destination, closed once its last table is in. */
 export interface OutputSink extends ByteSink {
   close(): Promise<void>;
@@ -144,7 +142,7 @@ export async function writeOutputs(
       }
     }
     const missed = outputs.some((o) => o.tables.some((t) => t.input === i && !rows.has(t)));
-    if (missed) throw new UsageError('E_FILE_UNREADABLE', { file: input.file, reason: CHANGED });
+    if (missed) throw new UsageError('E_FILE_UNREADABLE', { file: input.file, reason: 'changed-while-read' });
   }
   return rows;
 }

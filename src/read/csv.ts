@@ -17,7 +17,7 @@ export interface CsvOptions {
 }
 
 /** Enough bytes to detect the encoding and the delimiter of any real file. */
-const SAMPLE_BYTES = 1024 * 1024;
+export const SAMPLE_BYTES = 1024 * 1024;
 const SNIFF_LINES = 50;
 
 type Delimiter = ',' | ';' | '\t';

@@ -1,6 +1,9 @@
 import type { SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
-import { readCsv } from './csv.js';
+import { UsageError } from '../model/errors.js';
+import { readRange } from '../ooxml/byteSource.js';
+import { readCsv, SAMPLE_BYTES } from './csv.js';
+import { detectEncoding, type TextEncoding } from './decodeText.js';
 import { DEFAULT_LIMITS, type ReadLimits, readLimits } from './limits.js';
 import { type InputFormat, promisedFormat, sniffFormat } from './sniffFormat.js';
 import { openSource } from './source.js';
@@ -66,6 +69,23 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
       cellFonts,
       encoding: options.encoding,
     });
+  }
+}
+
+/**
+ * The encoding the CSV reader decodes `file` with, judged as it judges it (the same sniffing, the same
+ * sample); null for what is not read as delimited text (a workbook, an HTML or XML export) and for a file
+ * that cannot be opened or is refused (the reader says why when it reads it).
+ */
+export async function textEncodingOf(file: string, options: ReadOptions = {}): Promise<TextEncoding | null> {
+  try {
+    const src = await openSource(file, options.stdin);
+    if ((await sniffFormat(src, file)) !== 'csv') return null;
+    const sample = await readRange(src, 0, SAMPLE_BYTES);
+    return detectEncoding(sample, sample.length >= src.size, options.encoding).encoding;
+  } catch (e) {
+    if (e instanceof UsageError) return null;
+    throw e;
   }
 }
 

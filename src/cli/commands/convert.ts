@@ -52,13 +52,13 @@ export async function convertCommand(files: string[], flags: ConvertFlags, io: C
   const run = await resolveRun(flags, io);
   const { lang } = run;
   if (flags.out !== undefined && flags.outDir !== undefined) {
-    throw new UsageError('E_USAGE', {
-      message: lang === 'vi' ? 'chỉ dùng một trong -o và --out-dir' : 'use either -o or --out-dir, not both',
-    });
+    throw new UsageError('E_OPTIONS_EXCLUSIVE', { first: '-o', second: '--out-dir', help: 'cchc convert' });
   }
   if (flags.to === 'long' && !flags.criteria) {
-    throw new UsageError('E_USAGE', {
-      message: lang === 'vi' ? '--to long cần --criteria' : '--to long needs --criteria',
+    throw new UsageError('E_OPTION_REQUIRES', {
+      option: '--to long',
+      needs: '--criteria',
+      help: 'cchc convert',
     });
   }
   const write: WriteOptions = {

@@ -54,6 +54,10 @@ const REASONS: Record<string, [vi: string, en: string]> = {
   'input/output error': ['lỗi đọc ghi của thiết bị', 'input/output error'],
   EMFILE: ['đang mở quá nhiều tệp cùng lúc', 'too many open files'],
   'too many open files': ['đang mở quá nhiều tệp cùng lúc', 'too many open files'],
+  'changed-while-read': [
+    'tệp đã thay đổi trong lúc đang được chuyển đổi',
+    'it changed while it was being converted',
+  ],
   'a zip archive but not an Excel workbook': [
     'là tệp nén nhưng không phải bảng tính Excel',
     'a zip archive but not an Excel workbook',

@@ -23,7 +23,14 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: () =>
       'internal error in cchc; please report it with the command you ran (set CCHC_DEBUG=1 for details)',
   },
-  E_USAGE: { vi: (a) => `${a.message}`, en: (a) => `${a.message}` },
+  E_OPTIONS_EXCLUSIVE: {
+    vi: (a) => `chỉ dùng một trong hai tùy chọn ${a.first} và ${a.second}, không dùng cả hai`,
+    en: (a) => `use either ${a.first} or ${a.second}, not both`,
+  },
+  E_OPTION_REQUIRES: {
+    vi: (a) => `${a.option} cần có thêm ${a.needs}`,
+    en: (a) => `${a.option} needs ${a.needs}`,
+  },
   E_OPTION_VALUE: {
     vi: (a) => `giá trị ${q(a.found)} không hợp lệ cho ${a.option}; cần một trong: ${a.expected}`,
     en: (a) => `invalid value ${q(a.found)} for ${a.option}; expected one of: ${a.expected}`,
