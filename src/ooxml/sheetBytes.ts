@@ -58,8 +58,10 @@ export class SheetBytes {
         p = this.asText(b, p);
         continue;
       }
-      const lt = b.indexOf(LT, p);
-      if (lt < 0) return; // text between tags, read by no one
+      // The next tag: usually the very next byte (Buffer.indexOf is a call into C++ per tag).
+      let lt = p;
+      while (lt < n && b[lt] !== LT) lt++;
+      if (lt === n) return; // text between tags, read by no one
       const end = this.fast(b, lt, state);
       if (end >= 0) p = end;
       else if (end === NEED_MORE && n - lt <= MAX_CARRY) {

@@ -58,11 +58,18 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     return { ...input.read, stdin: Readable.from([stdinBytes]) };
   };
   const inputs: InputRef[] = [];
+  // Each file's sha256 as its reader computed it from the bytes it read; a file the readers did not read to
+  // its end (or too large to hold whole) is read again for it.
+  const digests = new Map<string, string>();
+  const digest = (file: string) => (sha256: string) => digests.set(file, sha256);
   const hash = async (role: InputRef['role'], file: string) => {
     inputs.push({
       role,
       file,
-      sha256: file === '-' ? sha256Bytes(stdinBytes ?? Buffer.alloc(0)) : await sha256File(file),
+      sha256:
+        file === '-'
+          ? sha256Bytes(stdinBytes ?? Buffer.alloc(0))
+          : (digests.get(file) ?? (await sha256File(file))),
     });
   };
   // --sheet picks the sheet of the score files (a workbook per district with a sheet per year, say);
@@ -93,7 +100,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const notTold = (d: Diagnostic) => told.has(d) || !noticed.has(placeKey(d));
   const locate = async (file: string, sheet?: string) => ({
     sheet,
-    read: { ...(await readFor(file)), notice },
+    read: { ...(await readFor(file)), notice, digest: digest(file) },
   });
 
   let bandGroups: BandsGroup[] = [];

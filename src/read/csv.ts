@@ -14,6 +14,8 @@ export interface CsvOptions {
   cellFonts?: boolean;
   /** Told of what the reader doubts: undecodable bytes, quoted fields spanning lines (warnings). */
   notice?: ((d: Diagnostic) => void) | undefined;
+  /** Told the file's sha256 once its rows are all read (ReadOptions.digest). */
+  digest?: ((sha256: string) => void) | undefined;
 }
 
 /** Enough bytes to detect the encoding and the delimiter of any real file. */
@@ -48,7 +50,8 @@ export async function* readCsv(
     hidden: false,
     merges: () => [],
     rows: () => {
-      const rows = new CsvRows(streamFrom(src, bom), {
+      // The sample is the file's first chunk: read once, for the sniffing, the rows and the hash.
+      const rows = new CsvRows(sample.subarray(bom), streamFrom(src, sample.length), {
         file,
         sheet,
         encoding,
@@ -56,6 +59,8 @@ export async function* readCsv(
         skipFirst: sniffed.sepLine,
         maxRows: options.maxRows,
         notice: options.notice ?? (() => {}),
+        digest: options.digest,
+        hashed: sample,
       });
       return options.cellFonts === true ? withoutFonts(rows) : rows;
     },

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { type CellValue, columnLetter, type RawRow, type RowSink, type RowStream } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
@@ -19,6 +20,10 @@ export interface CsvPlan {
   skipFirst: boolean;
   maxRows: number;
   notice: (d: Diagnostic) => void;
+  /** Told the sha256 of all the file's bytes (`hashed`, then the stream's), once the last is read. */
+  digest?: ((sha256: string) => void) | undefined;
+  /** The bytes read before the stream (the sample, byte order mark included). */
+  hashed?: Uint8Array;
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -43,11 +48,17 @@ export class CsvRows implements RowStream {
   private pending: RawRow[] = [];
   private at = 0;
   private ended = false;
+  /** The first text to read, before the stream's (the sample), until it is read. */
+  private first: Uint8Array | null;
+  private readonly hash: Hash | null;
 
   constructor(
+    first: Uint8Array,
     private readonly bytes: Readable,
     private readonly plan: CsvPlan,
   ) {
+    this.first = first;
+    this.hash = plan.digest ? createHash('sha256').update(plan.hashed ?? new Uint8Array(0)) : null;
     this.chunks = bytes[Symbol.asyncIterator]();
     this.decoder = new TextDecoder(plan.encoding);
     this.tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc);
@@ -87,14 +98,24 @@ export class CsvRows implements RowStream {
   private async read(take: RowSink): Promise<void> {
     const record = (cells: CsvRecord) => this.record(cells, take);
     try {
+      if (this.first !== null) {
+        const first = this.first;
+        this.first = null;
+        this.tokenizer.feed(this.text(this.decoder.decode(first, { stream: true })), record);
+        return;
+      }
       const next = await this.chunks.next();
       if (next.done) {
         this.tokenizer.feed(this.text(this.decoder.decode()), record);
         this.tokenizer.finish(record);
         this.ended = true;
         this.close();
+        if (this.hash) this.plan.digest?.(this.hash.digest('hex'));
         this.warnMultiline(this.tokenizer.multiline);
-      } else this.tokenizer.feed(this.text(this.decoder.decode(next.value, { stream: true })), record);
+      } else {
+        this.hash?.update(next.value);
+        this.tokenizer.feed(this.text(this.decoder.decode(next.value, { stream: true })), record);
+      }
     } catch (e) {
       this.close();
       throw readError(e, this.plan.file);

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { SheetSource } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
-import { readRange } from '../ooxml/byteSource.js';
+import { type ByteSource, readRange } from '../ooxml/byteSource.js';
 import { readCsv, SAMPLE_BYTES } from './csv.js';
 import { detectEncoding, type TextEncoding } from './decodeText.js';
 import { DEFAULT_LIMITS, type ReadLimits, readLimits } from './limits.js';
 import { type InputFormat, promisedFormat, sniffFormat } from './sniffFormat.js';
-import { openSource } from './source.js';
+import { ioError, openSource } from './source.js';
 
 export interface ReadOptions extends Partial<ReadLimits> {
   /** Read when file is '-' (the CLI passes its io.stdin; there is no default). */
@@ -17,6 +19,12 @@ export interface ReadOptions extends Partial<ReadLimits> {
   cellFonts?: boolean;
   /** Told what a reader noticed about a file, as an info (I_FILE_FORMAT: the content is not what its name says). */
   notice?: (d: Diagnostic) => void;
+  /**
+   * Told the file's sha256 (hex), computed from the bytes as they are read, once all of them are: a
+   * workbook is read whole first (it is read at random anyway), a CSV hashed as it streams. Not called when
+   * the file was not read to its end (a CSV whose rows were not all read) or is too large to hold.
+   */
+  digest?: (sha256: string) => void;
 }
 
 export const DEFAULT_MAX_ROWS = DEFAULT_LIMITS.maxRows;
@@ -46,8 +54,9 @@ const FORMAT_NAME: Record<InputFormat, string> = {
 export async function* openSheets(file: string, options: ReadOptions = {}): AsyncGenerator<SheetSource> {
   const limits = readLimits(options);
   const { maxRows, maxInflatedBytes } = limits;
-  const src = await openSource(file, options.stdin);
-  const format = await sniffFormat(src, file);
+  const opened = await openSource(file, options.stdin);
+  const format = await sniffFormat(opened, file);
+  const src = format !== 'csv' && options.digest ? await wholeSource(opened, file, options.digest) : opened;
   const promised = promisedFormat(file);
   if (promised !== undefined && promised !== FORMAT_NAME[format]) {
     options.notice?.(
@@ -60,7 +69,13 @@ export async function* openSheets(file: string, options: ReadOptions = {}): Asyn
     const { readXlsx } = await import('./xlsx.js');
     yield* readXlsx(src, file, { ...limits, cellFonts, notice: options.notice });
   } else if (format === 'csv') {
-    yield* readCsv(src, file, { maxRows, encoding: options.encoding, cellFonts, notice: options.notice });
+    yield* readCsv(src, file, {
+      maxRows,
+      encoding: options.encoding,
+      cellFonts,
+      notice: options.notice,
+      digest: options.digest,
+    });
   } else {
     const { readSheetJs } = await import('./sheetjs.js');
     yield* readSheetJs(src, file, format, {
@@ -86,6 +101,29 @@ export async function textEncodingOf(file: string, options: ReadOptions = {}): P
   } catch (e) {
     if (e instanceof UsageError) return null;
     throw e;
+  }
+}
+
+/** A workbook is held whole up to this size to be hashed in the same read; a larger one is read again. */
+const WHOLE_BYTES = 64 * 1024 * 1024;
+
+/** The file's bytes in memory, hashed on the way (one read of the file instead of two). */
+async function wholeSource(
+  src: ByteSource,
+  file: string,
+  digest: (sha256: string) => void,
+): Promise<ByteSource> {
+  if (src.kind === 'file' && src.size > WHOLE_BYTES) return src;
+  const bytes = src.kind === 'buffer' ? src.buffer : await readWhole(src.path, file);
+  digest(createHash('sha256').update(bytes).digest('hex'));
+  return { kind: 'buffer', buffer: bytes, size: bytes.length };
+}
+
+async function readWhole(path: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw ioError(e, file);
   }
 }
 
