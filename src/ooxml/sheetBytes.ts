@@ -1,6 +1,6 @@
 import type { SheetContext } from './cellValue.js';
 import { NEED_MORE, type PlainCell, plainCellAt, plainValue, UNREAD } from './plainCell.js';
-import { BETWEEN_ROWS, IN_ROW, NOT_READY, type SheetScanner } from './sheetScan.js';
+import { IN_ROW, NOT_READY, type SheetScanner } from './sheetScan.js';
 
 const LT = 0x3c;
 const GT = 0x3e;

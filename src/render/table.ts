@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { groupHeading, labels } from '../i18n/labels.js';
 import type { BandCount, GroupResult, Results, UnitResult } from '../model/results.js';
 import { escapeControlsDeep } from '../model/terminalText.js';
+import { type Align, boxTable } from './boxTable.js';
 import type { RenderContext } from './context.js';
 import { formatBandRule } from './numbers.js';
 import { footerLines, goneLine, rankingCells, statsLine, titleLines } from './summaryLines.js';
@@ -25,13 +25,13 @@ function bandPainter(chalk: ChalkInstance, scheme: readonly BandCount[]): (band:
   };
 }
 
-/** Plain box-drawing table; cli-table3's own header/border colours are off so only our chalk colours. */
-function newTable(head: string[], chalk: ChalkInstance, colAligns: ('left' | 'right')[]): Table.Table {
-  return new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colAligns,
-    style: { head: [], border: [], compact: true },
-  });
+/** A box-drawing table with a bold header; only our chalk colours, none of the table's own. */
+function newTable(head: string[], chalk: ChalkInstance, rows: string[][], align: Align[]): string {
+  return boxTable(
+    head.map((h) => chalk.bold(h)),
+    rows,
+    align,
+  );
 }
 
 function rankingTable(
@@ -43,16 +43,13 @@ function rankingTable(
   cols: RankingColumns,
 ): string {
   const { head, right, rows, bandAt } = rankingCells(results, units, cols, ctx, labels(ctx.lang));
-  const table = newTable(
+  for (const row of rows) row[bandAt] = paintBand(row[bandAt] ?? '');
+  return newTable(
     head,
     chalk,
+    rows,
     right.map((r) => (r ? 'right' : 'left')),
   );
-  for (const row of rows) {
-    row[bandAt] = paintBand(row[bandAt] ?? '');
-    table.push(row);
-  }
-  return table.toString();
 }
 
 function bandSummary(
@@ -63,9 +60,9 @@ function bandSummary(
   paintBand: (band: string) => string,
 ): string {
   const L = labels(ctx.lang);
-  const table = newTable([L.band, L.threshold, L.units], chalk, ['left', 'right', 'right']);
-  for (const b of group.bands) table.push([paintBand(b.band), formatBandRule(b, ctx.lang), String(b.count)]);
-  return `${table.toString()}\n${statsLine(group, leaders, ctx, L)}`;
+  const rows = group.bands.map((b) => [paintBand(b.band), formatBandRule(b, ctx.lang), String(b.count)]);
+  const table = newTable([L.band, L.threshold, L.units], chalk, rows, ['left', 'right', 'right']);
+  return `${table}\n${statsLine(group, leaders, ctx, L)}`;
 }
 
 /**
