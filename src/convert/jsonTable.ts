@@ -36,13 +36,14 @@ export async function* readJsonTable(file: string): AsyncGenerator<SheetSource> 
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError('E_FILE_NOT_FOUND', { file });
     if (code) throw new UsageError('E_FILE_UNREADABLE', { file, reason: code });
-    throw new UsageError('E_FILE_CORRUPT', { file, reason: `not JSON: ${(e as Error).message}` });
+    throw new UsageError('E_FILE_CORRUPT', { file, reason: 'json-syntax', detail: (e as Error).message });
   }
   const sheets = (doc as { schema?: unknown; sheets?: unknown })?.sheets;
   if ((doc as { schema?: unknown })?.schema !== TABLE_SCHEMA || !Array.isArray(sheets)) {
     throw new UsageError('E_FILE_CORRUPT', {
       file,
-      reason: `not a ${TABLE_SCHEMA} document written by cchc convert`,
+      reason: 'json-not-table',
+      schema: TABLE_SCHEMA,
     });
   }
   let index = 0;
@@ -53,7 +54,8 @@ export async function* readJsonTable(file: string): AsyncGenerator<SheetSource> 
       if (!Number.isInteger(r?.row) || !Array.isArray(r.cells) || !r.cells.every(isCell)) {
         throw new UsageError('E_FILE_CORRUPT', {
           file,
-          reason: `sheet ${index}: a row is not {"row": n, "cells": [...]}`,
+          reason: 'json-bad-row',
+          found: index,
         });
       }
       rows.push({ row: r.row, cells: r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c)) });

@@ -1,3 +1,4 @@
+import type { Corrupt } from './errors.js';
 import { nfc } from './nfc.js';
 import type { SheetCell } from './sheetRow.js';
 
@@ -14,7 +15,7 @@ export interface SheetContext {
   date1904: boolean;
   /** Called with the running count of <row> elements so the caller can enforce its cap. */
   onRow: (count: number) => void;
-  corrupt: (reason: string) => Error;
+  corrupt: Corrupt;
   /** Characters of one cell's text (<v>, or the runs of an inline string); past it, E_CELL_TOO_LONG. */
   maxCellChars: number;
   /** Columns a row may fill with values; a value further right is E_TOO_MANY_COLUMNS. */

@@ -13,6 +13,12 @@ export type FormatErrorCode =
   | 'E_TOO_MANY_SHEETS'
   | 'E_TOO_MANY_COLUMNS';
 
+/**
+ * Makes the error for a damaged part, from a reason code ('xml-ends-in-tag', 'cell-reference', …) and the
+ * values it names (`tag`, `found`, `limit`): the caller adds the file and the part; the words are made above.
+ */
+export type Corrupt = (reason: string, args?: Record<string, string | number>) => Error;
+
 export class FormatError extends Error {
   constructor(
     readonly code: FormatErrorCode,

@@ -1,3 +1,4 @@
+import type { Corrupt } from './errors.js';
 import { localName, nameAt } from './xmlMarkup.js';
 
 const COMMENT = 1;
@@ -46,7 +47,7 @@ export abstract class MarkupScanner {
   private sawRoot = false;
 
   constructor(
-    protected readonly corrupt: (reason: string) => Error,
+    protected readonly corrupt: Corrupt,
     private readonly maxKeptTag: number = MAX_KEPT_TAG,
   ) {}
 
@@ -124,10 +125,10 @@ export abstract class MarkupScanner {
   }
 
   protected end(): void {
-    if (this.carry !== '' || this.longTag !== null) throw this.corrupt('the XML ends inside a tag');
-    if (this.skipping !== 0) throw this.corrupt('the XML ends inside a comment or CDATA section');
-    if (!this.sawRoot) throw this.corrupt('no XML document');
-    if (this.openNames.length > 0) throw this.corrupt(`the XML ends before </${this.openNames.at(-1)}>`);
+    if (this.carry !== '' || this.longTag !== null) throw this.corrupt('xml-ends-in-tag');
+    if (this.skipping !== 0) throw this.corrupt('xml-ends-in-comment');
+    if (!this.sawRoot) throw this.corrupt('xml-empty');
+    if (this.openNames.length > 0) throw this.corrupt('xml-ends-open', { tag: this.openNames.at(-1)! });
   }
 
   /** The markup starting at s[lt] ('<'): the index after it, or -1 when it runs past the chunk. */
@@ -145,7 +146,7 @@ export abstract class MarkupScanner {
         this.carry = s.slice(lt);
         return -1;
       }
-      throw this.corrupt('a DTD or other declaration inside the XML');
+      throw this.corrupt('xml-declaration');
     }
     if (next === 0x3f) return this.skipFrom(s, lt + 2, PI); // '?': <?xml …?> and other PIs
     const end = this.tagEnd(s, lt, lt + 1, 0);
@@ -182,7 +183,7 @@ export abstract class MarkupScanner {
         if (c === quote) quote = 0;
       } else if (c === 0x3e) return i;
       else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3c) throw this.corrupt(`a "<" inside a tag at ${s.slice(lt, lt + 20)}`);
+      else if (c === 0x3c) throw this.corrupt('xml-lt-in-tag', { found: s.slice(lt, lt + 20) });
     }
     this.resumeQuote = quote;
     return -1;
@@ -203,7 +204,7 @@ export abstract class MarkupScanner {
       this.longTag = { name, quote: this.resumeQuote, prev: s.charCodeAt(s.length - 1) };
       return -1;
     }
-    throw this.corrupt(`a <${name}> tag longer than ${this.maxKeptTag} characters`);
+    throw this.corrupt('xml-tag-too-long', { tag: name, limit: this.maxKeptTag });
   }
 
   /** Streams on through a long start tag: the index after its '>', or -1. */
@@ -219,7 +220,7 @@ export abstract class MarkupScanner {
         this.start(t.name, '', 0, 0, prev === 0x2f);
         return i + 1;
       } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3c) throw this.corrupt(`a "<" inside the tag <${t.name}>`);
+      else if (c === 0x3c) throw this.corrupt('xml-lt-in-tag', { found: `<${t.name}` });
       prev = c;
     }
     t.quote = quote;
@@ -234,11 +235,9 @@ export abstract class MarkupScanner {
       const after = lt + 2 + (expected?.length ?? 0);
       if (expected === undefined || !s.startsWith(expected, lt + 2) || s.slice(after, gt).trim() !== '') {
         const name = s.slice(lt + 2, Math.min(gt, lt + 42)).trim();
-        throw this.corrupt(
-          expected === undefined
-            ? `an unexpected </${name}>`
-            : `</${name}> where </${expected}> was expected`,
-        );
+        throw expected === undefined
+          ? this.corrupt('xml-unexpected-close', { tag: name })
+          : this.corrupt('xml-close-mismatch', { tag: name, expected });
       }
       this.closed(this.openLocal.pop()!);
       return;
@@ -250,9 +249,9 @@ export abstract class MarkupScanner {
   }
 
   private start(name: string, s: string, from: number, to: number, selfClosing: boolean): void {
-    if (name === '') throw this.corrupt('a tag without a name');
+    if (name === '') throw this.corrupt('xml-tag-no-name');
     if (this.openNames.length === 0) {
-      if (this.sawRoot) throw this.corrupt('a second root element');
+      if (this.sawRoot) throw this.corrupt('xml-second-root');
       this.sawRoot = true;
     }
     const local = localName(name);

@@ -1,4 +1,5 @@
 import type { SheetContext } from './cellValue.js';
+import type { Corrupt } from './errors.js';
 import { SheetBytes } from './sheetBytes.js';
 import type { SheetRow, SheetRowSink } from './sheetRow.js';
 import { type SharedStringLimits, SheetScanner } from './sheetScan.js';
@@ -84,7 +85,7 @@ export class SheetRowReader {
  */
 export async function readSharedStrings(
   chunks: AsyncIterable<Uint8Array>,
-  corrupt: (reason: string) => Error,
+  corrupt: Corrupt,
   limits: SharedStringLimits & { maxCellChars: number },
 ): Promise<string[]> {
   const decoder = new TextDecoder('utf-8');

@@ -180,7 +180,7 @@ export class SheetScanner extends MarkupScanner {
   private plainCell(m: RegExpExecArray): void {
     const letters = m[1]!;
     const col = columnIn(letters, 0, letters.length);
-    if (col > MAX_COLUMN) throw this.ctx.corrupt(`bad cell reference ${letters}`);
+    if (col > MAX_COLUMN) throw this.ctx.corrupt('cell-reference', { found: letters });
     this.col = col;
     const cell = this.cell;
     cell.type = m[3];
@@ -247,7 +247,7 @@ export class SheetScanner extends MarkupScanner {
         const col = this.cellAttributes(s, from, to);
         this.col = col === -2 ? this.col + 1 : col;
         if (this.col < 0 || this.col > MAX_COLUMN) {
-          throw this.ctx.corrupt(`bad cell reference ${attribute(s, from, to, 'r') ?? ''}`);
+          throw this.ctx.corrupt('cell-reference', { found: attribute(s, from, to, 'r') ?? '' });
         }
         cell.formula = false;
         cell.text = null;

@@ -49,7 +49,9 @@ export class ZipEntries {
       if (first !== undefined) {
         throw new FormatError('E_FILE_CORRUPT', {
           file,
-          reason: `two zip entries named "${first.name}" and "${e.name}" (the same part for Excel)`,
+          reason: 'zip-entry-twice',
+          entry: first.name,
+          other: e.name,
         });
       }
       byName.set(key, e);
@@ -73,7 +75,9 @@ export class ZipEntries {
     if (entry.method !== 0 && entry.method !== 8) {
       throw new FormatError('E_FILE_CORRUPT', {
         file: this.file,
-        reason: `${entry.name}: unsupported zip compression method ${entry.method}`,
+        reason: 'zip-entry-compression',
+        entry: entry.name,
+        method: entry.method,
       });
     }
     const whole = await this.whole(name);
@@ -99,7 +103,7 @@ export class ZipEntries {
       this.checkCrc(entry, crc);
     } catch (e) {
       settled = true;
-      throw e;
+      throw this.inflateFailure(e, entry);
     } finally {
       // Left early (a sheet scanned for its header only): the rest is inflated too, so that every byte
       // the reader looked at is known to be the archive's own.
@@ -115,12 +119,24 @@ export class ZipEntries {
     }
   }
 
+  /** zlib's refusal of an entry's bytes ("invalid distance too far back") is a damaged entry, named. */
+  private inflateFailure(e: unknown, entry: ZipEntry): unknown {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string' || !code.startsWith('Z_')) return e;
+    return new FormatError('E_FILE_CORRUPT', {
+      file: this.file,
+      reason: 'zip-entry-damaged',
+      entry: entry.name,
+    });
+  }
+
   /** E_FILE_CORRUPT naming the entry when its bytes are not those the archive recorded. */
   private checkCrc(entry: ZipEntry, crc: number): void {
     if (crc !== entry.crc) {
       throw new FormatError('E_FILE_CORRUPT', {
         file: this.file,
-        reason: `zip entry ${entry.name} is damaged (its CRC-32 does not match)`,
+        reason: 'zip-entry-crc',
+        entry: entry.name,
       });
     }
   }
@@ -153,7 +169,7 @@ export class ZipEntries {
       data = inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
-      throw e;
+      throw this.inflateFailure(e, entry);
     }
     this.count(data.length);
     this.checkCrc(entry, crc32(data));
@@ -181,7 +197,9 @@ export class ZipEntries {
       if (bytes > maxBytes) {
         throw new FormatError('E_FILE_CORRUPT', {
           file: this.file,
-          reason: `${name} holds more than ${maxBytes} bytes of XML, which no workbook part does`,
+          reason: 'part-too-large',
+          entry: name,
+          limit: maxBytes,
         });
       }
       text += decoder.decode(chunk, { stream: true });
@@ -193,14 +211,19 @@ export class ZipEntries {
   private async dataRange(entry: ZipEntry): Promise<{ start: number; end: number }> {
     const header = await readRange(this.src, entry.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) {
-      throw new FormatError('E_FILE_CORRUPT', { file: this.file, reason: `damaged zip entry ${entry.name}` });
+      throw new FormatError('E_FILE_CORRUPT', {
+        file: this.file,
+        reason: 'zip-entry-damaged',
+        entry: entry.name,
+      });
     }
     const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const end = start + entry.compressedSize;
     if (end > this.src.size) {
       throw new FormatError('E_FILE_CORRUPT', {
         file: this.file,
-        reason: `truncated zip entry ${entry.name}`,
+        reason: 'zip-entry-truncated',
+        entry: entry.name,
       });
     }
     return { start, end };

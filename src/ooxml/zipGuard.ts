@@ -33,12 +33,13 @@ export async function inspectZip(
   file: string,
   maxInflatedBytes: number,
 ): Promise<ZipEntry[]> {
-  const corrupt = (reason: string) => new FormatError('E_FILE_CORRUPT', { file, reason });
+  const corrupt = (reason: string, more: Record<string, string> = {}) =>
+    new FormatError('E_FILE_CORRUPT', { file, reason, ...more });
   return withReader(src, async (readAt) => {
     const tailStart = Math.max(0, src.size - (22 + MAX_COMMENT));
     const tail = await readAt(tailStart, src.size - tailStart);
     const at = findEocd(tail);
-    if (at < 0) throw corrupt('truncated or not a zip archive (no end of central directory)');
+    if (at < 0) throw corrupt('zip-no-directory');
     const eocdPos = tailStart + at;
     let count = tail.readUInt16LE(at + 10);
     let dirSize = tail.readUInt32LE(at + 12);
@@ -46,15 +47,15 @@ export async function inspectZip(
     if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
       const locator = await readAt(eocdPos - 20, 20);
       if (locator.length < 20 || locator.readUInt32LE(0) !== EOCD64_LOCATOR_SIG)
-        throw corrupt('bad zip64 locator');
+        throw corrupt('zip64-damaged');
       const rec = await readAt(Number(locator.readBigUInt64LE(8)), 56);
-      if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64_SIG) throw corrupt('bad zip64 directory record');
+      if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64_SIG) throw corrupt('zip64-damaged');
       count = Number(rec.readBigUInt64LE(32));
       dirSize = Number(rec.readBigUInt64LE(40));
       dirOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (dirOffset + dirSize > eocdPos) throw corrupt('truncated zip (central directory past the end)');
-    if (dirSize > MAX_DIRECTORY) throw corrupt('zip central directory is implausibly large');
+    if (dirOffset + dirSize > eocdPos) throw corrupt('zip-truncated');
+    if (dirSize > MAX_DIRECTORY) throw corrupt('zip-directory-too-large');
     const dir = await readAt(dirOffset, dirSize);
     const entries = parseDirectory(dir, count, corrupt);
 
@@ -75,10 +76,11 @@ export async function inspectZip(
       if (total > maxInflatedBytes) {
         throw new FormatError('E_ZIP_TOO_LARGE', { file, size: total, limit: maxInflatedBytes });
       }
-      if (e.localOffset + 30 + e.compressedSize > dirOffset) throw corrupt(`truncated zip entry ${e.name}`);
+      if (e.localOffset + 30 + e.compressedSize > dirOffset)
+        throw corrupt('zip-entry-truncated', { entry: e.name });
       const local = await readAt(e.localOffset, 4);
       if (local.length < 4 || local.readUInt32LE(0) !== LOCAL_SIG)
-        throw corrupt(`damaged zip entry ${e.name}`);
+        throw corrupt('zip-entry-damaged', { entry: e.name });
     }
     return entries;
   });
@@ -95,13 +97,12 @@ function parseDirectory(dir: Buffer, count: number, corrupt: (reason: string) =>
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL_SIG)
-      throw corrupt('damaged zip central directory');
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL_SIG) throw corrupt('zip-directory-damaged');
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
     const end = p + 46 + nameLength + extraLength + commentLength;
-    if (end > dir.length) throw corrupt('damaged zip central directory');
+    if (end > dir.length) throw corrupt('zip-directory-damaged');
     const entry: ZipEntry = {
       name: dir.toString('utf8', p + 46, p + 46 + nameLength),
       flags: dir.readUInt16LE(p + 8),

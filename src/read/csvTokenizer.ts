@@ -1,3 +1,5 @@
+import { FormatError } from '../ooxml/errors.js';
+
 /**
  * Splits CSV text into records, chunk by chunk, with the state of an unfinished record carried over.
  *
@@ -233,9 +235,11 @@ export class CsvTokenizer {
       this.closeQuote();
     }
     if (this.quoted) {
-      throw new Error(
-        `a quoted field opened at line ${this.quoteLine} (record ${this.records + 1}) is never closed`,
-      );
+      throw new FormatError('E_FILE_CORRUPT', {
+        reason: 'csv-quote-open',
+        line: this.quoteLine,
+        record: this.records + 1,
+      });
     }
     if (this.count === 0 && this.fresh && this.field === '') return;
     this.endField('', 0, 0);
@@ -323,9 +327,10 @@ export class CsvTokenizer {
   }
 
   private tooLong(): never {
-    throw new Error(
-      `record ${this.records + 1} is longer than ${this.maxRecordChars.toLocaleString('en')} characters` +
-        ' (an unclosed quote?)',
-    );
+    throw new FormatError('E_FILE_CORRUPT', {
+      reason: 'csv-record-too-long',
+      record: this.records + 1,
+      limit: this.maxRecordChars,
+    });
   }
 }

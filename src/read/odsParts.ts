@@ -27,14 +27,15 @@ export async function odsHiddenTables(
       }
     }
     if (!zip.has('content.xml')) {
-      throw new UsageError('E_FILE_CORRUPT', { file, reason: 'an OpenDocument file without content.xml' });
+      throw new UsageError('E_FILE_CORRUPT', { file, reason: 'ods-no-content' });
     }
     const content = await zip.text('content.xml');
     const unvalued = formulasWithoutValue(content);
     if (unvalued !== undefined) {
       throw new UsageError('E_FILE_CORRUPT', {
         file,
-        reason: `sheet "${unvalued}" has formulas without a stored result; open the file in LibreOffice or Excel and save it again`,
+        sheet: unvalued,
+        reason: 'ods-formula-no-value',
       });
     }
     return hiddenTables(content);

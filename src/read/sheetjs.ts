@@ -158,7 +158,8 @@ function workbookStream(XLSX: SheetJs, bytes: Buffer, file: string): Uint8Array 
   } catch (e) {
     throw new UsageError('E_FILE_CORRUPT', {
       file,
-      reason: `a damaged OLE2 (Office 97-2003) file: ${shortReason(e)}`,
+      reason: 'ole2-damaged',
+      detail: shortReason(e),
     });
   }
   const names = new Set(cfb.FullPaths.map((p) => (p.split('/').filter(Boolean).at(-1) ?? '').toLowerCase()));
@@ -171,7 +172,7 @@ function workbookStream(XLSX: SheetJs, bytes: Buffer, file: string): Uint8Array 
   if (!names.has('workbook') && !names.has('book')) {
     throw new UsageError('E_FILE_CORRUPT', {
       file,
-      reason: 'an Office file that holds no workbook (a Word or PowerPoint document?)',
+      reason: 'ole2-no-workbook',
     });
   }
   return Uint8Array.from(entry?.content ?? []);

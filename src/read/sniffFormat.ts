@@ -41,7 +41,7 @@ export async function sniffFormat(src: ByteSource, file: string): Promise<InputF
   const corrupt = (reason: string) => new UsageError('E_FILE_CORRUPT', { file, reason });
   if (head[0] === 0x50 && head[1] === 0x4b) {
     if (head[2] !== 0x03 || head[3] !== 0x04) {
-      throw corrupt(head[2] === 0x05 ? 'empty zip archive' : 'damaged zip archive');
+      throw corrupt(head[2] === 0x05 ? 'zip-empty' : 'zip-damaged');
     }
     // ODF puts an uncompressed "mimetype" entry first, so its name and content are right here.
     return head.subarray(30, 30 + 8 + 46).toString('latin1') === ODF_MIMETYPE ? 'ods' : 'xlsx';
@@ -52,12 +52,12 @@ export async function sniffFormat(src: ByteSource, file: string): Promise<InputF
     return 'cfb';
   }
   const markup = markupKind(head, head.length >= src.size);
-  if (markup === 'other-xml') throw corrupt('XML that is not a spreadsheet (Excel 2003 XML or OpenDocument)');
+  if (markup === 'other-xml') throw corrupt('xml-not-spreadsheet');
   if (markup !== undefined) return markup;
   if (promisedFormat(file) === 'xlsx' || promisedFormat(file) === 'ods') {
-    throw corrupt('not a zip archive, so not an xlsx or ods workbook');
+    throw corrupt('not-a-zip');
   }
-  if (looksBinary(head)) throw corrupt('binary data that is neither xlsx, xls, ods nor text');
+  if (looksBinary(head)) throw corrupt('binary-unknown');
   return 'csv';
 }
 

@@ -3,6 +3,7 @@ import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import type { ByteSource } from '../ooxml/byteSource.js';
 import { isDateFormat, type SheetContext } from '../ooxml/cellValue.js';
+import type { Corrupt } from '../ooxml/errors.js';
 import { mergeRefsAfterCells, parseRange } from '../ooxml/mergeCells.js';
 import { nfc } from '../ooxml/nfc.js';
 import { readSharedStrings } from '../ooxml/sheetReader.js';
@@ -67,7 +68,7 @@ export async function* readXlsx(
   const workbookPart =
     rootRels.find((r) => OFFICE_DOCUMENT_REL.test(r.type) && zip.has(r.target))?.target ?? 'xl/workbook.xml';
   if (!zip.has(workbookPart)) {
-    throw new UsageError('E_FILE_CORRUPT', { file, reason: 'a zip archive but not an Excel workbook' });
+    throw new UsageError('E_FILE_CORRUPT', { file, reason: 'not-a-workbook' });
   }
   const base = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
   const relsPart = `${base}_rels/${workbookPart.slice(base.length)}.rels`;
@@ -86,7 +87,7 @@ export async function* readXlsx(
     if (zip.has(stringsPart)) {
       sharedStrings = await readSharedStrings(
         zip.chunks(stringsPart),
-        (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `shared strings: ${reason}` }),
+        (reason, args) => new UsageError('E_FILE_CORRUPT', { file, part: stringsPart, reason, ...args }),
         options,
       );
     }
@@ -107,7 +108,7 @@ export async function* readXlsx(
       continue;
     }
     const merges = new SheetMerges(
-      (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+      (reason, args) => new UsageError('E_FILE_CORRUPT', { file, sheet, reason, ...args }),
       () => new UsageError('E_TOO_MANY_MERGES', { file, sheet, limit: options.maxMerges }),
       options.maxMerges,
     );
@@ -119,7 +120,7 @@ export async function* readXlsx(
         if (count > options.maxRows)
           throw new UsageError('E_TOO_MANY_ROWS', { file, sheet, limit: options.maxRows });
       },
-      corrupt: (reason) => new UsageError('E_FILE_CORRUPT', { file, reason: `${sheet}: ${reason}` }),
+      corrupt: (reason, args) => new UsageError('E_FILE_CORRUPT', { file, sheet, reason, ...args }),
       maxCellChars: options.maxCellChars,
       maxColumns: options.maxColumns,
       onMerge: (ref) => merges.scanned(ref),
@@ -165,7 +166,7 @@ class SheetMerges {
   private early = false;
 
   constructor(
-    private readonly corrupt: (reason: string) => Error,
+    private readonly corrupt: Corrupt,
     private readonly tooMany: () => Error,
     private readonly max: number,
   ) {}
@@ -190,7 +191,7 @@ class SheetMerges {
 
   private add(ref: string): void {
     const range = parseRange(ref);
-    if (range === undefined) throw this.corrupt(`a merged range "${ref}" that is not a range of cells`);
+    if (range === undefined) throw this.corrupt('merge-range', { found: ref });
     if (this.ranges.length >= this.max) throw this.tooMany();
     this.ranges.push(range);
     this.sorted = false;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, hasStack, run } from './helpers.js';
 
+// Run in the province sample's folder: the cases that could write (-o, --out-dir) name inputs that do not
+// exist, so that even a regression writes nothing there.
 const PROVINCE = join(FIXTURES, 'province');
 const INPUTS = ['--criteria', 'criteria.xlsx', '--scores', 'scores.xlsx', '--survey', 'survey.csv'];
 
@@ -28,7 +30,12 @@ describe('an option followed by another option instead of its value', () => {
       '--scores',
       '--strict',
     ],
-    ['a repeated output', ['score', ...INPUTS, '-o', 'a.json', '-o', '--lang=en'], '--out', '--lang'],
+    [
+      'a repeated output',
+      ['score', '--criteria', 'nope.xlsx', '--scores', 'nope.csv', '-o', 'a.json', '-o', '--lang=en'],
+      '--out',
+      '--lang',
+    ],
     [
       '--survey before --no-survey',
       ['score', '--criteria', 'c.xlsx', '--survey', '--no-survey'],
@@ -37,7 +44,7 @@ describe('an option followed by another option instead of its value', () => {
     ],
     ['a choice', ['score', ...INPUTS, '--stage', '--lang', 'en'], '--stage', '--lang'],
     ['explain --unit', ['explain', ...INPUTS, '--unit', '--format', 'json'], '--unit', '--format'],
-    ['convert --out-dir', ['convert', 'scores.xlsx', '--out-dir', '--help'], '--out-dir', '--help'],
+    ['convert --out-dir', ['convert', 'nope.xlsx', '--out-dir', '--help'], '--out-dir', '--help'],
     ['inspect --criteria', ['inspect', 'scores.xlsx', '--criteria', '--sheet', '1'], '--criteria', '--sheet'],
   ])('%s: names the option that lacks its value', async (_, args, option, next) => {
     const line = await usageLine(args);

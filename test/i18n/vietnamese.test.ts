@@ -7,6 +7,7 @@ import { CHOICES } from '../../src/cli/sharedOptions.js';
 import { EXPLAIN_LABELS } from '../../src/i18n/explainLabels.js';
 import { HELP } from '../../src/i18n/help.js';
 import { LABELS } from '../../src/i18n/labels.js';
+import { CORRUPT_REASONS } from '../../src/i18n/messages/corruptReasons.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 import { REPORT_LABELS } from '../../src/i18n/reportLabels.js';
 import { runInProcess } from '../cli/helpers.js';
@@ -58,6 +59,10 @@ const ALLOWED = new Set([
   'LibreOffice',
   'Unicode',
   'Markdown',
+  'Office',
+  'Word',
+  'PowerPoint',
+  'OpenDocument',
   'true',
   'false',
   'yes',
@@ -155,6 +160,9 @@ describe('Vietnamese output has no English words', () => {
     const found: string[] = [];
     for (const [code, entry] of Object.entries(MESSAGES))
       for (const w of englishWords(entry.vi(ARGS))) found.push(`${code}: ${w}`);
+    // The readers' reasons of E_FILE_CORRUPT, by code (a reason that is not a code is the library's text).
+    for (const [code, entry] of Object.entries(CORRUPT_REASONS))
+      for (const w of englishWords(entry.vi(ARGS))) found.push(`E_FILE_CORRUPT ${code}: ${w}`);
     for (const [name, catalogue] of Object.entries({
       labels: LABELS.vi,
       report: REPORT_LABELS.vi,
@@ -174,5 +182,6 @@ describe('Vietnamese output has no English words', () => {
     expect(Object.keys(EXPLAIN_LABELS.en).sort()).toEqual(Object.keys(EXPLAIN_LABELS.vi).sort());
     expect(Object.keys(HELP.en.options).sort()).toEqual(Object.keys(HELP.vi.options).sort());
     for (const [code, entry] of Object.entries(MESSAGES)) expect(entry.en(ARGS), code).not.toBe('');
+    for (const [code, entry] of Object.entries(CORRUPT_REASONS)) expect(entry.en(ARGS), code).not.toBe('');
   });
 });

@@ -104,9 +104,19 @@ describe('CsvTokenizer', () => {
   });
 
   it('fails on a quote left open and on a record over the limit, naming the record', () => {
-    expect(() => tokenize('a\nb,"c\nd\n')).toThrow(/opened at line 2 \(record 2\) is never closed/);
-    expect(() => tokenize(`a\n"${'x'.repeat(200)}`, [50, 100], ',', 100)).toThrow(/record 2 is longer/);
-    expect(() => tokenize(`a\n${'yyy,'.repeat(40)}\n`, [], ',', 100)).toThrow(/record 2 is longer/);
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const open = { code: 'E_FILE_CORRUPT', args: { reason: 'csv-quote-open', line: 2, record: 2 } };
+    expect(failure(() => tokenize('a\nb,"c\nd\n'))).toMatchObject(open);
+    const long = { code: 'E_FILE_CORRUPT', args: { reason: 'csv-record-too-long', record: 2, limit: 100 } };
+    expect(failure(() => tokenize(`a\n"${'x'.repeat(200)}`, [50, 100], ',', 100))).toMatchObject(long);
+    expect(failure(() => tokenize(`a\n${'yyy,'.repeat(40)}\n`, [], ',', 100))).toMatchObject(long);
   });
 
   it('refuses a delimiter that is not one character', () => {

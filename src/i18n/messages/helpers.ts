@@ -58,10 +58,6 @@ const REASONS: Record<string, [vi: string, en: string]> = {
     'tệp đã thay đổi trong lúc đang được chuyển đổi',
     'it changed while it was being converted',
   ],
-  'a zip archive but not an Excel workbook': [
-    'là tệp nén nhưng không phải bảng tính Excel',
-    'a zip archive but not an Excel workbook',
-  ],
 };
 const reason = (r: string | number | undefined, at: 0 | 1): string => {
   const text = String(r ?? '');

@@ -1,3 +1,4 @@
+import { corruptReasonEn, corruptReasonVi } from './corruptReasons.js';
 import { type Entry, hintEn, hintVi, q, reasonEn, reasonVi, typeEn, typeVi } from './helpers.js';
 
 const BANDS_WHY_VI: Record<string, string> = {
@@ -44,8 +45,8 @@ export const USAGE_MESSAGES: Record<string, Entry> = {
     en: (a) => `cannot read ${q(a.file)}: ${reasonEn(a.reason)}`,
   },
   E_FILE_CORRUPT: {
-    vi: (a) => `tệp ${q(a.file)} bị hỏng hoặc không phải bảng tính: ${reasonVi(a.reason)}`,
-    en: (a) => `${q(a.file)} is damaged or not a spreadsheet: ${reasonEn(a.reason)}`,
+    vi: (a) => `tệp ${q(a.file)} bị hỏng hoặc không phải bảng tính: ${corruptReasonVi(a)}`,
+    en: (a) => `${q(a.file)} is damaged or not a spreadsheet: ${corruptReasonEn(a)}`,
   },
   E_FILE_ENCRYPTED: {
     vi: (a) => `tệp ${q(a.file)} có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại`,
