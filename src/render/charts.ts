@@ -38,12 +38,40 @@ function truncate(label: string, px: number): string {
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 
 /**
- * Horizontal bars of the index, one per unit in ranking order, on a 0–100 axis, coloured by band, with a
- * dashed line at each band threshold. `title` becomes the SVG's accessible name.
+ * Bars per chart at most. An SVG is never split across printed pages, so a chart taller than a page moves
+ * whole to the next one and leaves its heading alone at the foot of the page before. 26 bars are 570 units
+ * of the 1000-wide viewBox: 158 mm at the 277 mm of an A4 landscape page, which leaves room for the heading
+ * in the 186 mm between the margins (htmlStyle.ts @page).
  */
-export function indexBarChart(bars: readonly Bar[], thresholds: readonly Threshold[], title: string): string {
+export const BARS_PER_CHART = 26;
+
+/**
+ * Horizontal bars of the index, one per unit in ranking order, on a 0–100 axis, coloured by band, with a
+ * dashed line at each band threshold, as one chart or, past BARS_PER_CHART units, several of even size
+ * (each with its axis and thresholds, the labels equally wide so the bars line up). `title` becomes each
+ * SVG's accessible name.
+ */
+export function indexBarCharts(
+  bars: readonly Bar[],
+  thresholds: readonly Threshold[],
+  title: string,
+): string[] {
   const longest = bars.reduce((m, b) => Math.max(m, b.label.length), 0);
   const labelWidth = Math.min(330, Math.max(120, longest * CHAR + 12));
+  const parts = Math.max(1, Math.ceil(bars.length / BARS_PER_CHART));
+  const size = Math.ceil(bars.length / parts);
+  const charts: string[] = [];
+  for (let i = 0; i < parts; i++)
+    charts.push(indexBarChart(bars.slice(i * size, (i + 1) * size), thresholds, title, labelWidth));
+  return charts;
+}
+
+function indexBarChart(
+  bars: readonly Bar[],
+  thresholds: readonly Threshold[],
+  title: string,
+  labelWidth: number,
+): string {
   const left = labelWidth + 8;
   const right = 56;
   const top = 26;

@@ -2,7 +2,7 @@ import { groupHeading, labels } from '../i18n/labels.js';
 import { reportLabels } from '../i18n/reportLabels.js';
 import { toNumber } from '../model/decimal.js';
 import type { GroupResult, Results, UnitResult } from '../model/results.js';
-import { bandColumnChart, indexBarChart } from './charts.js';
+import { bandColumnChart, indexBarCharts } from './charts.js';
 import { bandTones, heatColor } from './chartsPalette.js';
 import type { RenderContext } from './context.js';
 import { escapeHtml as esc } from './htmlEscape.js';
@@ -54,7 +54,7 @@ export function groupSection(
     })),
     `${R.bandChart} — ${groupHeading(group.group, ctx.lang)}`,
   );
-  const bars = indexBarChart(
+  const [firstBars, ...moreBars] = indexBarCharts(
     units.map((u) => ({
       label: u.unit,
       value: toNumber(u.index),
@@ -75,10 +75,12 @@ export function groupSection(
     `<figure class="band-chart" style="margin:0"><figcaption class="muted">${esc(R.bandChart)}</figcaption>${columns}</figure></div>`,
     `<h3>${esc(L.ranking)}</h3>`,
     rankingTable(units, show, tone, results.settings.stage === 'self', ctx),
-    // A chart and its heading print on one page: the heading never stays alone at the foot of one.
+    // A chart and its heading print on one page: the heading never stays alone at the foot of one. A long
+    // group's chart comes in parts of at most a page each (charts.ts), the first one with the heading.
     `<div class="keep"><h3>${esc(R.indexChart)}</h3>`,
-    bars,
+    firstBars,
     '</div>',
+    ...moreBars,
     heatMap(units, ctx),
     '</section>',
   ].join('\n');

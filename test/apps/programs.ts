@@ -17,6 +17,7 @@ export function requirePrograms(): void {
   if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM}: apt-get install -y chromium`);
   if (!onPath('unzip')) missing.push('unzip: apt-get install -y unzip');
   if (!onPath('python3')) missing.push('python3: apt-get install -y python3');
+  if (!onPath('pdftotext')) missing.push('pdftotext (poppler): apt-get install -y poppler-utils');
   if (missing.length > 0) {
     throw new Error(`npm run test:apps needs these programs:\n  ${missing.join('\n  ')}`);
   }

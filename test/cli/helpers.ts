@@ -16,6 +16,23 @@ import { afterEach } from 'vitest';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'cchc.js');
 export const FIXTURES = join(ROOT, 'fixtures');
+
+/** The input options of the two samples, run from their folders under fixtures/. */
+export const SAMPLE_INPUTS = {
+  province: ['--criteria', 'criteria.xlsx', '--scores', 'scores.xlsx', '--survey', 'survey.csv'],
+  district: [
+    '--criteria',
+    'criteria.xlsx',
+    '--scores',
+    'scores-phong.xlsx',
+    '--scores',
+    'scores-sunghiep.csv',
+    '--scores',
+    'scores-xa.xlsx',
+    '--survey',
+    'survey-xa.csv',
+  ],
+} as const;
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 
 if (!existsSync(MAIN)) {

@@ -2,34 +2,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, GROUP_FIELDS, type Json, pick, run, runJson, UNIT_FIELDS } from './helpers.js';
+import {
+  FIXTURES,
+  GROUP_FIELDS,
+  type Json,
+  pick,
+  run,
+  runJson,
+  SAMPLE_INPUTS,
+  UNIT_FIELDS,
+} from './helpers.js';
 
 const PROVINCE = join(FIXTURES, 'province');
 const DISTRICT = join(FIXTURES, 'district');
 const expected = (dir: string): Json => JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 
-const PROVINCE_ARGS = [
-  'score',
-  '--criteria',
-  'criteria.xlsx',
-  '--scores',
-  'scores.xlsx',
-  '--survey',
-  'survey.csv',
-];
-const DISTRICT_ARGS = [
-  'score',
-  '--criteria',
-  'criteria.xlsx',
-  '--scores',
-  'scores-phong.xlsx',
-  '--scores',
-  'scores-sunghiep.csv',
-  '--scores',
-  'scores-xa.xlsx',
-  '--survey',
-  'survey-xa.csv',
-];
+const PROVINCE_ARGS = ['score', ...SAMPLE_INPUTS.province];
+const DISTRICT_ARGS = ['score', ...SAMPLE_INPUTS.district];
 
 describe.each([
   ['province', PROVINCE, PROVINCE_ARGS],

@@ -144,6 +144,24 @@ describe('renderHtml, publishable', async () => {
     expect(tied.querySelector('.stat.top .v')?.textContent).toBe(`${r.units[0]!.unit}, ${r.units[1]!.unit}`);
   });
 
+  it("draws a long group's index chart in parts of at most a printed page, the first with its heading", async () => {
+    // largeSample(300): groups of 30, 60 and 210 units.
+    const { document: doc } = parseHTML(await renderHtml(largeSample(300, 10), ctx()));
+    const sections = [...doc.querySelectorAll('section.group')];
+    const parts = sections.map((s) =>
+      [...s.querySelectorAll('svg.chart.bars')].map((svg) => svg.querySelectorAll('rect').length),
+    );
+    expect(parts).toEqual([[15, 15], [20, 20, 20], Array(8).fill(24).concat([18])]);
+    for (const s of sections) {
+      const first = s.querySelector('svg.chart.bars')!;
+      expect(first.parentElement?.className).toBe('keep');
+      expect(first.parentElement?.querySelector('h3')).not.toBeNull();
+    }
+    const { document: small } = parseHTML(await renderHtml(results, ctx()));
+    for (const s of small.querySelectorAll('section.group'))
+      expect(s.querySelectorAll('svg.chart.bars')).toHaveLength(1);
+  });
+
   it('keeps each heading with what follows it when printed', () => {
     const css = REPORT_CSS.slice(REPORT_CSS.indexOf('@media print'));
     expect(css).toContain('h2, h3 { break-after: avoid; page-break-after: avoid; }');
