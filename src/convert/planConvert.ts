@@ -64,7 +64,7 @@ async function planLong(
   const diagnostics = [...criteria.diagnostics];
   const plan: ConvertPlan = { outputs: [], long: new Map(), diagnostics };
   if (!criteria.framework || diagnostics.some((d) => d.severity === 'error')) return plan;
-  for (const input of inputs) diagnostics.push(...(input.scan?.diagnostics ?? []));
+  for (const input of inputs) for (const d of input.scan?.diagnostics ?? []) diagnostics.push(d);
   const usable = inputs.filter((i) => i.scan && !i.failure && i.scan.diagnostics.length === 0);
   const groups = options.outDir !== undefined ? usable.map((i) => [i]) : usable.length > 0 ? [usable] : [];
   for (const group of groups) {
@@ -74,7 +74,7 @@ async function planLong(
       groupNames,
       { sheet: options.sheet, layout: long.layout, read: options.read },
     );
-    diagnostics.push(...table.book.diagnostics);
+    for (const d of table.book.diagnostics) diagnostics.push(d); // a spread of 200,000 overflows the stack
     // A long table without the rows its readers rejected would lose them silently: it is not written.
     if (table.book.diagnostics.some((d) => d.severity === 'error')) continue;
     const from = group.map((i) => inputs.indexOf(i));

@@ -31,5 +31,5 @@ export function singleByteView(text: string): string | null {
     for (const part of ch.normalize('NFD')) if (!pushChar(part, bytes)) return null;
   }
   // Latin-1 reading; the legacy tables accept it as well as CP1252's (legacyByte).
-  return String.fromCharCode(...bytes);
+  return Buffer.from(bytes).toString('latin1'); // a spread of a long cell's bytes overflows the stack
 }

@@ -75,11 +75,11 @@ export async function inspectInputs(input: InspectInput): Promise<InspectOutput>
   }
   const found = [...book.diagnostics, ...book.unitsNeverEntered()];
   if (framework) {
-    diagnostics.push(...found);
+    for (const d of found) diagnostics.push(d); // one at a time: a spread of 200,000 overflows the stack
     book.ledger.tally(book.rejected);
   } else {
     const kept = found.filter((d) => !NEEDS_FRAMEWORK.has(d.code));
-    diagnostics.push(...kept);
+    for (const d of kept) diagnostics.push(d);
     const shown = new Set(kept.map((d) => rowId(d.location)));
     book.ledger.tally(new Set([...book.rejected].filter((id) => shown.has(id))));
   }

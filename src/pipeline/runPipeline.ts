@@ -136,10 +136,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     await readScores(file, 'survey', framework, book, { ...(await locate(file)), layout: input.layout });
     await hash('survey', file);
   }
-  diagnostics.push(...book.diagnostics.filter(notTold), ...book.unitsNeverEntered());
+  // One at a time: a spread of 200,000 diagnostics (a file of duplicate rows) overflows the call stack.
+  for (const d of book.diagnostics) if (notTold(d)) diagnostics.push(d);
+  for (const d of book.unitsNeverEntered()) diagnostics.push(d);
 
   const scored = [...book.units.values()].filter((u) => !book.surveyOnly.has(u.key));
-  diagnostics.push(...surveyOnlyUnits(book, scored));
+  for (const d of surveyOnlyUnits(book, scored)) diagnostics.push(d);
   const withoutGroup = scored.some((u) => u.groupKey === '') && scored.some((u) => u.groupKey !== '');
   if (withoutGroup) {
     for (const u of scored)
