@@ -23,7 +23,8 @@ export interface OutputSink {
 
 export interface OutputFile {
   path: string;
-  data: string | Uint8Array;
+  /** The bytes, or their pieces in order. */
+  data: string | Uint8Array | readonly Uint8Array[];
 }
 
 /** The signals that end a run from outside: Ctrl-C, kill, the terminal closing. */
@@ -219,7 +220,8 @@ export async function writeFiles(files: readonly OutputFile[]): Promise<void> {
   try {
     for (const f of files) {
       const sink = await set.open(f.path);
-      await sink.write(f.data);
+      for (const piece of typeof f.data === 'string' || !Array.isArray(f.data) ? [f.data] : f.data)
+        await sink.write(piece);
       await sink.close();
     }
     await set.commit();

@@ -12,13 +12,13 @@ import { cellLocation } from './scores.js';
  * problem, a very large value, the raw text) sits in side tables keyed by the cell's index.
  *
  * A cell's points are kept as a whole number of ten-thousandths (`Points are rounded to 4 decimals`,
- * docs/computation.md), exact in a double while below 2^53; a value that is not a whole number of
- * ten-thousandths, or too large, is kept as its exact Dec instead (`CELL_BIG`).
+ * docs/computation.md) in a 32-bit integer, up to 214,748 points; a value that is not a whole number of
+ * ten-thousandths, or larger, is kept as its exact Dec instead (`CELL_BIG`).
  */
 
 /** What a cell holds once its rule has read it. */
 export const CELL_EMPTY = 0;
-/** Points, in ten-thousandths (`points`). */
+/** Points, in ten-thousandths (`points`, a 32-bit integer: up to 214,748 points). */
 export const CELL_POINTS = 1;
 /** Points as an exact Dec (`big`): not a whole number of ten-thousandths, or past 2^53 of them. */
 export const CELL_BIG = 2;
@@ -68,7 +68,7 @@ export class ScoreStore {
   /** Per cell (slot × 2 + 0 self, 1 appraised): CELL_* kind, possibly with CELL_WARNED. */
   kind: Uint8Array;
   /** Per cell: points in ten-thousandths, for CELL_POINTS. */
-  points: Float64Array;
+  points: Int32Array;
   readonly places: SlotPlace[] = [];
   readonly big = new Map<number, Dec>();
   readonly problems = new Map<number, ValueProblem>();
@@ -94,7 +94,7 @@ export class ScoreStore {
     this.seq = new Int32Array(slots);
     this.flags = new Uint8Array(slots);
     this.kind = new Uint8Array(2 * slots);
-    this.points = new Float64Array(2 * slots);
+    this.points = new Int32Array(2 * slots);
     this.rawAll = keepRaw ? [] : null;
   }
 
@@ -102,8 +102,9 @@ export class ScoreStore {
   reserve(index: number): void {
     const need = (index + 1) * this.leaves;
     if (need <= this.row.length) return;
-    const slots = Math.max(need, 2 * this.row.length);
-    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, n: number): T => {
+    // Half again as many, not twice: the arrays are most of what a national run holds.
+    const slots = Math.max(need, Math.ceil((1.5 * this.row.length) / this.leaves) * this.leaves);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, n: number): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a);
       return b;
@@ -157,6 +158,17 @@ export class ScoreStore {
     this.rawAll.fill(null, from, Math.min(this.rawAll.length, from + 2 * this.leaves));
   }
 
+  /** Sets a cell's points, given in ten-thousandths: as such when they fit 32 bits, else as a Dec. */
+  setPoints(cell: number, t: number, flags = 0): void {
+    if (t <= 0x7fffffff && t >= -0x80000000) {
+      this.kind[cell] = CELL_POINTS | flags;
+      this.points[cell] = t;
+    } else {
+      this.kind[cell] = CELL_BIG | flags;
+      this.big.set(cell, BigInt(t) * T_TO_DEC);
+    }
+  }
+
   /** Keeps a cell as read: every cell with keepRaw, an N/A cell always. */
   keepCell(cell: number, v: CellValue): void {
     if (this.rawAll !== null) {
@@ -190,6 +202,7 @@ export class ScoreStore {
 }
 
 const NO_TEXTS: RowTexts = { reason: '', evidence: '', note: '' };
+const T_TO_DEC = 10n ** 8n;
 
 /** Where a row's values are reported: its appraised value, else its self value, else its appraised column. */
 export function rowLocation(p: SlotPlace, row: number, self: boolean, appraised: boolean): Location {

@@ -105,6 +105,11 @@ interface RowContext {
   longPlace: number;
   /** Criterion cells already resolved: a long file names the same few codes on every unit's rows. */
   codes: Map<CellValue, RowCode>;
+  /**
+   * The unit, group and unit-code cells of the last row whose unit was found, and that unit: a row with the
+   * same cells (the rows of one unit follow each other) is of the same unit, with nothing more to check.
+   */
+  same: { unit: CellValue; group: CellValue; code: CellValue; found: UnitInput } | null;
   /** The columns that say whose value a row holds and for what: unit, group, unit code, criterion. */
   keyCols: number[];
 }
@@ -129,6 +134,18 @@ const valueAt = (ctx: RowContext, col: number): CellValue => {
 
 const unitName = (ctx: RowContext): string => ctx.cols.unitText(cellAt(ctx, ctx.cols.unit));
 
+/** Whether the row's unit, group and unit-code cells are the very ones of the last row whose unit was found. */
+function sameUnit(ctx: RowContext): boolean {
+  const same = ctx.same;
+  const { cols } = ctx;
+  return (
+    same !== null &&
+    cellAt(ctx, cols.unit) === same.unit &&
+    cellAt(ctx, cols.group) === same.group &&
+    cellAt(ctx, cols.unitCode) === same.code
+  );
+}
+
 function rowUnit(ctx: RowContext): UnitInput | null {
   const { cols, book } = ctx;
   const name = unitName(ctx);
@@ -147,6 +164,11 @@ function rowUnit(ctx: RowContext): UnitInput | null {
       ctx.seen.add(unit);
       ctx.ledger.units.push(unit.name);
     }
+  }
+  if (unit) {
+    const { cells } = ctx.raw;
+    const at = (col: number) => (col < 0 ? null : (cells[col] ?? null));
+    ctx.same = { unit: at(cols.unit), group: at(cols.group), code: at(cols.unitCode), found: unit };
   }
   return unit;
 }
@@ -214,6 +236,20 @@ function rowCode(ctx: RowContext): RowCode {
 function longRow(ctx: RowContext): void {
   const { cols, book } = ctx;
   const { code, found, leaf: at } = rowCode(ctx);
+  if (at >= 0 && sameUnit(ctx)) {
+    // A leaf of the unit of the row above: only the values are new (the unit was checked there).
+    const self = valueAt(ctx, cols.longSelf);
+    const appraised = valueAt(ctx, cols.longAppraised);
+    const survey = ctx.role === 'survey';
+    if (
+      (self !== null || appraised !== null) &&
+      (!survey || (found as FrameworkNode).component === 'survey')
+    ) {
+      ctx.ledger.rows.read++;
+      book.put(ctx.same!.found, at, self, appraised, ctx.raw.row, ctx.longPlace, rowTexts(ctx), survey);
+      return;
+    }
+  }
   const total = cols.isTotal(unitName(ctx));
   if (code === '' || total) {
     ctx.ledger.rows.read++;
@@ -396,6 +432,7 @@ async function readTable(
     lastUnit: null,
     longPlace: book.store.placeOf(where.file, where.sheet, cols.longSelf, cols.longAppraised),
     codes: new Map(),
+    same: null,
     keyCols: [cols.unit, cols.group, cols.unitCode, t.header.layout === 'long' ? cols.criterion : -1].filter(
       (c) => c >= 0,
     ),

@@ -26,6 +26,9 @@ export interface CsvPlan {
   hashed?: Uint8Array;
 }
 
+/** Bytes decoded at once: small enough that their text is a young object, soon collected. */
+const PIECE = 64 * 1024;
+
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
@@ -99,9 +102,11 @@ export class CsvRows implements RowStream {
     const record = (cells: CsvRecord) => this.record(cells, take);
     try {
       if (this.first !== null) {
+        // The sample in pieces of a stream chunk's size: text of a MiB would be 2 MB of string at once.
         const first = this.first;
-        this.first = null;
-        this.tokenizer.feed(this.text(this.decoder.decode(first, { stream: true })), record);
+        const piece = first.subarray(0, PIECE);
+        this.first = first.length > PIECE ? first.subarray(PIECE) : null;
+        this.tokenizer.feed(this.text(this.decoder.decode(piece, { stream: true })), record);
         return;
       }
       const next = await this.chunks.next();
@@ -113,8 +118,12 @@ export class CsvRows implements RowStream {
         if (this.hash) this.plan.digest?.(this.hash.digest('hex'));
         this.warnMultiline(this.tokenizer.multiline);
       } else {
-        this.hash?.update(next.value);
-        this.tokenizer.feed(this.text(this.decoder.decode(next.value, { stream: true })), record);
+        const chunk = next.value;
+        this.hash?.update(chunk);
+        for (let at = 0; at < chunk.length; at += PIECE) {
+          const piece = chunk.subarray(at, at + PIECE);
+          this.tokenizer.feed(this.text(this.decoder.decode(piece, { stream: true })), record);
+        }
       }
     } catch (e) {
       this.close();

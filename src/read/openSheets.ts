@@ -104,8 +104,11 @@ export async function textEncodingOf(file: string, options: ReadOptions = {}): P
   }
 }
 
-/** A workbook is held whole up to this size to be hashed in the same read; a larger one is read again. */
-const WHOLE_BYTES = 64 * 1024 * 1024;
+/**
+ * A workbook is held whole up to this size, to be hashed in the same read (a national one is 7 MB); a larger
+ * one is streamed, and read again for its hash, rather than held (4 × national: 27 MB more at the peak).
+ */
+const WHOLE_BYTES = 16 * 1024 * 1024;
 
 /** The file's bytes in memory, hashed on the way (one read of the file instead of two). */
 async function wholeSource(

@@ -10,8 +10,8 @@ export type Align = 'left' | 'right';
  * Why: cli-table3 lays out a table cell by cell through a general engine (spans, wrapping, truncation) and
  * measures each cell with string-width, which builds its ANSI and emoji regular expressions anew on every
  * call: a national ranking of 3,321 units took 1.2 s to draw, as long as reading and scoring the file. A
- * plain cell — letters up to U+02FF, Vietnamese (U+1E00–U+1EFF), colour codes — is as wide as it is long,
- * which is what string-width says of it too; anything else (wide or combining characters, emoji, control
+ * plain cell — letters up to U+02FF, Vietnamese (U+1E00–U+1EFF), dashes, quotes, ≤ and ≥, colour codes — is
+ * as wide as it is long, which is what string-width says of it too; anything else (wide or combining characters, emoji, control
  * characters) is left to cli-table3, loaded only then. test/render/boxTable.test.ts holds the two to the
  * same output.
  */
@@ -26,6 +26,11 @@ export function boxTable(
 /** SGR colour and style codes (ESC [ … m), as cli-table3 strips them before measuring. */
 const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[(?:\\d*;){0,5}\\d*m`, 'g');
 
+/** Dashes, quotes, bullet, ellipsis, ≤ and ≥ (band thresholds): one column each, and never an emoji. */
+const NARROW_SIGNS = new Set([
+  0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x2264, 0x2265,
+]);
+
 /** The width of a plain cell (see boxTable); -1 for any other. */
 export function plainWidth(text: string): number {
   const s = text.includes('\u001b') ? text.replace(SGR, '') : text;
@@ -35,6 +40,7 @@ export function plainWidth(text: string): number {
     // Latin-1 letters and signs (not © and ®, which can start an emoji), Latin Extended, IPA, modifiers.
     if (c >= 0xa0 && c <= 0x2ff && c !== 0xa9 && c !== 0xae) continue;
     if (c >= 0x1e00 && c <= 0x1eff) continue; // Latin Extended Additional: Vietnamese letters
+    if (NARROW_SIGNS.has(c)) continue;
     return -1;
   }
   return s.length;

@@ -6,7 +6,10 @@ export type { RenderContext } from './context.js';
 export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type Renderer = (results: Results, ctx: RenderContext) => Promise<string | Uint8Array>;
+/** A rendered report: text, bytes, or bytes in pieces (written one after the other, never joined). */
+export type Rendered = string | Uint8Array | readonly Uint8Array[];
+
+export type Renderer = (results: Results, ctx: RenderContext) => Promise<Rendered>;
 
 /**
  * One renderer per format, all from the same Results. Each is loaded only when asked for (the workbook
@@ -15,7 +18,7 @@ export type Renderer = (results: Results, ctx: RenderContext) => Promise<string 
  */
 export const RENDERERS: Record<Format, Renderer> = {
   table: async (r, ctx) => (await import('./table.js')).renderTable(r, ctx),
-  json: async (r, ctx) => (await import('./json.js')).renderJson(r, ctx),
+  json: async (r, ctx) => (await import('./json.js')).renderJsonBytes(r, ctx),
   csv: async (r, ctx) => (await import('./csv.js')).renderCsv(r, ctx),
   md: async (r, ctx) => (await import('./md.js')).renderMd(r, ctx),
   xlsx: async (r, ctx) => (await import('./xlsx.js')).renderXlsx(r, ctx),

@@ -1,6 +1,6 @@
-import { round, ZERO } from '../model/decimal.js';
+import { type Dec, round, ZERO } from '../model/decimal.js';
 import { type Diagnostic, diag, rowId } from '../model/diagnostic.js';
-import { appliesTo, type Framework } from '../model/framework.js';
+import { appliesTo, COMPONENTS, type Framework } from '../model/framework.js';
 import type { DomainResult, GroupResult, InputRef, Results, UnitResult } from '../model/results.js';
 import type { ScoreStore } from '../model/scoreStore.js';
 import type { RowCounts, UnitInput } from '../model/scores.js';
@@ -35,11 +35,11 @@ export interface ScoreInput {
 }
 
 function domainsOf(framework: Framework, score: UnitScore, precision: number): DomainResult[] {
-  const sums = score.domains;
   return framework.roots
-    .filter((r) => appliesTo(r, score.unit.groupKey))
-    .map((r) => {
-      const { points, max } = sums.get(r.code) ?? { points: ZERO, max: ZERO };
+    .map((r, k) => ({ r, k }))
+    .filter(({ r }) => appliesTo(r, score.unit.groupKey))
+    .map(({ r, k }) => {
+      const { points, max } = score.domain(k);
       return {
         code: r.code,
         name: r.name,
@@ -106,8 +106,10 @@ export function computeResults(input: ScoreInput): Results {
 
   const units: UnitResult[] = scores.map((s) => {
     const surveyHeld = held.get(s.unit.groupKey) === true;
-    const total = s.points.appraisal + s.points.survey + s.points.bonus - s.points.penalty;
-    const max = s.max.appraisal + (surveyHeld ? s.max.survey : ZERO);
+    const [appraisal, survey, bonus, penalty] = COMPONENTS.map((c) => s.points(c)) as [Dec, Dec, Dec, Dec];
+    const total = appraisal + survey + bonus - penalty;
+    const max = s.max('appraisal') + (surveyHeld ? s.max('survey') : ZERO);
+    const self = s.self;
     if (max === ZERO)
       diagnostics.push(diag('E_UNIT_NO_MAX', 'error', s.unit.location, { unit: s.unit.name }));
     return {
@@ -115,11 +117,11 @@ export function computeResults(input: ScoreInput): Results {
       unitCode: s.unit.unitCode,
       group: s.unit.group,
       groupKey: s.unit.groupKey,
-      appraisal: round(s.points.appraisal, p),
-      self: s.self === null ? null : round(s.self, p),
-      survey: s.surveyHeld ? round(s.points.survey, p) : null,
-      bonus: round(s.points.bonus, p),
-      penalty: round(s.points.penalty, p),
+      appraisal: round(appraisal, p),
+      self: self === null ? null : round(self, p),
+      survey: s.surveyHeld ? round(survey, p) : null,
+      bonus: round(bonus, p),
+      penalty: round(penalty, p),
       total: round(total, p),
       max: round(max, p),
       index: publishedIndex(total, max, p),

@@ -24,20 +24,44 @@ import type { Settings } from '../model/settings.js';
 import { decToT, ExactSums, tToDec } from '../model/tenThousandths.js';
 import { rootOfLeaf } from './rootOfLeaf.js';
 
-/** A unit's exact (unrounded) sums, before ranking. */
-export interface UnitScore {
-  unit: UnitInput;
-  leaves: LeafResult[];
-  points: Record<Component, Dec>;
-  max: Record<Component, Dec>;
+/**
+ * A unit's exact (unrounded) sums, before ranking: kept as the scoring left them (ExactSums, one typed
+ * array per unit) and read as Decs when the results are made, rather than as some fifty objects per unit
+ * that a national run would hold until every unit is scored.
+ */
+export class UnitScore {
+  constructor(
+    readonly unit: UnitInput,
+    readonly leaves: LeafResult[],
+    private readonly sums: ExactSums,
+    private readonly domainSeen: Uint8Array,
+    private readonly selfSeen: boolean,
+    /** Whether any survey value was given for the unit. */
+    readonly surveyHeld: boolean,
+    /** Survey leaves that apply to the unit but have no value (an error only if the group held a survey). */
+    readonly surveyMissing: FrameworkNode[],
+  ) {}
+
+  /** Points counted for a component. */
+  points(c: Component): Dec {
+    return this.sums.dec(POINTS + COMPONENTS.indexOf(c));
+  }
+
+  /** Maximum counted for a component (after N/A). */
+  max(c: Component): Dec {
+    return this.sums.dec(MAX + COMPONENTS.indexOf(c));
+  }
+
   /** Sum of self-assessed appraisal points; null when the unit gave no self values. */
-  self: Dec | null;
-  /** Whether any survey value was given for the unit. */
-  surveyHeld: boolean;
-  /** Survey leaves that apply to the unit but have no value (an error only if the group held a survey). */
-  surveyMissing: FrameworkNode[];
-  /** Points and maximum counted under each top-level node (domain), by its code. */
-  domains: Map<string, { points: Dec; max: Dec }>;
+  get self(): Dec | null {
+    return this.selfSeen ? this.sums.dec(SELF) : null;
+  }
+
+  /** Points and maximum counted under the framework's k-th top-level node (domain); zero when none. */
+  domain(k: number): { points: Dec; max: Dec } {
+    if (!this.domainSeen[k]) return { points: ZERO, max: ZERO };
+    return { points: this.sums.dec(DOMAINS + 2 * k), max: this.sums.dec(DOMAINS + 2 * k + 1) };
+  }
 }
 
 export interface ScoreUnitOutput {
@@ -263,28 +287,8 @@ export function scoreUnit(
       evidence: texts.evidence,
     });
   }
-  const byComponent = (from: number): Record<Component, Dec> => ({
-    appraisal: sums.dec(from),
-    survey: sums.dec(from + 1),
-    bonus: sums.dec(from + 2),
-    penalty: sums.dec(from + 3),
-  });
-  const domains = new Map<string, { points: Dec; max: Dec }>();
-  framework.roots.forEach((r, k) => {
-    if (domainSeen[k])
-      domains.set(r.code, { points: sums.dec(DOMAINS + 2 * k), max: sums.dec(DOMAINS + 2 * k + 1) });
-  });
   return {
-    score: {
-      unit,
-      leaves,
-      points: byComponent(POINTS),
-      max: byComponent(MAX),
-      self: selfSeen ? sums.dec(SELF) : null,
-      surveyHeld,
-      surveyMissing,
-      domains,
-    },
+    score: new UnitScore(unit, leaves, sums, domainSeen, selfSeen, surveyHeld, surveyMissing),
     diagnostics,
     rejected,
   };

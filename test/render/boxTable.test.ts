@@ -15,7 +15,7 @@ const paints = [
 ];
 
 const plainChar = fc.constantFrom(
-  ...'aAzZ09 ,.%/-()ĐđăâêôơưàáảãạằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựỳýỷỹỵÀÝ×·°±'.split(''),
+  ...'aAzZ09 ,.%/-()ĐđăâêôơưàáảãạằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựỳýỷỹỵÀÝ×·°±–—‘’“”•…≤≥'.split(''),
 );
 const plainText = fc
   .tuple(fc.array(plainChar, { maxLength: 14 }), fc.nat({ max: paints.length - 1 }))

@@ -22,11 +22,12 @@ describe('render registry', () => {
     expect(isFormat('pdf')).toBe(false);
   });
 
-  it('renders the text formats', async () => {
+  it('renders the text formats (JSON as UTF-8 pieces, written one after the other)', async () => {
     for (const f of ['table', 'json', 'csv', 'md'] as const) {
       const out = await RENDERERS[f](sampleResults(), ctx());
-      expect(typeof out).toBe('string');
-      expect(out).toContain('Mộ Đức');
+      const text = typeof out === 'string' ? out : Array.isArray(out) ? Buffer.concat(out).toString() : null;
+      expect(typeof text).toBe('string');
+      expect(text).toContain('Mộ Đức');
     }
   });
 });

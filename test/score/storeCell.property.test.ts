@@ -49,7 +49,7 @@ const RULES = [
   'steps: >=99,99%=3',
   'choice: đúng hạn=1; chậm=0,5; không ban hành=0',
 ];
-const MAXES = ['1', '0.5', '2', '2.25', '30', '0.3333', '0.33333', '100000'];
+const MAXES = ['1', '0.5', '2', '2.25', '30', '0.3333', '0.33333', '100000', '1000000'];
 
 const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{1,${n}}$`));
 const decimalText = fc
@@ -59,6 +59,7 @@ const cellText = fc.oneof(
   digits(11),
   decimalText,
   fc.tuple(digits(4), digits(4)).map(([a, b]) => `${a}/${b}`),
+  fc.integer({ min: 200_000, max: 999_999 }).map(String),
   fc.tuple(digits(4), fc.constantFrom('', ' '), digits(4)).map(([a, s, b]) => `${a}${s}/${s}${b}`),
   fc.tuple(fc.oneof(digits(3), decimalText), fc.constantFrom('%', ' %')).map(([a, p]) => `${a}${p}`),
   fc.constantFrom('KPS', 'không phát sinh', 'N/A', '-', 'x', 'có', 'không', 'Đúng hạn', 'chậm', '0', '1'),

@@ -1,7 +1,14 @@
 import { formatMessage } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import type { Results } from '../../model/results.js';
-import { type Format, formatFromPath, isFormat, RENDERERS, type RenderContext } from '../../render/index.js';
+import {
+  type Format,
+  formatFromPath,
+  isFormat,
+  RENDERERS,
+  type RenderContext,
+  type Rendered,
+} from '../../render/index.js';
 import { diagnosticRecords } from '../diagnosticsOutput.js';
 import type { InputFlags } from '../inputOptions.js';
 import type { CliIO } from '../io.js';
@@ -69,7 +76,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     return checked.exitCode || 1;
   }
   const base = renderContext(flags, checked, results, io);
-  const rendered = new Map<Format, string | Uint8Array>();
+  const rendered = new Map<Format, Rendered>();
   const render = async (f: Format, color: boolean) => {
     if (color) return RENDERERS[f](results, { ...base, color: true });
     if (!rendered.has(f)) rendered.set(f, await RENDERERS[f](results, base));
@@ -89,7 +96,7 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     ? await render(format, format === 'table' && checked.resolved.run.color.stdout)
     : null;
   await writeNamed([...diagnosticsFile, ...files], io, lang);
-  if (stdout !== null) io.stdout.write(stdout);
+  if (stdout !== null) for (const piece of Array.isArray(stdout) ? stdout : [stdout]) io.stdout.write(piece);
   return checked.exitCode;
 }
 

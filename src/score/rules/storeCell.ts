@@ -1,13 +1,6 @@
 import type { CellValue } from '../../model/cell.js';
 import type { FrameworkNode } from '../../model/framework.js';
-import {
-  CELL_BIG,
-  CELL_NA,
-  CELL_POINTS,
-  CELL_PROBLEM,
-  CELL_WARNED,
-  type ScoreStore,
-} from '../../model/scoreStore.js';
+import { CELL_BIG, CELL_NA, CELL_PROBLEM, CELL_WARNED, type ScoreStore } from '../../model/scoreStore.js';
 import { decToT, divRoundT, mulT } from '../../model/tenThousandths.js';
 import { evaluateLeaf } from './evaluate.js';
 
@@ -60,8 +53,7 @@ export function storeCell(store: ScoreStore, cell: number, v: CellValue, plan: L
     const t =
       typeof v === 'string' ? fastText(v, plan) : typeof v === 'number' ? fastNumber(v, plan) : Number.NaN;
     if (t >= 0) {
-      store.kind[cell] = CELL_POINTS;
-      store.points[cell] = t;
+      store.setPoints(cell, t);
       return;
     }
   }
@@ -77,17 +69,12 @@ export function storeCell(store: ScoreStore, cell: number, v: CellValue, plan: L
     return;
   }
   const t = decToT(out.points);
+  const flags = out.warning ? CELL_WARNED : 0;
   if (Number.isNaN(t)) {
-    store.kind[cell] = CELL_BIG;
+    store.kind[cell] = CELL_BIG | flags;
     store.big.set(cell, out.points);
-  } else {
-    store.kind[cell] = CELL_POINTS;
-    store.points[cell] = t;
-  }
-  if (out.warning) {
-    store.kind[cell] = (store.kind[cell] ?? 0) | CELL_WARNED;
-    store.warnings.set(cell, out.warning);
-  }
+  } else store.setPoints(cell, t, flags);
+  if (out.warning) store.warnings.set(cell, out.warning);
 }
 
 /** Points of a text cell in ten-thousandths, or NaN when the general path must decide. */
