@@ -73,7 +73,7 @@ export function renderJsonBytes(results: Results, ctx: RenderContext): Buffer[] 
     for (let i = 0; i < units.length; i += UNITS_PER_PIECE) {
       const batch = units
         .slice(i, i + UNITS_PER_PIECE)
-        .map((u) => `    ${JSON.stringify(unitJson(u, pub, pubOrNull), null, 2).replaceAll('\n', '\n    ')}`)
+        .map((u) => unitText(u, pub, pubOrNull))
         .join(',\n');
       pieces.push(Buffer.from(`${i === 0 ? '[\n' : ',\n'}${batch}`));
     }
@@ -87,34 +87,63 @@ export function renderJsonBytes(results: Results, ctx: RenderContext): Buffer[] 
 /** Where the units go in the stringified document. */
 const UNITS_HERE = '\u0000units';
 
-function unitJson(u: UnitResult, pub: (d: Dec) => number, pubOrNull: (d: Dec | null) => number | null) {
-  return {
-    unit: u.unit,
-    unitCode: u.unitCode,
-    group: u.group,
-    appraisal: pub(u.appraisal),
-    self: pubOrNull(u.self),
-    survey: pubOrNull(u.survey),
-    bonus: pub(u.bonus),
-    penalty: pub(u.penalty),
-    total: pub(u.total),
-    max: toNumber(u.max),
-    index: pub(u.index),
-    rank: u.rank,
-    of: u.of,
-    band: u.band,
-    // Domain points and maxima come rounded to --precision (computeResults); the index is published.
-    domains: u.domains.map((d) => ({
-      code: d.code,
-      name: d.name,
-      points: toNumber(d.points),
-      max: toNumber(d.max),
-      index: pubOrNull(d.index),
-    })),
-    previous: u.previous === null ? null : { rank: u.previous.rank, index: pub(u.previous.index) },
-    rankChange: u.rankChange,
-    indexChange: pubOrNull(u.indexChange),
-  };
+const str = (s: string | null): string => JSON.stringify(s);
+/** A number as JSON.stringify writes it (NaN and the infinities, which no published value is, as null). */
+const num = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : `${n}`);
+
+/**
+ * A unit as the element of the units array it is: the text JSON.stringify(unit, null, 2) makes, indented
+ * four spaces, written key by key. Stringifying an object per unit with indents and indenting it again
+ * was most of a national run's JSON (test/render/jsonBytes.test.ts holds the two equal on random units).
+ */
+function unitText(
+  u: UnitResult,
+  pub: (d: Dec) => number,
+  pubOrNull: (d: Dec | null) => number | null,
+): string {
+  let domains = '[]';
+  if (u.domains.length > 0) {
+    domains = '[';
+    for (let i = 0; i < u.domains.length; i++) {
+      const d = u.domains[i]!;
+      // Domain points and maxima come rounded to --precision (computeResults); the index is published.
+      domains += `${i === 0 ? '\n' : ',\n'}        {
+          "code": ${str(d.code)},
+          "name": ${str(d.name)},
+          "points": ${num(toNumber(d.points))},
+          "max": ${num(toNumber(d.max))},
+          "index": ${num(pubOrNull(d.index))}
+        }`;
+    }
+    domains += '\n      ]';
+  }
+  const previous =
+    u.previous === null
+      ? 'null'
+      : `{
+        "rank": ${num(u.previous.rank)},
+        "index": ${num(pub(u.previous.index))}
+      }`;
+  return `    {
+      "unit": ${str(u.unit)},
+      "unitCode": ${str(u.unitCode)},
+      "group": ${str(u.group)},
+      "appraisal": ${num(pub(u.appraisal))},
+      "self": ${num(pubOrNull(u.self))},
+      "survey": ${num(pubOrNull(u.survey))},
+      "bonus": ${num(pub(u.bonus))},
+      "penalty": ${num(pub(u.penalty))},
+      "total": ${num(pub(u.total))},
+      "max": ${num(toNumber(u.max))},
+      "index": ${num(pub(u.index))},
+      "rank": ${num(u.rank)},
+      "of": ${num(u.of)},
+      "band": ${str(u.band)},
+      "domains": ${domains},
+      "previous": ${previous},
+      "rankChange": ${num(u.rankChange)},
+      "indexChange": ${num(pubOrNull(u.indexChange))}
+    }`;
 }
 
 function groupJson(g: GroupResult, leaders: string[], pub: (d: Dec) => number) {
