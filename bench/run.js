@@ -226,6 +226,27 @@ ${table}
 `;
   writeFileSync(page, `${at >= 0 ? text.slice(0, at) : text.trimEnd()}\n\n${section}`);
   log('docs/benchmark.md: Latest figures updated');
+  // The README shows the same figures, shorter: between its two bench markers.
+  const readme = here('../README.md');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const r = readFileSync(readme, 'utf8');
+  const from = r.indexOf(start);
+  const to = r.indexOf(end);
+  if (from >= 0 && to > from) {
+    const short = rows
+      .filter((row) => row.result !== 'info' && !row.id.startsWith('linear'))
+      .map((row) => `| ${row.measure} | ${row.value} | ${fmtRatio(row.ratio)} | ${row.target} | ${row.result} |`);
+    const body = [
+      `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date} (load average ${machine.loadBefore} before):`,
+      '',
+      '| measure | cchc | ratio | target | result |',
+      '| --- | --- | --- | --- | --- |',
+      ...short,
+    ].join('\n');
+    writeFileSync(readme, `${r.slice(0, from + start.length)}\n${body}\n${r.slice(to)}`);
+    log('README.md: benchmark figures updated');
+  }
 }
 
 const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.id);
