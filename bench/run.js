@@ -236,7 +236,9 @@ ${table}
   if (from >= 0 && to > from) {
     const short = rows
       .filter((row) => row.result !== 'info' && !row.id.startsWith('linear'))
-      .map((row) => `| ${row.measure} | ${row.value} | ${fmtRatio(row.ratio)} | ${row.target} | ${row.result} |`);
+      .map(
+        (row) => `| ${row.measure} | ${row.value} | ${fmtRatio(row.ratio)} | ${row.target} | ${row.result} |`,
+      );
     const body = [
       `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date} (load average ${machine.loadBefore} before):`,
       '',
