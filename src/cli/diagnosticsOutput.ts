@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { formatDiagnostic, formatMessage } from '../i18n/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
@@ -7,6 +6,7 @@ import type { Lang } from '../model/settings.js';
 import { escapeControls } from '../model/terminalText.js';
 import { quote } from '../render/csv.js';
 import { neutralise } from '../render/neutralise.js';
+import { paint as painter } from '../render/paint.js';
 import type { OutputFile } from './outputSet.js';
 
 const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
@@ -19,7 +19,7 @@ const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
  * terminal: control characters from the inputs (in names, cells, file names) are shown escaped.
  */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = painter(color);
   const paint = { error: c.red, warning: c.yellow, info: c.dim };
   return diagnostics
     .map(

@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { EXPLAIN_LABELS, type ExplainLabels } from '../i18n/explainLabels.js';
 import { groupHeading } from '../i18n/labels.js';
@@ -6,6 +5,7 @@ import type { Dec } from '../model/decimal.js';
 import type { Lang } from '../model/settings.js';
 import { escapeControlsDeep } from '../model/terminalText.js';
 import { DASH, formatDec, formatDecChange, formatPlain, formatRank } from '../render/numbers.js';
+import { type Paint, paint } from '../render/paint.js';
 import type { ComponentTotal, Neighbour, Trace, TraceLeaf, TraceNode } from './buildTrace.js';
 
 export interface TraceContext {
@@ -20,12 +20,12 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function newTable(
   head: string[],
-  chalk: ChalkInstance,
+  ink: Paint,
   colAligns: Align[],
   colWidths?: (number | null)[],
 ): Table.Table {
   return new Table({
-    head: head.map((h) => chalk.bold(h)),
+    head: head.map((h) => ink.bold(h)),
     colAligns,
     chars: COMPACT,
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
@@ -68,8 +68,8 @@ function leafRow(l: TraceLeaf, L: ExplainLabels, lang: Lang): string[] {
   ];
 }
 
-function nodeRow(n: TraceNode, lang: Lang, chalk: ChalkInstance): string[] {
-  const b = (s: string) => chalk.bold(s);
+function nodeRow(n: TraceNode, lang: Lang, ink: Paint): string[] {
+  const b = (s: string) => ink.bold(s);
   return [
     b(n.code),
     b(n.name),
@@ -84,27 +84,27 @@ function nodeRow(n: TraceNode, lang: Lang, chalk: ChalkInstance): string[] {
 }
 
 /** Leaves and criteria interleaved in framework order: each node's subtotal row comes before its children. */
-function leavesTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+function leavesTable(trace: Trace, ctx: TraceContext, ink: Paint): string {
   const L = EXPLAIN_LABELS[ctx.lang];
   const head = [L.code, L.name, L.raw, L.rule, L.points, L.max, L.self, L.appraised, L.diff];
   const aligns: Align[] = ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'];
-  const table = newTable(head, chalk, aligns, [null, 42, 12, 22, null, null, null, null, null]);
+  const table = newTable(head, ink, aligns, [null, 42, 12, 22, null, null, null, null, null]);
   const nodes = new Map(trace.nodes.map((n) => [n.code, n]));
   const leaves = new Map(trace.leaves.map((l) => [l.code, l]));
   for (const code of trace.order) {
     const n = nodes.get(code);
-    if (n) table.push(nodeRow(n, ctx.lang, chalk));
+    if (n) table.push(nodeRow(n, ctx.lang, ink));
     const l = leaves.get(code);
     if (l) table.push(leafRow(l, L, ctx.lang));
   }
   return table.toString();
 }
 
-function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+function componentsTable(trace: Trace, ctx: TraceContext, ink: Paint): string {
   const L = EXPLAIN_LABELS[ctx.lang];
   const p = trace.precision;
   const f = (d: Dec) => formatDec(d, p, ctx.lang);
-  const table = newTable([L.component, L.selfTotal, L.points, L.max, L.diff], chalk, [
+  const table = newTable([L.component, L.selfTotal, L.points, L.max, L.diff], ink, [
     'left',
     'right',
     'right',
@@ -126,17 +126,17 @@ function componentsTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
   // Bonus and penalty rows only where the framework has such leaves for the unit's group.
   if (bonus.points !== 0n || bonus.max !== 0n) row(L.bonus, bonus);
   if (penalty.points !== 0n || penalty.max !== 0n) row(L.penalty, penalty);
-  table.push([chalk.bold(L.total), '', chalk.bold(f(trace.total)), formatPlain(trace.max, ctx.lang), '']);
-  table.push([chalk.bold(L.index), '', chalk.bold(f(trace.index)), '', '']);
+  table.push([ink.bold(L.total), '', ink.bold(f(trace.total)), formatPlain(trace.max, ctx.lang), '']);
+  table.push([ink.bold(L.index), '', ink.bold(f(trace.index)), '', '']);
   table.push([L.rank, '', formatRank(trace.rank, trace.of), '', '']);
   table.push([L.band, '', trace.band, '', '']);
   return table.toString();
 }
 
-function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance): string {
+function neighboursTable(trace: Trace, ctx: TraceContext, ink: Paint): string {
   const L = EXPLAIN_LABELS[ctx.lang];
   const f = (d: Dec) => formatDec(d, trace.precision, ctx.lang);
-  const table = newTable([L.neighbours, L.unit, L.index, L.rank, L.indexGap, L.totalGap], chalk, [
+  const table = newTable([L.neighbours, L.unit, L.index, L.rank, L.indexGap, L.totalGap], ink, [
     'left',
     'left',
     'right',
@@ -153,8 +153,8 @@ function neighboursTable(trace: Trace, ctx: TraceContext, chalk: ChalkInstance):
     );
   row(L.above, trace.neighbours.above);
   table.push([
-    chalk.bold(L.unit),
-    chalk.bold(trace.unit),
+    ink.bold(L.unit),
+    ink.bold(trace.unit),
     f(trace.index),
     formatRank(trace.rank, trace.of),
     '',
@@ -194,18 +194,17 @@ function changeLines(trace: Trace, ctx: TraceContext): string[] {
 export function renderTraceTable(input: Trace, ctx: TraceContext): string {
   // Names, cells, reasons and evidence from the inputs, with their control characters escaped.
   const trace = escapeControlsDeep(input);
-  // A private chalk so the output depends on ctx.color only, never on the terminal chalk detects.
-  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+  const ink = paint(ctx.color);
   const L = EXPLAIN_LABELS[ctx.lang];
   const header = [
-    chalk.bold(L.title(trace.unit)),
+    ink.bold(L.title(trace.unit)),
     `${groupHeading(trace.group, ctx.lang)} · ${L.stage(trace.stage)}`,
   ].join('\n');
   const sections = [
     header,
-    leavesTable(trace, ctx, chalk),
-    componentsTable(trace, ctx, chalk),
-    neighboursTable(trace, ctx, chalk),
+    leavesTable(trace, ctx, ink),
+    componentsTable(trace, ctx, ink),
+    neighboursTable(trace, ctx, ink),
   ];
   const changes = changeLines(trace, ctx);
   if (changes.length > 0) sections.push(changes.join('\n'));

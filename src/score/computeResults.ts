@@ -7,7 +7,7 @@ import type { RowCounts, UnitInput } from '../model/scores.js';
 import type { Settings } from '../model/settings.js';
 import { bandOf, schemeFor } from './bands.js';
 import { summarizeFramework } from './frameworkSummary.js';
-import { competitionRanks, viCollator } from './rank.js';
+import { compareUnitNames, competitionRanks } from './rank.js';
 import { scoreUnit, type UnitScore } from './scoreUnit.js';
 import { stats } from './stats.js';
 import { indexQuotient, publishedIndex } from './unitIndex.js';
@@ -149,7 +149,7 @@ export function computeResults(input: ScoreInput): Results {
       u.of = members.length;
       u.band = bandOf(scheme, u.index);
     });
-    members.sort((a, b) => a.rank - b.rank || viCollator.compare(a.unit, b.unit));
+    members.sort((a, b) => a.rank - b.rank || compareUnitNames(a.unit, b.unit));
     ordered.push(...members);
     const st = stats(
       members.map((u) => u.exactIndex),

@@ -113,6 +113,21 @@ describe('usage errors exit 2, with no stack trace and nothing on stdout', () =>
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--criteria');
   });
+
+  it('declares every command when the line does not start with one: cchc --help, cchc help score', async () => {
+    // A line that starts with a command declares only that command (main.ts); the others must still be there.
+    const all = await run(['--help']);
+    expect(all.code).toBe(0);
+    for (const c of ['score', 'validate', 'explain', 'convert', 'template', 'inspect']) {
+      expect(all.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    }
+    const help = await run(['help', 'score']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--criteria');
+    const typo = await run(['scroe']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('score');
+  });
 });
 
 describe('nothing lost, no half reports', () => {

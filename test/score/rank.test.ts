@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decFromInt, HUNDRED, parseDec } from '../../src/model/decimal.js';
 import { parseBands } from '../../src/parse/bands.js';
 import { bandOf } from '../../src/score/bands.js';
-import { competitionRanks } from '../../src/score/rank.js';
+import { compareUnitNames, competitionRanks } from '../../src/score/rank.js';
 import { stats } from '../../src/score/stats.js';
 
 describe('competition ranking', () => {
@@ -18,6 +18,67 @@ describe('competition ranking', () => {
         const ranks = competitionRanks(xs.map((x) => BigInt(x)));
         return xs.every((x, i) => ranks[i] === 1 + xs.filter((y) => y > x).length);
       }),
+    );
+  });
+});
+
+describe('unit names in Vietnamese order', () => {
+  const icu = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+  const sign = (n: number) => Math.sign(n);
+
+  it('orders names as the Vietnamese collator does: Đ after D, Ơ after Ô, tones, numbers by value', () => {
+    const names = [
+      'Xã Đông',
+      'Xã Dương',
+      'Phường 10',
+      'Phường 9',
+      'Huyện Sơn Tịnh',
+      'Thị xã Đức Phổ',
+      'xã An',
+    ];
+    names.push('Xã Ơn', 'Xã Ôn', 'Xã Ăn', 'Xã Án', 'Xã Àn', 'Xã An', 'Xã Ấn', 'Xã Ân');
+    expect([...names].sort(compareUnitNames)).toEqual([...names].sort(icu.compare));
+    expect([...names].sort(compareUnitNames)).toEqual([
+      'Huyện Sơn Tịnh',
+      'Phường 9',
+      'Phường 10',
+      'Thị xã Đức Phổ',
+      'xã An',
+      'Xã An',
+      'Xã Àn',
+      'Xã Án',
+      'Xã Ăn',
+      'Xã Ân',
+      'Xã Ấn',
+      'Xã Dương',
+      'Xã Đông',
+      'Xã Ôn',
+      'Xã Ơn',
+    ]);
+  });
+
+  it('agrees in sign with Intl.Collator("vi") on any two names (property)', () => {
+    // Letters with and without marks (precomposed and combining), đ, digits, spaces and punctuation: the
+    // places where a shortcut on the first differing letter could go wrong.
+    const pieces = [
+      ...'aAbBcCdDeEgGhHiIkKlLmMnNoOpPqQrRsStTuUvVxXyYfFjJwWzZ',
+      ...'ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ',
+      ...['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B', '\u00B7'],
+      ...'0123456789  .,-–()/·',
+      'ch',
+      'ng',
+      'nh',
+      'gi',
+      'qu',
+      'tr',
+      'th',
+    ];
+    const name = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((p) => p.join(''));
+    const prefix = fc.constantFrom('', 'Xã ', 'Huyện ', 'Phường 1', 'Thị xã Đ');
+    const pair = fc.tuple(prefix, name, name).map(([p, a, b]) => [p + a, p + b] as const);
+    fc.assert(
+      fc.property(pair, ([a, b]) => sign(compareUnitNames(a, b)) === sign(icu.compare(a, b))),
+      { numRuns: 5000 },
     );
   });
 });
