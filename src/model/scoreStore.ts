@@ -77,6 +77,11 @@ export class ScoreStore {
   private readonly rawAll: CellValue[] | null;
   /** Without keepRaw, the N/A cells as read: E_NA_FORBIDDEN quotes them. */
   private readonly rawSome = new Map<number, CellValue>();
+  /**
+   * Reason, evidence and note by slot, with keepRaw only: just the reports that show them (the xlsx detail,
+   * explain, convert) read them. A national file gives a quarter of its rows a reason, 60,000 objects
+   * that outlived every collection of the run and were most of its live heap at the peak.
+   */
   readonly texts = new Map<number, RowTexts>();
   private filled = 0;
   private readonly placeIds = new Map<string, number>();
@@ -135,7 +140,7 @@ export class ScoreStore {
     this.place[slot] = place;
     this.seq[slot] = ++this.filled;
     this.flags[slot] = survey ? 1 : 0;
-    if (texts !== null) this.texts.set(slot, texts);
+    if (texts !== null && this.keepRaw) this.texts.set(slot, texts);
   }
 
   has(slot: number): boolean {
@@ -146,7 +151,7 @@ export class ScoreStore {
     return (this.flags[slot]! & 1) !== 0;
   }
 
-  /** The reason, evidence and note of the row a slot came from ('' when it had none). */
+  /** The reason, evidence and note of the row a slot came from ('' when it had none, or without keepRaw). */
   textsOf(slot: number): RowTexts {
     return this.texts.get(slot) ?? NO_TEXTS;
   }

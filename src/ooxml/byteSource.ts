@@ -1,6 +1,4 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 
 /**
  * The bytes of one input: a regular file read in place (random access for the zip directory, streaming
@@ -36,14 +34,27 @@ export async function withReader<T>(
 export const readRange = (src: ByteSource, offset: number, length: number): Promise<Buffer> =>
   withReader(src, (readAt) => readAt(offset, length));
 
-/** The bytes from `start` to the end, as a stream of chunks. */
-export function streamFrom(src: ByteSource, start = 0): Readable {
-  if (src.kind === 'file') return createReadStream(src.path, { start, highWaterMark: CHUNK });
-  const { buffer } = src;
-  return Readable.from(
-    (function* () {
-      for (let i = start; i < buffer.length; i += CHUNK) yield buffer.subarray(i, i + CHUNK);
-    })(),
-    { objectMode: false },
-  );
+/**
+ * The bytes from `start` to the end, in chunks read into one buffer: a chunk is valid only until the next
+ * one is asked for, so its reader must copy (decode, hash) what it keeps. Why: a stream allocates a new
+ * 256 KiB buffer per chunk; a national CSV is 55 of them, and malloc, having handed out and taken back
+ * blocks that size, kept them (20 MB more resident at the run's peak than the same run with one buffer).
+ */
+export async function* chunksFrom(src: ByteSource, start = 0): AsyncGenerator<Uint8Array> {
+  if (src.kind === 'buffer') {
+    for (let i = start; i < src.size; i += CHUNK) yield src.buffer.subarray(i, i + CHUNK);
+    return;
+  }
+  const handle = await open(src.path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let position = start; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { type CellValue, columnLetter, type RawRow, type RowSink, type RowStream } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
@@ -57,7 +56,8 @@ export class CsvRows implements RowStream {
 
   constructor(
     first: Uint8Array,
-    private readonly bytes: Readable,
+    /** The file's bytes after `first`, each chunk valid until the next is asked for (chunksFrom). */
+    bytes: AsyncIterable<Uint8Array>,
     private readonly plan: CsvPlan,
   ) {
     this.first = first;
@@ -154,7 +154,8 @@ export class CsvRows implements RowStream {
 
   private close(): void {
     this.ended = true;
-    this.bytes.destroy();
+    // Ends the read where it is and closes the file (a rejection there is of no use to anyone now).
+    this.chunks.return?.().catch(() => {});
   }
 
   private warnUndecodable(cells: CsvRecord, row: number): void {

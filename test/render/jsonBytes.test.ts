@@ -14,7 +14,7 @@ describe('renderJsonBytes', () => {
   it('is JSON.stringify of the whole document, for no, one and many units', () => {
     const base = sampleResults();
     const one = base.units[0]!;
-    for (const count of [0, 1, 2, 255, 256, 257, 700]) {
+    for (const count of [0, 1, 2, 15, 16, 17, 255, 256, 257, 700]) {
       const units = Array.from({ length: count }, (_, i) => ({
         ...one,
         unit: i % 3 === 0 ? `Xã "Hòa" \\ ${i}\n\u0000units` : `Đơn vị ${i}`,
