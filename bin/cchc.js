@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// A CommonJS script (bin/package.json), though the package and dist/ are ES modules: an ESM entry costs
-// node several milliseconds more to start, and `cchc --version` should cost no more than starting node
-// (benchmark figure (f)). The CLI itself is loaded with import() once there is a command line to run.
+// A CommonJS script (bin/package.json), like the bundle it loads: node starts an ES module entry several
+// milliseconds slower, and `cchc --version` should cost no more than starting node (benchmark figure (f)).
 'use strict';
+const { join } = require('node:path');
 
-// dist/cli/ is an esbuild bundle; with CCHC_DEBUG=1 its source maps turn stack traces back into src/ lines.
-if (process.env.CCHC_DEBUG === '1') process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before the CLI loads at all (main() answers it the same way when it is called in-process).
@@ -13,7 +11,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else run();
 
 async function run() {
-  const { main } = await import('../dist/cli/main.js');
+  const bundle = join(__dirname, '..', 'dist', 'cli', 'main.js');
+  let cli;
+  if (process.env.CCHC_DEBUG === '1') {
+    // dist/cli/ is an esbuild bundle; its source maps turn stack traces back into src/ lines. Node applies
+    // them to what require() loads, not to a vm.Script: no code cache when debugging.
+    process.setSourceMapsEnabled(true);
+    cli = { exports: require(bundle), save() {} };
+  } else cli = require('./codeCache.js').load(bundle);
 
   // A reader that stops early (`cchc score … | head`) closes the pipe. What it did not read it did not
   // want: end quietly with the run's own exit code instead of an unhandled EPIPE and a stack trace.
@@ -24,10 +29,13 @@ async function run() {
     });
   }
 
-  process.exitCode = await main(process.argv, {
+  process.exitCode = await cli.exports.main(process.argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
   });
+  // The cache holds what this run compiled: not written after a usage error (exit 2) or an internal
+  // one (3), which compile little of what later runs need.
+  if (process.exitCode <= 1) cli.save();
 }

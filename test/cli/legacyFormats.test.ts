@@ -93,8 +93,9 @@ describe('convert: an old .xls typed in .VnTime (TCVN3) with comma decimals', ()
 });
 
 describe('SheetJS is loaded only for the formats that need it', () => {
-  /** A module resolve hook (own thread) that writes a marker to stderr when @e965/xlsx is asked for. It
-   * needs a process of its own (NODE_OPTIONS), so these runs spawn the binary. */
+  /** Hooks that write a marker to stderr when @e965/xlsx is asked for: by require() (the bundle is CommonJS)
+   * or by import (a module resolve hook, own thread). They need a process of their own (NODE_OPTIONS), so
+   * these runs spawn the binary. */
   async function watching(ws: Workspace): Promise<Record<string, string>> {
     const hooks = await ws.write(
       'hooks.mjs',
@@ -107,7 +108,14 @@ describe('SheetJS is loaded only for the formats that need it', () => {
       'register.mjs',
       `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
     );
-    return { NODE_OPTIONS: `--import=${pathToFileURL(register).href}` };
+    const required = await ws.write(
+      'required.cjs',
+      "const Module = require('node:module');\nconst load = Module._load;\n" +
+        'Module._load = function (request, ...rest) {\n' +
+        "  if (request === '@e965/xlsx') require('node:fs').writeSync(2, 'SHEETJS-LOADED\\n');\n" +
+        '  return load.call(this, request, ...rest);\n};\n',
+    );
+    return { NODE_OPTIONS: `--import=${pathToFileURL(register).href} --require=${required}` };
   }
 
   it('not for xlsx and CSV inputs; yes for an .xls', async () => {
