@@ -195,9 +195,13 @@ export function hasUnit(ctx: RowContext): boolean {
   return false;
 }
 
-/** The row's reason, evidence and note, when it has any. */
+/**
+ * The row's reason, evidence and note, when it has any and the store keeps them (only for the reports that
+ * show them: a national run to JSON would clean a reason's text on every fourth row for nothing).
+ */
 export function rowTexts(ctx: RowContext): RowTexts | null {
   const { cols } = ctx;
+  if (!ctx.book.store.keepRaw) return null;
   return textsOf(
     cols.reason < 0 ? '' : cellText(cellAt(ctx, cols.reason)),
     cols.evidence < 0 ? '' : cellText(cellAt(ctx, cols.evidence)),
