@@ -84,6 +84,11 @@ export interface SheetSource {
    * (from the start), but only "after the rows" is the contract. A CSV has none.
    */
   merges(): readonly CellRange[];
+  /**
+   * The format keeps no merged cells (a CSV): a cell merged in the workbook it was saved from is blank below
+   * its first row. The score readers fill such blanks down in the unit and group columns, and say so.
+   */
+  flat?: boolean;
 }
 
 export const isCellError = (v: CellValue): v is CellError =>

@@ -46,6 +46,8 @@ export interface SheetTable<T> extends TableAt<T> {
   ledger: LedgerSheet;
   /** The sheet's merged ranges; complete once `rows` has been read to the end. */
   merges: () => readonly CellRange[];
+  /** The sheet's format keeps no merges (SheetSource.flat). */
+  flat: boolean;
 }
 
 export interface SheetsOptions extends LocateOptions {
@@ -151,7 +153,14 @@ export async function locateTables<T>(
       const entry = record(ledgerSheet(file, sheet, 'read'));
       entry.header = { first: scan.block.first, last: scan.block.last };
       if (spec.columns) entry.columns = spec.columns(scan.header);
-      await visit({ file, sheet: sheet.sheet, ...scan, ledger: entry, merges: () => sheet.merges() });
+      await visit({
+        file,
+        sheet: sheet.sheet,
+        ...scan,
+        ledger: entry,
+        merges: () => sheet.merges(),
+        flat: sheet.flat === true,
+      });
       continue;
     }
     const reason = scan.reason;
@@ -205,7 +214,7 @@ export async function locateTables<T>(
 }
 
 type Scan<T> =
-  | Omit<SheetTable<T>, 'file' | 'sheet' | 'ledger' | 'merges'>
+  | Omit<SheetTable<T>, 'file' | 'sheet' | 'ledger' | 'merges' | 'flat'>
   | { reason: SheetReason; look: SheetLook };
 
 /**

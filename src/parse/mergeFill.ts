@@ -48,9 +48,14 @@ class ColumnRuns {
 
 /**
  * Fill-down of cells merged vertically over a unit's rows (`Đơn vị`, `Khối` merged over the unit's
- * criteria): a blank cell inside a merge takes the value of the merge's first cell. A blank cell outside
- * any merge stays blank (not entered: the reader reports it), so a CSV — which keeps no merges — is never
- * filled by guess.
+ * criteria): a blank cell inside a merge takes the value of the merge's first cell. In a workbook, a blank
+ * cell outside any merge stays blank (not entered: the reader reports it).
+ *
+ * A CSV keeps no merges (`flat`): saved from a merged sheet, it holds each value on the block's first row
+ * and blanks below, and nothing tells those blanks from cells left empty. There every blank is filled from
+ * the nearest value above, and each column's fills are counted (`filled`) for the warning that says so
+ * (W_CELLS_FILLED_DOWN): read, but never silently. A wrong fill does not pass unseen either: in a long file
+ * it gives the unit above codes it already has (E_SCORE_DUPLICATE).
  *
  * An xlsx lists its merges after its cells: a sheet read as a stream knows them only at its end. Rows
  * with a blank cell in a watched column are then held (`take` returns null) and handed back, filled, by
@@ -60,11 +65,20 @@ export class MergeFill {
   private readonly runs: ColumnRuns[];
   private readonly held: RawRow[] = [];
 
+  /** With `flat`, per watched column: the blanks filled, the first one and where its value came from. */
+  readonly filled: { column: number; count: number; row: number; from: number; value: CellValue }[] = [];
+  /** With `flat`: the last value of each watched column and its row. */
+  private readonly last: { value: CellValue; row: number }[];
+
   constructor(
     private readonly columns: readonly number[],
     private readonly merges: () => readonly CellRange[],
+    private readonly flat = false,
+    /** With `flat`: rows never filled (the file's own total rows: "Cộng" in the unit column, blank group). */
+    private readonly keep: (raw: RawRow) => boolean = () => false,
   ) {
     this.runs = columns.map(() => new ColumnRuns());
+    this.last = columns.map(() => ({ value: null, row: 0 }));
   }
 
   /** The row to read now (filled where it can be), or null when it waits for the sheet's merges. */
@@ -73,9 +87,17 @@ export class MergeFill {
     for (let i = 0; i < this.columns.length; i++) {
       const v = raw.cells[this.columns[i]!] ?? null;
       if (isBlank(v)) blank = true;
-      else this.runs[i]!.see(raw.row, v);
+      else {
+        this.runs[i]!.see(raw.row, v);
+        if (this.flat) {
+          const last = this.last[i]!;
+          last.value = v;
+          last.row = raw.row;
+        }
+      }
     }
     if (!blank) return raw;
+    if (this.flat) return this.keep(raw) ? raw : this.fillFromAbove(raw);
     if (this.merges().length === 0) {
       // Kept past this call: a copy (a pumping reader reuses the row and its cells).
       this.held.push({ row: raw.row, cells: raw.cells.slice() });
@@ -90,6 +112,22 @@ export class MergeFill {
    */
   above(column: number, row: number): CellValue {
     return this.runs[this.columns.indexOf(column)]?.before(row) ?? null;
+  }
+
+  /** A row of a flat table with its blanks in the watched columns filled from the nearest value above. */
+  private fillFromAbove(raw: RawRow): RawRow {
+    let cells: CellValue[] | null = null;
+    for (let i = 0; i < this.columns.length; i++) {
+      const c = this.columns[i]!;
+      const above = this.last[i]!;
+      if (!isBlank(raw.cells[c] ?? null) || above.row === 0) continue;
+      cells ??= raw.cells.slice();
+      cells[c] = above.value;
+      const seen = this.filled.find((f) => f.column === c);
+      if (seen) seen.count++;
+      else this.filled.push({ column: c, count: 1, row: raw.row, from: above.row, value: above.value });
+    }
+    return cells ? { row: raw.row, cells } : raw;
   }
 
   /** The rows held back, filled now that every merge is known, in their order. */

@@ -1,6 +1,8 @@
-import { type CellValue, pumpRows, type RawRow } from '../model/cell.js';
+import { type CellValue, columnLetter, pumpRows, type RawRow } from '../model/cell.js';
+import { diag } from '../model/diagnostic.js';
 import type { Framework } from '../model/framework.js';
-import { isBlank } from '../model/normalize.js';
+import { cellText, isBlank } from '../model/normalize.js';
+import { cellLocation } from '../model/scores.js';
 import { describeFields, extraCell, extraCellWarning, SCORE_FIELDS } from './headers.js';
 import { locateTables, type SheetsOptions, type SheetTable } from './locateTable.js';
 import { MergeFill } from './mergeFill.js';
@@ -83,10 +85,13 @@ async function readTable(
   book.diagnostics.push(...headerDiagnostics(t.header, framework, where, t.headerRow, role));
   const read = ROW_READERS[t.header.layout as 'long' | 'wide' | 'survey'];
   const cols = columnsOf(t.header);
-  // Unit, group and unit code merged down over a unit's rows: filled from the merge's first row.
+  // Unit, group and unit code merged down over a unit's rows: filled from the merge's first row (in a CSV,
+  // which keeps no merges, from the nearest value above, and said).
   const fill = new MergeFill(
     [cols.unit, cols.group, cols.unitCode].filter((c) => c >= 0),
     t.merges,
+    t.flat,
+    (raw) => cols.unit >= 0 && cols.isTotal(cols.unitText(raw.cells[cols.unit] ?? null)),
   );
   const ctx: RowContext = {
     raw: { row: 0, cells: [] },
@@ -124,6 +129,11 @@ async function readTable(
     if (ready) handle(ready);
   });
   for (const raw of fill.rest()) handle(raw);
+  for (const f of fill.filled) {
+    const from = `${columnLetter(f.column)}${f.from}`;
+    const args = { count: f.count, found: cellText(f.value), from };
+    book.diagnostics.push(diag('W_CELLS_FILLED_DOWN', 'warning', cellLocation(where, f.row, f.column), args));
+  }
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {

@@ -49,6 +49,7 @@ export async function* readCsv(
     index: 1,
     hidden: false,
     merges: () => [],
+    flat: true,
     rows: () => {
       // The sample is the file's first chunk: read once, for the sniffing, the rows and the hash.
       const rows = new CsvRows(sample.subarray(bom), chunksFrom(src, sample.length), {

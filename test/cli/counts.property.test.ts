@@ -66,6 +66,19 @@ function scoresFate([unit, , code, self, appraised]: readonly Cell[]): 'read' | 
 
 const surveyFate = ([, value]: readonly Cell[]) => (blank(value) ? 'set aside' : 'read');
 
+/**
+ * The rows as the reader takes them: a CSV keeps no merges, so a blank unit cell (column A) is read as the
+ * nearest unit above it (W_CELLS_FILLED_DOWN); a row blank throughout is skipped and fills nothing.
+ */
+function filledDown(rows: readonly (readonly Cell[])[]): Cell[][] {
+  let above: Cell = '';
+  return rows.map((r) => {
+    if (r.every(blank)) return [...r];
+    if (!blank(r[0])) above = r[0] ?? '';
+    return blank(r[0]) && above !== '' ? [above, ...r.slice(1)] : [...r];
+  });
+}
+
 interface Row {
   file: string;
   row: number;
@@ -90,12 +103,12 @@ describe('every row is scored, set aside or rejected by one diagnostic', () => {
         async (scores, more, survey, stage) => {
           const scoresFile = await ws.write('scores.csv', csv([LONG_HEADER, ...scores]));
           const args = ['validate', '--criteria', criteria, '--scores', scoresFile, '--stage', stage];
-          const rows: Row[] = rowsOf(scoresFile, scores, scoresFate);
+          const rows: Row[] = rowsOf(scoresFile, filledDown(scores), scoresFate);
           if (more) {
             // A second score file: the same units and codes again across files (duplicates, groups).
             const moreFile = await ws.write('more.csv', csv([LONG_HEADER, ...more]));
             args.push('--scores', moreFile);
-            rows.push(...rowsOf(moreFile, more, scoresFate));
+            rows.push(...rowsOf(moreFile, filledDown(more), scoresFate));
           }
           if (survey) {
             const surveyFile = await ws.write('survey.csv', csv([['Đơn vị', 'Điểm XHH'], ...survey]));

@@ -45,11 +45,29 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    name: 'empty unit',
+    // A CSV keeps no merges: a blank unit cell takes the unit above (next case); with none above, an error.
+    name: 'empty unit, no unit above',
     code: 'E_ROW_NO_UNIT',
     severity: 'error',
+    rows: [['', 'Xã', '1.1', 1, 1], ...GOOD],
+    where: { cell: 'A2' },
+  },
+  {
+    name: 'unit cells left blank below the first, as a merged cell saved as CSV',
+    code: 'W_CELLS_FILLED_DOWN',
+    severity: 'warning',
+    rows: GOOD.map((r, i) => (i > 3 ? ['', ...r.slice(1)] : r) as LongRow),
+    where: { cell: 'A6' },
+    mentions: 'Xã B',
+  },
+  {
+    // Filled from above, a row of the next unit whose name is missing repeats a code the unit above has.
+    name: 'a unit name missing mid-file',
+    code: 'E_SCORE_DUPLICATE',
+    severity: 'error',
     rows: withRow(['', 'Xã', '1.1', 1, 1]),
-    where: { cell: 'A8' },
+    where: { cell: 'E8' },
+    mentions: 'Xã B',
   },
   {
     name: 'empty code',
@@ -101,8 +119,8 @@ const CASES: Case[] = [
     name: 'a unit without a group among grouped units',
     code: 'E_UNIT_NO_GROUP',
     severity: 'error',
-    rows: [...GOOD, ...tinyUnit('Xã C', '', 10, 10, 10)],
-    where: { cell: 'A8' },
+    rows: [...tinyUnit('Xã C', '', 10, 10, 10), ...GOOD], // first: no group above to fill from
+    where: { cell: 'A2' },
     mentions: 'Xã C',
   },
   {

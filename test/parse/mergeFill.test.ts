@@ -89,4 +89,30 @@ describe('MergeFill', () => {
       [6, null],
     ]);
   });
+
+  it('fills a flat table (a CSV) from the value above, at once, and counts the fills of each column', () => {
+    const fill = new MergeFill([0, 1], () => [], true);
+    const rows: CellValue[][] = [
+      [null, 'Xã', '1.1', 1], // nothing above: stays blank
+      ['Xã A', 'Xã', '1.1', 20],
+      [null, null, '1.2', 30],
+      ['  ', null, '1.1', 25],
+      ['Xã B', 'Phường', '1.1', 25],
+      [null, 'Phường', '1.2', 35],
+    ];
+    const taken = rows.map((cells, i) => fill.take({ row: i + 2, cells }));
+    expect(taken.map((r) => r?.cells.slice(0, 2))).toEqual([
+      [null, 'Xã'],
+      ['Xã A', 'Xã'],
+      ['Xã A', 'Xã'],
+      ['Xã A', 'Xã'],
+      ['Xã B', 'Phường'],
+      ['Xã B', 'Phường'],
+    ]);
+    expect(fill.rest()).toEqual([]);
+    expect(fill.filled).toEqual([
+      { column: 0, count: 3, row: 4, from: 3, value: 'Xã A' },
+      { column: 1, count: 2, row: 4, from: 3, value: 'Xã' },
+    ]);
+  });
 });

@@ -7,13 +7,19 @@ export const SCORES_MESSAGES: Record<string, Entry> = {
     vi: (a) =>
       'dòng không có tên đơn vị' +
       (a.above
-        ? ` (dòng trên ghi ${q(a.above)}; nếu dòng này cũng của đơn vị đó, hãy ghi tên vào — ô gộp chỉ được điền xuống trong tệp .xlsx, tệp CSV không giữ ô gộp)`
+        ? ` (dòng trên ghi ${q(a.above)}; nếu dòng này cũng của đơn vị đó, hãy ghi tên vào hoặc gộp ô — trong bảng tính chỉ ô gộp mới được điền xuống)`
         : ''),
     en: (a) =>
       'row without a unit name' +
       (a.above
-        ? ` (the row above says ${q(a.above)}; if this row is that unit's too, write its name — merged cells are filled down only in an .xlsx, a CSV keeps no merges)`
+        ? ` (the row above says ${q(a.above)}; if this row is that unit's too, write its name or merge the cells — in a workbook only merged cells are filled down)`
         : ''),
+  },
+  W_CELLS_FILLED_DOWN: {
+    vi: (a) =>
+      `${n(a.count, 'vi')} ô trống của cột này được điền theo ô phía trên như ô gộp (ô đầu tiên lấy ${q(a.found)} từ ${a.from}): tệp CSV không giữ ô gộp, nên giá trị của ô gộp chỉ nằm ở dòng đầu; nếu các ô này không thuộc ô gộp, hãy ghi tên vào`,
+    en: (a) =>
+      `${n(a.count, 'en')} blank cells of this column filled from the cell above, as merged cells (the first took ${q(a.found)} from ${a.from}): a CSV keeps no merges, so a merged cell's value is on its first row only; if these cells were not merged, write the names in`,
   },
   E_ROW_NO_CRITERION: { vi: () => 'dòng không có mã tiêu chí', en: () => 'row without a criterion code' },
   E_UNKNOWN_CRITERION: {
