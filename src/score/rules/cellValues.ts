@@ -30,26 +30,26 @@ export function isNaText(text: string): boolean {
 const FROM_THOUSANDTHS = SCALE / 1000n;
 
 /**
- * "1", "0,75", "29.5": up to 9 digits, then a comma or a dot and up to 3 decimals, as thousandths;
- * -1 for anything else. Nearly every cell of a national run is one of these, so this is a plain loop
- * rather than a regex match and its captures.
+ * "1", "0,75", "29.5" in text[from, to): up to 9 digits, then a comma or a dot and up to 3 decimals, as
+ * thousandths; -1 for anything else. Nearly every cell of a national run is one of these, so this is a
+ * plain loop rather than a regex match and its captures (the store's fast paths read ratios with it too).
  */
-function simpleThousandths(text: string): number {
-  const n = text.length;
+export function thousandthsIn(text: string, from = 0, to = text.length): number {
   let whole = 0;
-  let i = 0;
-  for (; i < n; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
   }
-  if (i === 0 || i > 9) return -1;
-  if (i === n) return whole * 1000;
+  if (i === from || i - from > 9) return -1;
+  if (i === to) return whole * 1000;
   const mark = text.charCodeAt(i);
-  if ((mark !== 44 && mark !== 46) || n - i - 1 < 1 || n - i - 1 > 3) return -1;
+  const decimals = to - i - 1;
+  if ((mark !== 44 && mark !== 46) || decimals < 1 || decimals > 3) return -1;
   let frac = 0;
   for (let j = i + 1; j < i + 4; j++) {
-    const c = j < n ? text.charCodeAt(j) - 48 : 0;
+    const c = j < to ? text.charCodeAt(j) - 48 : 0;
     if (c < 0 || c > 9) return -1;
     frac = frac * 10 + c;
   }
@@ -62,7 +62,7 @@ function simpleThousandths(text: string): number {
  */
 export function parseNumberText(text: string): Dec | null {
   // Fast path: below 10^12 thousandths, so exact in a double, and the same value the general path finds.
-  const thousandths = simpleThousandths(text);
+  const thousandths = thousandthsIn(text);
   if (thousandths >= 0) return BigInt(thousandths) * FROM_THOUSANDTHS;
   return parseNumberGeneral(text);
 }

@@ -2,6 +2,7 @@ import type { CellValue } from '../../model/cell.js';
 import type { FrameworkNode } from '../../model/framework.js';
 import { CELL_BIG, CELL_NA, CELL_PROBLEM, CELL_WARNED, type ScoreStore } from '../../model/scoreStore.js';
 import { decToT, divRoundT, mulT } from '../../model/tenThousandths.js';
+import { thousandthsIn } from './cellValues.js';
 import { evaluateLeaf } from './evaluate.js';
 
 /**
@@ -129,30 +130,4 @@ function ratioPoints(num: number, den: number, plan: LeafPlan): number {
     if (step.op === '>' ? scaled > rhs : scaled >= rhs) return step.pointsT;
   }
   return 0;
-}
-
-/**
- * "1", "0,75", "29.5" in s[from, to): up to 9 digits, then a comma or a dot and up to 3 decimals, as
- * thousandths; -1 for anything else (the same numbers parseNumberText's fast path reads).
- */
-function thousandthsIn(s: string, from: number, to: number): number {
-  let whole = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    whole = whole * 10 + c;
-  }
-  if (i === from || i - from > 9) return -1;
-  if (i === to) return whole * 1000;
-  const mark = s.charCodeAt(i);
-  const decimals = to - i - 1;
-  if ((mark !== 44 && mark !== 46) || decimals < 1 || decimals > 3) return -1;
-  let frac = 0;
-  for (let j = i + 1; j < i + 4; j++) {
-    const c = j < to ? s.charCodeAt(j) - 48 : 0;
-    if (c < 0 || c > 9) return -1;
-    frac = frac * 10 + c;
-  }
-  return whole * 1000 + frac;
 }
