@@ -6,3 +6,12 @@
 const MAYBE_NOT_NFC = /[^ -\u02ff\u1ea0-\u1ef9]/;
 
 export const nfc = (s: string): string => (MAYBE_NOT_NFC.test(s) ? s.normalize('NFC') : s);
+
+const NOT_INERT = /[^\0-\u02ff\u1ea0-\u1ef9]/;
+
+/**
+ * Whether nfc() may change some piece of `text`: false when it holds only characters of the ranges above
+ * (control characters included), so that every field cut from it is NFC as it stands. One test per chunk
+ * of a CSV instead of one per field.
+ */
+export const nfcMayChange = (text: string): boolean => NOT_INERT.test(text);

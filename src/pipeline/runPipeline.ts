@@ -16,7 +16,6 @@ import { ScoreBook } from '../parse/scoreBook.js';
 import type { Layout } from '../parse/scoreHeader.js';
 import type { ReadOptions } from '../read/openSheets.js';
 import { computeResults } from '../score/computeResults.js';
-import { collectGarbage } from './collectGarbage.js';
 import { sha256Bytes, sha256File } from './hashFile.js';
 import { surveyOnlyUnits } from './surveyOnlyUnits.js';
 
@@ -150,7 +149,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   }
   if (scored.length === 0) diagnostics.push(diag('E_NO_UNITS', 'error', { file: input.scores[0] }));
 
-  collectGarbage(scored.length * book.store.leaves);
   const results = computeResults({
     framework,
     units: releasing(scored, book.store),

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { type CellValue, columnLetter, type RawRow, type RowSink, type RowStream } from '../model/cell.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
-import { nfc } from '../ooxml/nfc.js';
+import { nfc, nfcMayChange } from '../ooxml/nfc.js';
 import { type CsvRecord, CsvTokenizer, type MultilineField } from './csvTokenizer.js';
 import type { TextEncoding } from './decodeText.js';
 import { readError } from './source.js';
@@ -64,7 +64,7 @@ export class CsvRows implements RowStream {
     this.hash = plan.digest ? createHash('sha256').update(plan.hashed ?? new Uint8Array(0)) : null;
     this.chunks = bytes[Symbol.asyncIterator]();
     this.decoder = new TextDecoder(plan.encoding);
-    this.tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc);
+    this.tokenizer = new CsvTokenizer(plan.delimiter, MAX_RECORD_CHARS, nfc, nfcMayChange);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RawRow> {

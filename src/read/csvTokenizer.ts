@@ -97,12 +97,25 @@ export class CsvTokenizer {
    */
   private readonly seen: (string | undefined)[][] = [];
   private readonly kept: string[][] = [];
+  /**
+   * Per column, the last long field as read and as kept: a unit's name on each of its rows is found equal
+   * to the row above's, with no hash and no copy (most of what a long file's long fields are).
+   */
+  private readonly lastSeen: (string | undefined)[] = [];
+  private readonly lastKept: string[] = [];
+  /** Whether `clean` may change a field of the chunk being read (see `mayChange`). */
+  private chunkMayChange = true;
 
   constructor(
     delimiter: string,
     private readonly maxRecordChars: number,
     /** Applied to every non-empty field (NFC for the readers). */
     private readonly clean: (field: string) => string = (s) => s,
+    /**
+     * False when `clean` leaves every piece of this chunk of text as it is (NFC: a chunk of only
+     * precomposed text), so its short fields are taken as cut, with no check each. Absent: it may.
+     */
+    private readonly mayChange?: (chunk: string) => boolean,
   ) {
     if (delimiter.length !== 1) throw new Error(`CSV delimiter must be one character, got "${delimiter}"`);
     this.sep = delimiter.charCodeAt(0);
@@ -134,6 +147,7 @@ export class CsvTokenizer {
     const sep = this.sep;
     let i = 0;
     if (n === 0) return;
+    this.chunkMayChange = this.mayChange === undefined || this.mayChange(s);
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       if (s.charCodeAt(0) === QUOTE) {
@@ -273,11 +287,12 @@ export class CsvTokenizer {
     this.fresh = true;
     const length = to - from;
     this.recordChars += length;
-    this.addField(length === 0 ? null : this.fieldAt(s, from, to));
+    this.addField(length === 0 ? null : this.fieldAt(s, from, to, this.chunkMayChange));
   }
 
+  /** A field put together from pieces (chunks, escaped quotes): cleaned whatever its last chunk held. */
   private keep(text: string): string {
-    return this.fieldAt(text, 0, text.length);
+    return this.fieldAt(text, 0, text.length, true);
   }
 
   /**
@@ -285,17 +300,38 @@ export class CsvTokenizer {
    * so that it never keeps its chunk alive (see `unshared`); the same string as before when it was met
    * lately in its column.
    */
-  private fieldAt(s: string, from: number, to: number): string {
+  private fieldAt(s: string, from: number, to: number, mayChange: boolean): string {
     const col = this.count;
     const length = to - from;
+    // V8 copies a short substring anyway: cut it, unless it may need cleaning (then it is looked up below).
+    if (length < SLICE_MIN && !mayChange) return s.slice(from, to);
     if (col >= CACHED_COLUMNS)
       return this.clean(length < SLICE_MIN ? s.slice(from, to) : unshared(s.slice(from, to)));
-    const h =
+    if (length < SLICE_MIN) return this.cachedField(s, from, to, col, this.slot(s, from, to));
+    const last = this.lastSeen[col];
+    if (last !== undefined && last.length === length && s.startsWith(last, from)) return this.lastKept[col]!;
+    const h = this.slot(s, from, to);
+    const kept = this.cachedField(s, from, to, col, h);
+    this.lastSeen[col] = this.seen[col]![h];
+    this.lastKept[col] = kept;
+    return kept;
+  }
+
+  /** Slot of the field s[from, to) in its column's cache: a hash of its length and three of its characters. */
+  private slot(s: string, from: number, to: number): number {
+    const length = to - from;
+    return (
       (length * 7 +
         s.charCodeAt(from) * 31 +
         s.charCodeAt(to - 1) * 131 +
         s.charCodeAt(from + (length >> 1))) &
-      (CACHE_SLOTS - 1);
+      (CACHE_SLOTS - 1)
+    );
+  }
+
+  /** The field s[from, to) through its column's cache (see `seen`), in slot h. */
+  private cachedField(s: string, from: number, to: number, col: number, h: number): string {
+    const length = to - from;
     let seen = this.seen[col];
     if (seen === undefined) {
       seen = this.seen[col] = new Array<string | undefined>(CACHE_SLOTS);

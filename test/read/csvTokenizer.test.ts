@@ -3,13 +3,19 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nfc, nfcMayChange } from '../../src/ooxml/nfc.js';
 import { type CsvRecord, CsvTokenizer } from '../../src/read/csvTokenizer.js';
 
 const MAX = 1024 * 1024;
 
 /** Tokenizes `text` fed in pieces cut at `cuts` (offsets, any order, duplicates allowed). */
-function tokenize(text: string, cuts: number[] = [], delimiter = ',', max = MAX): CsvRecord[] {
-  const t = new CsvTokenizer(delimiter, max);
+function tokenize(
+  text: string,
+  cuts: number[] = [],
+  delimiter = ',',
+  max = MAX,
+  t = new CsvTokenizer(delimiter, max),
+): CsvRecord[] {
   const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
   const out: CsvRecord[] = [];
   let from = 0;
@@ -117,6 +123,37 @@ describe('CsvTokenizer', () => {
     const long = { code: 'E_FILE_CORRUPT', args: { reason: 'csv-record-too-long', record: 2, limit: 100 } };
     expect(failure(() => tokenize(`a\n"${'x'.repeat(200)}`, [50, 100], ',', 100))).toMatchObject(long);
     expect(failure(() => tokenize(`a\n${'yyy,'.repeat(40)}\n`, [], ',', 100))).toMatchObject(long);
+  });
+
+  it('cleans every field as NFC when told which chunks may need it, repeated and long fields included', () => {
+    // Precomposed and decomposed Vietnamese (Hòa / Ho + a + U+0300), long names repeated row after row
+    // (the per-column memory of the last long field), short codes: each record must be what NFC makes of
+    // the plain tokenization, however the chunks fall on decomposed and precomposed text.
+    const name = fc.constantFrom(
+      'Xã Hòa Bình 00001',
+      'Xã Hoa\u0300 Bình 00001',
+      'Phường An An 02645',
+      'Phường An An 02645 ',
+      'Thị trấn Tân Thành',
+      'Thi\u0323 trấn Tân Thành',
+    );
+    const short = fc.constantFrom('1.2', '0,75', 'ho\u0300a', 'hòa', 'KPS', '14/19', '');
+    const row = fc.tuple(name, short, short);
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (rows, cuts) => {
+          const text = rows.map((r) => r.join(';')).join('\n');
+          const plain = tokenize(text, cuts, ';');
+          const cleaned = tokenize(text, cuts, ';', MAX, new CsvTokenizer(';', MAX, nfc, nfcMayChange));
+          expect(cleaned).toEqual(plain.map((r) => r.map((f) => (f === null ? null : f.normalize('NFC')))));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(nfcMayChange('Xã Hòa Bình;1,5\r\n')).toBe(false);
+    expect(nfcMayChange('Hoa\u0300')).toBe(true);
   });
 
   it('refuses a delimiter that is not one character', () => {

@@ -1,7 +1,6 @@
 import { formatMessage } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import type { Results } from '../../model/results.js';
-import { collectGarbage } from '../../pipeline/collectGarbage.js';
 import {
   type Format,
   formatFromPath,
@@ -76,7 +75,6 @@ export async function scoreCommand(flags: ScoreFlags, io: CliIO): Promise<number
     io.stderr.write(`${formatMessage(notWritten(checked), lang)}\n`);
     return checked.exitCode || 1;
   }
-  collectGarbage(results.units.length * results.framework.leaves); // what scoring made, before the reports
   const base = renderContext(flags, checked, results, io);
   const rendered = new Map<Format, Rendered>();
   const render = async (f: Format, color: boolean) => {
