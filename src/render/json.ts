@@ -72,12 +72,13 @@ export function renderJsonBytes(results: Results, ctx: RenderContext): Buffer[] 
   const at = text.indexOf(mark) + '"units": '.length;
   const pieces: Buffer[] = [Buffer.from(text.slice(0, at))];
   const { units } = results;
+  const heads: DomainHeads = new Map();
   if (units.length === 0) pieces.push(Buffer.from('[]'));
   else {
     for (let i = 0; i < units.length; i += UNITS_PER_PIECE) {
       const batch = units
         .slice(i, i + UNITS_PER_PIECE)
-        .map((u) => unitText(u, pub, pubOrNull))
+        .map((u) => unitText(u, pub, pubOrNull, heads))
         .join(',\n');
       pieces.push(Buffer.from(`${i === 0 ? '[\n' : ',\n'}${batch}`));
     }
@@ -96,6 +97,23 @@ const str = (s: string | null): string => JSON.stringify(s);
 const num = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : `${n}`);
 
 /**
+ * The text of a domain up to its points, by code: every unit has the same few domains, whose code and name
+ * would otherwise be stringified again for each (a national run: 53,000 times). The name is checked too.
+ */
+type DomainHeads = Map<string, { name: string; text: string }>;
+
+function domainHead(heads: DomainHeads, code: string, name: string): string {
+  const known = heads.get(code);
+  if (known !== undefined && known.name === name) return known.text;
+  const text = `{
+          "code": ${str(code)},
+          "name": ${str(name)},
+          "points": `;
+  heads.set(code, { name, text });
+  return text;
+}
+
+/**
  * A unit as the element of the units array it is: the text JSON.stringify(unit, null, 2) makes, indented
  * four spaces, written key by key. Stringifying an object per unit with indents and indenting it again
  * was most of a national run's JSON (test/render/jsonBytes.test.ts holds the two equal on random units).
@@ -104,6 +122,7 @@ function unitText(
   u: UnitResult,
   pub: (d: Dec) => number,
   pubOrNull: (d: Dec | null) => number | null,
+  heads: DomainHeads,
 ): string {
   let domains = '[]';
   if (u.domains.length > 0) {
@@ -111,10 +130,7 @@ function unitText(
     for (let i = 0; i < u.domains.length; i++) {
       const d = u.domains[i]!;
       // Domain points and maxima come rounded to --precision (computeResults); the index is published.
-      domains += `${i === 0 ? '\n' : ',\n'}        {
-          "code": ${str(d.code)},
-          "name": ${str(d.name)},
-          "points": ${num(toNumber(d.points))},
+      domains += `${i === 0 ? '\n' : ',\n'}        ${domainHead(heads, d.code, d.name)}${num(toNumber(d.points))},
           "max": ${num(toNumber(d.max))},
           "index": ${num(pubOrNull(d.index))}
         }`;
