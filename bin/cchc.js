@@ -11,12 +11,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else run();
 
 async function run() {
-  // V8's young generation starts at 1 MB a half and doubles, up to 16 MB, whenever much of it survives a
-  // collection — as a national run's results do while they are made. Grown, it is 32 MB of the run's peak
-  // resident size that holds little; kept at its first size, a national run peaks about 20 MB lower at the
-  // same speed (docs/benchmark.md, "Memory"). Set before the bundle is compiled: V8 takes a code cache only
-  // under the flags it was made with, and this one is then always set.
-  require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   const bundle = join(__dirname, '..', 'dist', 'cli', 'main.js');
   let cli;
   if (process.env.CCHC_DEBUG === '1') {

@@ -38,6 +38,9 @@ exports.load = function load(file) {
     // Written whole under another name, then renamed: a run started meanwhile reads the old or the new.
     const tmp = `${cacheFile}.${process.pid}`;
     try {
+      // Made under the flags every run starts with, or no run would take it: a large run has held V8's
+      // young generation (src/pipeline/youngGeneration.ts), and this puts V8's default back.
+      require('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
       writeFileSync(tmp, Buffer.concat([digest, script.createCachedData()]));
       renameSync(tmp, cacheFile);
     } catch {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { toPlain } from '../model/decimal.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -18,6 +19,7 @@ import type { ReadOptions } from '../read/openSheets.js';
 import { computeResults } from '../score/computeResults.js';
 import { sha256Bytes, sha256File } from './hashFile.js';
 import { surveyOnlyUnits } from './surveyOnlyUnits.js';
+import { holdYoungGeneration } from './youngGeneration.js';
 
 export interface PipelineInput {
   criteria: string;
@@ -125,6 +127,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   }
   const framework = criteria.framework;
 
+  holdYoungGeneration(await sizeOf([...input.scores, ...input.survey]));
   for (const file of input.scores) {
     await readScores(file, 'scores', framework, book, {
       ...(await locate(file, input.sheet)),
@@ -209,4 +212,18 @@ function* releasing(units: readonly UnitInput[], store: ScoreStore): Generator<U
     yield unit;
     store.release(unit.index);
   }
+}
+
+/** The files' sizes on disk, added up; standard input and a file that cannot be looked at count nothing. */
+async function sizeOf(files: readonly string[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) {
+    if (file === '-') continue;
+    try {
+      bytes += (await stat(file)).size;
+    } catch {
+      // the reader says what is wrong with it
+    }
+  }
+  return bytes;
 }
