@@ -15,7 +15,7 @@ import { compare } from './measure.js';
 const here = (p) => new URL(p, import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const runsArg = argv.indexOf('--runs');
-const RUNS = Math.max(3, runsArg >= 0 ? Number(argv[runsArg + 1]) : 3);
+const RUNS = Math.max(3, runsArg >= 0 ? Number(argv[runsArg + 1]) : 5);
 const CLI = here('../bin/cchc.js');
 const log = (s) => process.stderr.write(`${s}\n`);
 
