@@ -19,13 +19,20 @@ const escapeOne = (c: string): string => {
   return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
 };
 
+/** The same characters, found without the global flag's state. */
+const HAS_CONTROL = new RegExp(CONTROLS.source, 'u');
+
 /** "Xã\x1b[31mA" for a name holding ESC [ 3 1 m; text without such characters comes back unchanged. */
-export const escapeControls = (text: string): string => text.replace(CONTROLS, escapeOne);
+export const escapeControls = (text: string): string =>
+  HAS_CONTROL.test(text) ? text.replace(CONTROLS, escapeOne) : text;
 
 /**
- * A copy of a plain data tree (objects, arrays, maps) with every string escaped: what a terminal renderer
- * is handed, so no field of the results can reach the screen raw, whichever the renderer shows. Equal
- * strings stay equal, so keys that match one field to another still match.
+ * A plain data tree (objects, arrays, maps) with every string escaped: what a terminal renderer is
+ * handed, so no field of the results can reach the screen raw, whichever the renderer shows. Copied only
+ * where something changes — an object, array or map that holds no string to escape is returned as it is
+ * (a national run's results are some 300,000 values, of which none usually needs it: copying them all
+ * was most of what `--format table` cost over JSON). The tree must not be changed afterwards, as the
+ * renderers do not. Equal strings stay equal, so keys that match one field to another still match.
  */
 export function escapeControlsDeep<T>(value: T): T {
   return walk(value) as T;
@@ -33,14 +40,39 @@ export function escapeControlsDeep<T>(value: T): T {
 
 function walk(value: unknown): unknown {
   if (typeof value === 'string') return escapeControls(value);
-  if (Array.isArray(value)) return value.map(walk);
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [walk(k), walk(v)]));
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value; // a Date, bytes: not text
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v);
-    return out;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return walkArray(value);
+  if (value instanceof Map) return walkMap(value);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value; // a Date, bytes: not text
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    const w = walk(v);
+    if (w !== v && out === null) out = { ...record };
+    if (out !== null) out[k] = w;
   }
-  return value;
+  return out ?? value;
+}
+
+function walkArray(value: readonly unknown[]): unknown[] {
+  let out: unknown[] | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    const w = walk(v);
+    if (w !== v && out === null) out = value.slice();
+    if (out !== null) out[i] = w;
+  }
+  return out ?? (value as unknown[]);
+}
+
+function walkMap(value: Map<unknown, unknown>): Map<unknown, unknown> {
+  let changed = false;
+  const entries = [...value].map(([k, v]) => {
+    const pair = [walk(k), walk(v)] as const;
+    if (pair[0] !== k || pair[1] !== v) changed = true;
+    return pair;
+  });
+  return changed ? new Map(entries) : value;
 }

@@ -51,4 +51,42 @@ describe('escapeControlsDeep', () => {
     expect(out.none).toBeNull();
     expect(tree.units[0]!.unit).toBe('A\x1b');
   });
+
+  it('property: the tree a full copy would give, and the very same tree where nothing needs escaping', () => {
+    // The reference: every object, array and map copied, every string escaped.
+    const copy = (v: unknown): unknown => {
+      if (typeof v === 'string') return escapeControls(v);
+      if (Array.isArray(v)) return v.map(copy);
+      if (v instanceof Map) return new Map([...v].map(([k, x]) => [copy(k), copy(x)]));
+      if (v !== null && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
+      return v;
+    };
+    /** The tree as text, maps and bigints included: equal when no string in it needed an escape. */
+    const text = (v: unknown) =>
+      JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x instanceof Map ? [...x] : x));
+    const word = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('Xã A', 'B\x1b[2J', 'c\u202e', 'Hòa'));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        word,
+        fc.integer(),
+        fc.bigInt(),
+        fc.constant(null),
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('tree'), { maxKeys: 4, noNullPrototype: true }),
+        fc.array(fc.tuple(word, tie('tree')), { maxLength: 3 }).map((pairs) => new Map(pairs)),
+      ),
+    }));
+    fc.assert(
+      fc.property(tree, (t) => {
+        const before = structuredClone(t);
+        const out = escapeControlsDeep(t);
+        expect(out).toEqual(copy(t));
+        expect(t).toEqual(before); // the input is never changed
+        if (text(copy(t)) === text(t)) expect(out).toBe(t);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
