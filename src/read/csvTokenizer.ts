@@ -1,4 +1,5 @@
 import { FormatError } from '../ooxml/errors.js';
+import { FieldMemory } from './fieldMemory.js';
 
 /**
  * Splits CSV text into records, chunk by chunk, with the state of an unfinished record carried over.
@@ -43,20 +44,6 @@ function lineEnds(s: string, from: number, to: number): number {
   return n;
 }
 
-/** Columns whose recent fields are remembered (a wider file's other columns are read without), and how many per column. */
-const CACHED_COLUMNS = 64;
-const CACHE_SLOTS = 256;
-
-/** V8 copies substrings shorter than this; longer ones are views that keep their whole chunk alive. */
-const SLICE_MIN = 13;
-
-/**
- * A copy of a field that does not hold on to the ~256 KiB chunk it was cut from. Unit names and reasons
- * live until the end of the run: as views they kept every chunk of a national file (38 MB) in memory.
- * Slicing a concatenation makes V8 flatten it into a new string first, and the slice then views that.
- */
-const unshared = (s: string): string => ` ${s}`.slice(1);
-
 export class CsvTokenizer {
   private readonly sep: number;
   private record: CsvRecord = [];
@@ -90,19 +77,8 @@ export class CsvTokenizer {
    */
   private rangeFrom = -1;
   private rangeTo = 0;
-  /**
-   * Per column (the first CACHED_COLUMNS), the fields seen lately as read and as kept, by a hash of their
-   * characters: a field met again (a unit's name on each of its rows, a criterion code, a score, a
-   * reason) is found equal in place and taken as kept before, without a new string or a second NFC check.
-   */
-  private readonly seen: (string | undefined)[][] = [];
-  private readonly kept: string[][] = [];
-  /**
-   * Per column, the last long field as read and as kept: a unit's name on each of its rows is found equal
-   * to the row above's, with no hash and no copy (most of what a long file's long fields are).
-   */
-  private readonly lastSeen: (string | undefined)[] = [];
-  private readonly lastKept: string[] = [];
+  /** The fields met lately, per column, as kept (see FieldMemory). */
+  private readonly memory: FieldMemory;
   /** Whether `clean` may change a field of the chunk being read (see `mayChange`). */
   private chunkMayChange = true;
 
@@ -110,7 +86,7 @@ export class CsvTokenizer {
     delimiter: string,
     private readonly maxRecordChars: number,
     /** Applied to every non-empty field (NFC for the readers). */
-    private readonly clean: (field: string) => string = (s) => s,
+    clean: (field: string) => string = (s) => s,
     /**
      * False when `clean` leaves every piece of this chunk of text as it is (NFC: a chunk of only
      * precomposed text), so its short fields are taken as cut, with no check each. Absent: it may.
@@ -119,6 +95,7 @@ export class CsvTokenizer {
   ) {
     if (delimiter.length !== 1) throw new Error(`CSV delimiter must be one character, got "${delimiter}"`);
     this.sep = delimiter.charCodeAt(0);
+    this.memory = new FieldMemory(clean);
   }
 
   /**
@@ -282,68 +259,17 @@ export class CsvTokenizer {
     this.addField(this.keep(text));
   }
 
-  /** The field s[from, to), as kept (see `seen`). */
+  /** The field s[from, to), as kept (see FieldMemory). */
   private endText(s: string, from: number, to: number): void {
     this.fresh = true;
     const length = to - from;
     this.recordChars += length;
-    this.addField(length === 0 ? null : this.fieldAt(s, from, to, this.chunkMayChange));
+    this.addField(length === 0 ? null : this.memory.field(s, from, to, this.count, this.chunkMayChange));
   }
 
   /** A field put together from pieces (chunks, escaped quotes): cleaned whatever its last chunk held. */
   private keep(text: string): string {
-    return this.fieldAt(text, 0, text.length, true);
-  }
-
-  /**
-   * The field s[from, to) (not empty) as it will be kept: cleaned, and a copy of its own when it is long,
-   * so that it never keeps its chunk alive (see `unshared`); the same string as before when it was met
-   * lately in its column.
-   */
-  private fieldAt(s: string, from: number, to: number, mayChange: boolean): string {
-    const col = this.count;
-    const length = to - from;
-    // V8 copies a short substring anyway: cut it, unless it may need cleaning (then it is looked up below).
-    if (length < SLICE_MIN && !mayChange) return s.slice(from, to);
-    if (col >= CACHED_COLUMNS)
-      return this.clean(length < SLICE_MIN ? s.slice(from, to) : unshared(s.slice(from, to)));
-    if (length < SLICE_MIN) return this.cachedField(s, from, to, col, this.slot(s, from, to));
-    const last = this.lastSeen[col];
-    if (last !== undefined && last.length === length && s.startsWith(last, from)) return this.lastKept[col]!;
-    const h = this.slot(s, from, to);
-    const kept = this.cachedField(s, from, to, col, h);
-    this.lastSeen[col] = this.seen[col]![h];
-    this.lastKept[col] = kept;
-    return kept;
-  }
-
-  /** Slot of the field s[from, to) in its column's cache: a hash of its length and three of its characters. */
-  private slot(s: string, from: number, to: number): number {
-    const length = to - from;
-    return (
-      (length * 7 +
-        s.charCodeAt(from) * 31 +
-        s.charCodeAt(to - 1) * 131 +
-        s.charCodeAt(from + (length >> 1))) &
-      (CACHE_SLOTS - 1)
-    );
-  }
-
-  /** The field s[from, to) through its column's cache (see `seen`), in slot h. */
-  private cachedField(s: string, from: number, to: number, col: number, h: number): string {
-    const length = to - from;
-    let seen = this.seen[col];
-    if (seen === undefined) {
-      seen = this.seen[col] = new Array<string | undefined>(CACHE_SLOTS);
-      this.kept[col] = new Array<string>(CACHE_SLOTS);
-    }
-    const last = seen[h];
-    if (last !== undefined && last.length === length && s.startsWith(last, from)) return this.kept[col]![h]!;
-    const copy = length < SLICE_MIN ? s.slice(from, to) : unshared(s.slice(from, to));
-    const kept = this.clean(copy);
-    seen[h] = copy;
-    this.kept[col]![h] = kept;
-    return kept;
+    return this.memory.field(text, 0, text.length, this.count, true);
   }
 
   private addField(v: string | null): void {
